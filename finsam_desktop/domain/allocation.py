@@ -1,0 +1,107 @@
+"""Splitting a whole into parts that add up exactly: the largest remainder method.
+
+Each part first gets the whole units of its exact quota; the units left over go
+one each to the parts with the largest remainders, ties to the earlier part.
+So the parts always sum to the whole and each is within one unit of its quota.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+from typing import Sequence
+
+from .plan import Contributions, Member, Plan
+
+
+def largest_remainder(whole: int, weights: Sequence[Fraction | Decimal | int]) -> list[int]:
+    """Split the non-negative integer `whole` in proportion to `weights`.
+
+    Weights are non-negative; when they are all zero every part is zero.
+    """
+    if whole < 0:
+        raise ValueError("whole must not be negative")
+    fractions = [Fraction(w) for w in weights]
+    if any(w < 0 for w in fractions):
+        raise ValueError("weights must not be negative")
+    denominator = math.lcm(*(w.denominator for w in fractions)) if fractions else 1
+    scaled = [w.numerator * (denominator // w.denominator) for w in fractions]
+    total = sum(scaled)
+    if total == 0:
+        return [0] * len(scaled)
+    parts = []
+    remainders = []
+    for index, weight in enumerate(scaled):
+        part, remainder = divmod(whole * weight, total)
+        parts.append(part)
+        remainders.append((-remainder, index))
+    left = whole - sum(parts)
+    if left:
+        remainders.sort()
+        for _, index in remainders[:left]:
+            parts[index] += 1
+    return parts
+
+
+def round_half_up(value: Fraction, precision: Fraction) -> Fraction:
+    """Round `value` to a multiple of `precision`, halves away from zero."""
+    steps = value / precision
+    whole = int(steps)
+    if abs(steps - whole) >= Fraction(1, 2):
+        whole += 1 if steps > 0 else -1
+    return whole * precision
+
+
+def municipality_weights(members: Sequence[Member], year: int,
+                         key_precision: Decimal | None) -> list[Fraction]:
+    """Each municipality's weight in `year`: its key, or its rounded share of the keys.
+
+    A municipality without a key that year weighs 0.
+    """
+    keys = [Fraction(m.key_for(year) or 0) for m in members]
+    if key_precision is None:
+        return keys
+    summed = sum(keys, Fraction(0))
+    if summed == 0:
+        return keys
+    precision = Fraction(key_precision)
+    return [round_half_up(k / summed, precision) for k in keys]
+
+
+def allocate_year(plan: Plan, year: int) -> dict[int, int]:
+    """Every member's contribution in `year`, by member id.
+
+    Two steps, each by largest remainder in units of `rounding`: the total into
+    the state, region and municipal parts, then each part among its members.
+    A part with no member to take it is left unallocated (a finding says so).
+    """
+    settings: Contributions = plan.contributions
+    unit = settings.rounding
+    total = settings.totals.get(year, 0)
+    units = total // unit
+    shares = settings.shares
+    state_units, region_units, municipal_units = largest_remainder(
+        units, [shares.state, shares.region, shares.municipalities])
+
+    result = {m.id: 0 for m in plan.members}
+    state_members = [m for m in plan.members if m.kind == "state"]
+    split_members = [m for m in plan.members if m.kind in ("fk", "af")]
+    if state_members:
+        for member, part in zip(state_members,
+                                largest_remainder(state_units, [1] * len(state_members))):
+            result[member.id] = part * unit
+    elif split_members:
+        for member, part in zip(split_members,
+                                largest_remainder(state_units, [1] * len(split_members))):
+            result[member.id] = part * unit
+
+    regions = [m for m in plan.members if m.kind == "region"]
+    for member, part in zip(regions, largest_remainder(region_units, [1] * len(regions))):
+        result[member.id] = part * unit
+
+    municipalities = [m for m in plan.members if m.kind == "municipality"]
+    weights = municipality_weights(municipalities, year, settings.key_precision)
+    for member, part in zip(municipalities, largest_remainder(municipal_units, weights)):
+        result[member.id] = part * unit
+    return result

@@ -1,0 +1,126 @@
+"""Swedish money text: parse what a coordinator types, format what they read.
+
+Amounts are whole kronor (`int`). Formatting follows CLDR's Swedish rules via
+babel (non-breaking space as group separator, decimal comma, U+2212 minus).
+Parsing accepts the forms people actually type and paste, and refuses anything
+else with a Swedish message rather than guessing or returning zero.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+
+from babel.numbers import format_decimal
+
+LOCALE = "sv_SE"
+NBSP = "\u00a0"
+MINUS = "\u2212"
+_UNIT_FACTORS = {"": 1, "kr": 1, "tkr": 1000, "mkr": 1_000_000}
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_NUMBER = re.compile(r"^(\d+)(?:[.,](\d+))?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?$")
+
+
+class MoneyError(ValueError):
+    """Text that is not an amount; the message is Swedish and shown as is."""
+
+
+def parse_money(text: str, unit: str = "kr") -> int:
+    """Whole kronor from text such as "1 234 567 kr", "4 417,5 tkr" or "1,5 mkr".
+
+    A number without a unit is taken in `unit` ("kr" or "tkr"). The result
+    must be whole kronor: "12,5 kr" is refused rather than rounded.
+    """
+    raw = text if isinstance(text, str) else str(text)
+    cleaned = raw.strip().replace(MINUS, "-").replace("\u2013", "-")
+    if not cleaned:
+        raise MoneyError("Ange ett belopp.")
+    lowered = cleaned.lower()
+    match = re.search(r"(tkr|mkr|kr|:-)\s*$", lowered)
+    suffix = ""
+    if match:
+        suffix = "kr" if match.group(1) == ":-" else match.group(1)
+        lowered = lowered[: match.start()].strip()
+    factor = _UNIT_FACTORS[suffix or unit]
+    negative = lowered.startswith("-")
+    if negative:
+        lowered = lowered[1:].strip()
+    spaced = _SPACES.sub(" ", lowered)
+    if " " in spaced and not _GROUPED.match(spaced):
+        raise MoneyError(f"”{raw.strip()}” är inget belopp: mellanslag får bara skilja tusental.")
+    digits = spaced.replace(" ", "")
+    number = _NUMBER.match(digits)
+    if not number:
+        raise MoneyError(f"”{raw.strip()}” är inget belopp. Skriv till exempel 1 234 567 kr, 4 417,5 tkr eller 1,5 mkr.")
+    value = Decimal(number.group(1) + "." + (number.group(2) or "0"))
+    kronor = value * factor
+    if kronor != kronor.to_integral_value():
+        raise MoneyError(f"”{raw.strip()}” är inte ett helt antal kronor.")
+    result = int(kronor)
+    return -result if negative else result
+
+
+def parse_count(text: str) -> int:
+    """A non-negative whole number such as a population or a participant count."""
+    raw = text if isinstance(text, str) else str(text)
+    digits = _SPACES.sub("", raw.strip())
+    if not digits:
+        raise MoneyError("Ange ett tal.")
+    if digits.startswith(("-", MINUS)):
+        raise MoneyError(f"”{raw.strip()}”: talet får inte vara negativt.")
+    if not digits.isdigit() or not digits.isascii():
+        raise MoneyError(f"”{raw.strip()}” är inget heltal.")
+    return int(digits)
+
+
+def format_number(value: int | Decimal, decimals: int = 0) -> str:
+    """A number in Swedish form: "1 234 567", "4 417,5", "−710 000"."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def to_tkr(kronor: int) -> Decimal:
+    """Kronor as thousands, rounded half up to one decimal."""
+    return (Decimal(kronor) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def format_money(kronor: int, unit: str = "kr", with_unit: bool = False) -> str:
+    """An amount for display: "8 450 000" in kr, "4 417,5" in tkr (decimal only when needed)."""
+    if unit == "tkr":
+        value = to_tkr(kronor)
+        decimals = 0 if value == value.to_integral_value() else 1
+        text = format_number(value, decimals)
+    else:
+        text = format_number(kronor)
+    return f"{text}{NBSP}{unit}" if with_unit else text
+
+
+def format_share(share: Fraction | Decimal, decimals: int = 1) -> str:
+    """A fraction as a Swedish percentage: "48,1 %", and "20 %" rather than "20,0 %"."""
+    share = Fraction(share)
+    percent = Decimal(share.numerator * 100) / Decimal(share.denominator)
+    value = percent.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if value == value.to_integral_value():
+        decimals = 0
+    return f"{format_number(value, decimals)}{NBSP}%"
+
+
+def parse_share(text: str) -> Decimal:
+    """A fraction from "20 %", "20", "0,2" or "0.20" (a number above 1 is a percentage)."""
+    raw = str(text).strip()
+    cleaned = _SPACES.sub("", raw).replace(",", ".")
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.rstrip("%")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise MoneyError(f"”{raw}” är ingen andel. Skriv till exempel 20 % eller 0,2.") from None
+    if not value.is_finite():
+        raise MoneyError(f"”{raw}” är ingen andel. Skriv till exempel 20 % eller 0,2.")
+    if percent or value > 1:
+        value = value.scaleb(-2)
+    if not 0 <= value <= 1:
+        raise MoneyError(f"”{raw}”: andelen måste ligga mellan 0 och 100 %.")
+    return value

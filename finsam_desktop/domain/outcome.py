@@ -1,0 +1,174 @@
+"""Everything derived from a plan, as one pure function: `compute(plan) -> Outcome`.
+
+Contributions per member, income, costs, result and equity per year, each
+rule's margin, and the findings. Nothing here is stored; it is recomputed after
+every edit, so it must stay cheap (see benchmarks/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .allocation import allocate_year
+from .findings import Finding, find_all
+from .plan import AREAS, Plan
+
+
+@dataclass(frozen=True)
+class YearOutcome:
+    year: int
+    contributions: dict[int, int]
+    contributions_total: int
+    other_income_total: int
+    income_total: int
+    intervention_costs: int
+    interventions_by_area: dict[str, int]
+    participants_by_area: dict[str, int]
+    costs_by_municipality: dict[str, int]
+    external_funding_total: int
+    other_costs: int
+    costs_total: int
+    result: int
+    opening_equity: int
+    closing_equity: int
+
+    def basis(self, name: str) -> int:
+        """The year's figure a rule is measured against."""
+        return {
+            "contributions": self.contributions_total,
+            "income": self.income_total,
+            "costs": self.costs_total,
+            "interventions": self.intervention_costs,
+        }[name]
+
+
+@dataclass(frozen=True)
+class RuleMargin:
+    """How a rule stands in one year: the bound, the figure and the room left.
+
+    `margin` is positive while the rule holds and negative when it is broken.
+    """
+
+    rule_id: int
+    year: int
+    bound: int
+    actual: int
+    margin: int
+
+
+@dataclass(frozen=True)
+class MemberFigures:
+    """A member's share of the budget year's total and its change from last year."""
+
+    share: Fraction
+    change: int | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    years: dict[int, YearOutcome]
+    margins: tuple[RuleMargin, ...] = ()
+    members: dict[int, MemberFigures] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+
+    def for_year(self, year: int) -> YearOutcome:
+        return self.years[year]
+
+
+def _sum_year(rows, attribute: str, year: int) -> int:
+    return sum(getattr(row, attribute).get(year, 0) for row in rows)
+
+
+def _year_outcome(plan: Plan, year: int, opening: int) -> YearOutcome:
+    contributions = allocate_year(plan, year)
+    contributions_total = plan.contributions.totals.get(year, 0)
+    other_income = _sum_year(plan.other_income, "amounts", year)
+    by_area = dict.fromkeys(AREAS, 0)
+    participants = dict.fromkeys(AREAS, 0)
+    by_municipality: dict[str, int] = {}
+    external = 0
+    for item in plan.interventions:
+        amount = item.amounts.get(year, 0)
+        by_area[item.area] = by_area.get(item.area, 0) + amount
+        participants[item.area] = participants.get(item.area, 0) + item.participants.get(year, 0)
+        external += item.external_funding.get(year, 0)
+        if item.municipality and amount:
+            by_municipality[item.municipality] = by_municipality.get(item.municipality, 0) + amount
+    intervention_costs = sum(by_area.values())
+    other_costs = _sum_year(plan.costs, "amounts", year)
+    income_total = contributions_total + other_income
+    costs_total = intervention_costs + other_costs
+    result = income_total - costs_total
+    return YearOutcome(
+        year=year,
+        contributions=contributions,
+        contributions_total=contributions_total,
+        other_income_total=other_income,
+        income_total=income_total,
+        intervention_costs=intervention_costs,
+        interventions_by_area=by_area,
+        participants_by_area=participants,
+        costs_by_municipality=by_municipality,
+        external_funding_total=external,
+        other_costs=other_costs,
+        costs_total=costs_total,
+        result=result,
+        opening_equity=opening,
+        closing_equity=opening + result,
+    )
+
+
+def _ceil(value: Fraction) -> int:
+    return -((-value.numerator) // value.denominator)
+
+
+def _floor(value: Fraction) -> int:
+    return value.numerator // value.denominator
+
+
+def rule_margins(plan: Plan, years: dict[int, YearOutcome]) -> tuple[RuleMargin, ...]:
+    """Each rule's bound and margin in each plan year, rounded in the rule's favour."""
+    margins = []
+    for rule in plan.equity.rules:
+        for year, figures in years.items():
+            if rule.kind == "min_amount":
+                bound, actual = rule.amount, figures.closing_equity
+                margin = actual - bound
+            elif rule.kind == "max_share":
+                bound = _floor(Fraction(rule.share) * figures.basis(rule.basis))
+                actual = figures.closing_equity
+                margin = bound - actual
+            elif rule.kind == "min_area_share":
+                bound = _ceil(Fraction(rule.share) * figures.intervention_costs)
+                actual = figures.interventions_by_area.get(rule.area, 0)
+                margin = actual - bound
+            else:
+                continue
+            margins.append(RuleMargin(rule.id, year, bound, actual, margin))
+    return tuple(margins)
+
+
+def member_figures(plan: Plan, first: YearOutcome) -> dict[int, MemberFigures]:
+    total = first.contributions_total
+    figures = {}
+    for member in plan.members:
+        amount = first.contributions.get(member.id, 0)
+        share = Fraction(amount, total) if total else Fraction(0)
+        change = None if member.previous_contribution is None else amount - member.previous_contribution
+        figures[member.id] = MemberFigures(share, change)
+    return figures
+
+
+def compute(plan: Plan) -> Outcome:
+    """The whole derived state of `plan`; pure and deterministic."""
+    years: dict[int, YearOutcome] = {}
+    opening = plan.equity.opening or 0
+    for year in plan.years:
+        outcome = _year_outcome(plan, year, opening)
+        years[year] = outcome
+        opening = outcome.closing_equity
+    margins = rule_margins(plan, years)
+    members = member_figures(plan, years[plan.plan_year])
+    findings = find_all(plan, years, margins)
+    return Outcome(years=years, margins=margins, members=members, findings=findings)

@@ -1,0 +1,39 @@
+"""Shared fixtures. Qt runs offscreen everywhere, CI or not (see PITFALLS)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ACCEPTANCE = Path(__file__).parent / "acceptance_data"
+PLAN_NAMES = ("skaraborg-2026", "sormland-2026", "sjuharad-2025", "vastra-ostergotland-2026")
+
+
+def plan_document(name: str) -> dict:
+    return json.loads((ACCEPTANCE / f"{name}.plan.json").read_text(encoding="utf-8"))
+
+
+def expected(name: str) -> dict:
+    return json.loads((ACCEPTANCE / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def load_plan(name: str):
+    from finsam_desktop.domain.exchange import plan_from_document
+    return plan_from_document(plan_document(name))
+
+
+@pytest.fixture
+def plan_file(tmp_path):
+    """Make a real .finsam file from one of the acceptance plans: plan_file("skaraborg-2026")."""
+    from finsam_desktop.storage.planfile import create
+
+    def make(name: str = "skaraborg-2026", filename: str | None = None) -> Path:
+        path = tmp_path / (filename or f"{name}.finsam")
+        create(path, load_plan(name))
+        return path
+    return make
