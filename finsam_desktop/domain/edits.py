@@ -1,0 +1,388 @@
+"""Every change a user can make to a plan, as pure functions Plan -> Plan.
+
+Each function validates its input and raises EditError with a Swedish message
+when the change would make the plan invalid; then nothing changes. The window
+wraps these in undoable commands; the plan itself is never mutated.
+
+Collections are named as in the exchange format: "members", "other_income",
+"costs", "interventions", "rules" (the equity rules), "goals", "sections".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields, replace
+from decimal import Decimal
+from typing import Any
+
+from .plan import (AREAS, CATEGORIES, MEMBER_KINDS, ROUNDINGS, RULE_BASES, RULE_KINDS, UNITS,
+                   Goal, Indicator, Intervention, Line, Member, Plan, Rule, Section)
+
+COLLECTIONS = ("members", "other_income", "costs", "interventions", "rules", "goals", "sections")
+MAX_AMOUNT = 10**12
+"""No plan handles a thousand billion kronor; larger input is a typing mistake."""
+
+
+class EditError(ValueError):
+    """A change that is refused; the message is Swedish and says why."""
+
+
+def items(plan: Plan, collection: str) -> tuple:
+    if collection == "rules":
+        return plan.equity.rules
+    if collection not in COLLECTIONS:
+        raise KeyError(collection)
+    return getattr(plan, collection)
+
+
+def _with_items(plan: Plan, collection: str, new_items: tuple) -> Plan:
+    if collection == "rules":
+        return replace(plan, equity=replace(plan.equity, rules=new_items))
+    return replace(plan, **{collection: new_items})
+
+
+def find(plan: Plan, collection: str, ident: int):
+    for item in items(plan, collection):
+        if item.id == ident:
+            return item
+    raise EditError("Raden finns inte längre i planen.")
+
+
+def _index(plan: Plan, collection: str, ident: int) -> int:
+    for index, item in enumerate(items(plan, collection)):
+        if item.id == ident:
+            return index
+    raise EditError("Raden finns inte längre i planen.")
+
+
+# --- checks ---------------------------------------------------------------------------
+
+def _amount(value: Any, what: str, allow_negative: bool = False) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise EditError(f"{what} ska vara ett helt antal kronor.")
+    if value < 0 and not allow_negative:
+        raise EditError(f"{what} får inte vara negativt.")
+    if abs(value) >= MAX_AMOUNT:
+        raise EditError(f"{what} är orimligt stort.")
+    return value
+
+
+def _year(plan: Plan, year: int) -> int:
+    if year not in plan.years:
+        raise EditError(f"{year} ligger utanför planens år {plan.years[0]}–{plan.years[-1]}.")
+    return year
+
+
+def _text(value: Any, what: str, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise EditError(f"{what} ska vara en text.")
+    if required and not value.strip():
+        raise EditError(f"{what} får inte vara tomt.")
+    return value.strip() if required else value
+
+
+def _date(value: str, what: str) -> str:
+    value = _text(value, what).strip()
+    if value:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise EditError(f"{what}: ”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD.") from None
+        if len(value) != 10:
+            raise EditError(f"{what}: ”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD.")
+    return value
+
+
+def _share(value: Any, what: str) -> Decimal:
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
+        raise EditError(f"{what} ska vara en andel mellan 0 och 100 %.")
+    return value
+
+
+def _check_member(plan: Plan, member: Member) -> None:
+    _text(member.name, "Namnet", required=True)
+    if member.kind not in MEMBER_KINDS:
+        raise EditError(f"Okänt slag av medlem: {member.kind}.")
+    for other in plan.members:
+        if other.id == member.id:
+            continue
+        if other.name.casefold() == member.name.casefold():
+            raise EditError(f"Det finns redan en medlem som heter ”{member.name}”.")
+        if member.kind != "municipality" and other.kind == member.kind:
+            raise EditError(f"Det finns redan en medlem av det slaget ({other.name}).")
+        if {member.kind, other.kind} in ({"state", "fk"}, {"state", "af"}):
+            raise EditError("Staten kan inte vara både en medlem och uppdelad på "
+                            "Försäkringskassan och Arbetsförmedlingen.")
+    if member.key is not None:
+        if member.kind != "municipality":
+            raise EditError("Bara kommuner har fördelningsnyckel.")
+        keys = [member.key] if isinstance(member.key, int) else list(member.key.values())
+        for key in keys:
+            if isinstance(key, bool) or not isinstance(key, int) or key < 0:
+                raise EditError("Fördelningsnyckeln (folkmängden) ska vara ett heltal, 0 eller mer.")
+        if isinstance(member.key, dict):
+            for year in member.key:
+                _year(plan, year)
+    if member.previous_contribution is not None:
+        _amount(member.previous_contribution, "Fjolårets avgift")
+
+
+def _check_year_map(plan: Plan, values, what: str) -> None:
+    for year, amount in values.items():
+        _year(plan, year)
+        _amount(amount, what)
+
+
+def _check_line(plan: Plan, line: Line) -> None:
+    _text(line.name, "Namnet", required=True)
+    _check_year_map(plan, line.amounts, "Beloppet")
+
+
+def _check_intervention(plan: Plan, item: Intervention) -> None:
+    _text(item.name, "Namnet", required=True)
+    if item.area not in AREAS:
+        raise EditError(f"Okänt område: {item.area}.")
+    if item.category and item.category not in CATEGORIES:
+        raise EditError(f"Okänd kategori: {item.category}.")
+    _check_year_map(plan, item.amounts, "Beloppet")
+    _check_year_map(plan, item.participants, "Antalet deltagare")
+    _check_year_map(plan, item.external_funding, "Den externa finansieringen")
+    start = _date(item.start, "Startdatum")
+    end = _date(item.end, "Slutdatum")
+    if start and end and end < start:
+        raise EditError(f"Slutdatum {end} ligger före startdatum {start}.")
+
+
+def _check_rule(plan: Plan, rule: Rule) -> None:
+    if rule.kind not in RULE_KINDS:
+        raise EditError(f"Okänd regel: {rule.kind}.")
+    _amount(rule.amount, "Beloppet")
+    _share(rule.share, "Andelen")
+    if rule.kind == "max_share" and rule.basis not in RULE_BASES:
+        raise EditError(f"Okänd grund för regeln: {rule.basis}.")
+    if rule.kind == "min_area_share" and rule.area not in AREAS:
+        raise EditError(f"Okänt område: {rule.area}.")
+
+
+def _check_goal(plan: Plan, goal: Goal) -> None:
+    _text(goal.title, "Rubriken", required=True)
+    for indicator in goal.indicators:
+        _text(indicator.text, "Indikatorn")
+        _text(indicator.target, "Målvärdet")
+
+
+def _check_section(plan: Plan, section: Section) -> None:
+    _text(section.title, "Rubriken")
+    _text(section.text, "Texten")
+
+
+_CHECKS = {
+    "members": _check_member, "other_income": _check_line, "costs": _check_line,
+    "interventions": _check_intervention, "rules": _check_rule, "goals": _check_goal,
+    "sections": _check_section,
+}
+_FACTORIES = {
+    "members": lambda ident: Member(id=ident, name="Ny kommun", kind="municipality", key=0),
+    "other_income": lambda ident: Line(id=ident, name="Ny intäkt"),
+    "costs": lambda ident: Line(id=ident, name="Ny kostnad"),
+    "interventions": lambda ident: Intervention(id=ident, name="Ny insats", area="individ"),
+    "rules": lambda ident: Rule(id=ident, kind="min_amount", amount=0),
+    "goals": lambda ident: Goal(id=ident, title="Nytt mål"),
+    "sections": lambda ident: Section(id=ident, title="Nytt avsnitt"),
+}
+
+
+# --- collection edits -----------------------------------------------------------------
+
+def add_item(plan: Plan, collection: str, index: int | None = None, **values) -> tuple[Plan, int]:
+    """A new row (defaults overridden by `values`) at `index` (end when None); returns its id."""
+    ident = plan.next_id()
+    item = _FACTORIES[collection](ident)
+    if values:
+        item = replace(item, **values)
+    if collection == "members" and "name" not in values:
+        item = replace(item, name=_unique_name(plan, item.name))
+    _CHECKS[collection](plan, item)
+    current = items(plan, collection)
+    position = len(current) if index is None else max(0, min(index, len(current)))
+    return _with_items(plan, collection, current[:position] + (item,) + current[position:]), ident
+
+
+def insert_item(plan: Plan, collection: str, item, index: int) -> Plan:
+    """Put back a row exactly as it was (used by undo of a removal and by paste)."""
+    _CHECKS[collection](plan, item)
+    if any(existing.id == item.id for existing in items(plan, collection)):
+        raise EditError("Raden finns redan i planen.")
+    current = items(plan, collection)
+    index = max(0, min(index, len(current)))
+    return _with_items(plan, collection, current[:index] + (item,) + current[index:])
+
+
+def _unique_name(plan: Plan, name: str) -> str:
+    taken = {m.name.casefold() for m in plan.members}
+    candidate, number = name, 2
+    while candidate.casefold() in taken:
+        candidate, number = f"{name} {number}", number + 1
+    return candidate
+
+
+def remove_item(plan: Plan, collection: str, ident: int) -> Plan:
+    index = _index(plan, collection, ident)
+    current = items(plan, collection)
+    return _with_items(plan, collection, current[:index] + current[index + 1:])
+
+
+def move_item(plan: Plan, collection: str, ident: int, new_index: int) -> Plan:
+    """Move a row to `new_index` (clamped to the list)."""
+    current = list(items(plan, collection))
+    index = _index(plan, collection, ident)
+    item = current.pop(index)
+    new_index = max(0, min(new_index, len(current)))
+    current.insert(new_index, item)
+    return _with_items(plan, collection, tuple(current))
+
+
+def update_item(plan: Plan, collection: str, ident: int, **changes) -> Plan:
+    """Change fields of one row; refused as a whole if any value is invalid."""
+    index = _index(plan, collection, ident)
+    current = items(plan, collection)
+    names = {f.name for f in fields(current[index])}
+    unknown = set(changes) - names - {"id"}
+    if unknown or "id" in changes:
+        raise EditError(f"Fältet {', '.join(sorted(unknown or {'id'}))} kan inte ändras.")
+    if collection == "members" and "name" in changes:
+        changes["name"] = _text(changes["name"], "Namnet", required=True)
+    item = replace(current[index], **changes)
+    _CHECKS[collection](plan, item)
+    return _with_items(plan, collection, current[:index] + (item,) + current[index + 1:])
+
+
+def set_year_value(plan: Plan, collection: str, ident: int, field: str, year: int,
+                   value: int | None) -> Plan:
+    """One cell of a year map (amounts, participants, external funding, a key); None clears it."""
+    _year(plan, year)
+    item = find(plan, collection, ident)
+    current = getattr(item, field)
+    if collection == "members" and field == "key":
+        current = _key_as_map(plan, current)
+    values = dict(current or {})
+    if value is None:
+        values.pop(year, None)
+    else:
+        values[year] = value
+    if collection == "members" and field == "key":
+        return update_item(plan, collection, ident, key=_key_from_map(plan, values))
+    return update_item(plan, collection, ident, **{field: dict(sorted(values.items()))})
+
+
+def _key_as_map(plan: Plan, key) -> dict[int, int]:
+    if key is None:
+        return {}
+    if isinstance(key, int):
+        return {year: key for year in plan.years}
+    return dict(key)
+
+
+def _key_from_map(plan: Plan, values: dict[int, int]):
+    """A key that is the same every plan year is kept as one number, as in the file."""
+    present = [values.get(year) for year in plan.years]
+    if not values:
+        return None
+    if all(v is not None for v in present) and len(set(present)) == 1:
+        return present[0]
+    return dict(sorted(values.items()))
+
+
+def set_key(plan: Plan, ident: int, key: int | None) -> Plan:
+    """The same key for every plan year (the usual case: one population figure)."""
+    return update_item(plan, "members", ident, key=key)
+
+
+def set_indicators(plan: Plan, ident: int, indicators: list[tuple[str, str]]) -> Plan:
+    return update_item(plan, "goals", ident,
+                       indicators=tuple(Indicator(text, target) for text, target in indicators))
+
+
+# --- plan-wide settings ----------------------------------------------------------------
+
+def set_association(plan: Plan, name: str) -> Plan:
+    return replace(plan, association=_text(name, "Förbundets namn", required=True))
+
+
+def set_decided(plan: Plan, date: str) -> Plan:
+    return replace(plan, decided=_date(date, "Beslutsdatum"))
+
+
+def set_unit(plan: Plan, unit: str) -> Plan:
+    if unit not in UNITS:
+        raise EditError("Enheten ska vara kr eller tkr.")
+    return replace(plan, unit=unit)
+
+
+def set_total(plan: Plan, year: int, amount: int | None) -> Plan:
+    """The year's total member contributions; None clears it."""
+    _year(plan, year)
+    totals = dict(plan.contributions.totals)
+    if amount is None:
+        totals.pop(year, None)
+    else:
+        totals[year] = _amount(amount, "Medlemsavgifterna")
+    return replace(plan, contributions=replace(plan.contributions, totals=dict(sorted(totals.items()))))
+
+
+def set_previous_total(plan: Plan, amount: int | None) -> Plan:
+    if amount is not None:
+        _amount(amount, "Fjolårets total")
+    return replace(plan, contributions=replace(plan.contributions, previous_total=amount))
+
+
+def set_share(plan: Plan, part: str, share: Decimal) -> Plan:
+    """One of the three shares ("state", "region", "municipalities"); a sum other than
+    100 % is allowed while editing and reported as a finding."""
+    if part not in ("state", "region", "municipalities"):
+        raise EditError(f"Okänd andel: {part}.")
+    shares = replace(plan.contributions.shares, **{part: _share(share, "Andelen")})
+    return replace(plan, contributions=replace(plan.contributions, shares=shares))
+
+
+def set_rounding(plan: Plan, rounding: int) -> Plan:
+    if rounding not in ROUNDINGS:
+        raise EditError("Avrundningen ska vara 1, 100 eller 1 000 kr.")
+    return replace(plan, contributions=replace(plan.contributions, rounding=rounding))
+
+
+def set_key_precision(plan: Plan, precision: Decimal | None) -> Plan:
+    if precision is not None and (_share(precision, "Precisionen") == 0):
+        raise EditError("Precisionen får inte vara 0; välj exakta andelar i stället.")
+    return replace(plan, contributions=replace(plan.contributions, key_precision=precision))
+
+
+def set_opening_equity(plan: Plan, amount: int | None) -> Plan:
+    """The opening equity as entered by the user; it is no longer a forecast."""
+    if amount is not None:
+        _amount(amount, "Ingående eget kapital", allow_negative=True)
+    return replace(plan, equity=replace(plan.equity, opening=amount, opening_is_forecast=False))
+
+
+def set_span(plan: Plan, span: int) -> Plan:
+    """How many years the plan covers; values for years that fall away are dropped."""
+    if not isinstance(span, int) or not 1 <= span <= 5:
+        raise EditError("En plan omfattar 1–5 år.")
+    years = set(range(plan.plan_year, plan.plan_year + span))
+
+    def trim(values):
+        return {y: v for y, v in values.items() if y in years}
+
+    def trim_key(key):
+        return trim(key) if isinstance(key, dict) else key
+
+    return replace(
+        plan, plan_span=span,
+        contributions=replace(plan.contributions, totals=trim(plan.contributions.totals)),
+        members=tuple(replace(m, key=trim_key(m.key)) for m in plan.members),
+        other_income=tuple(replace(x, amounts=trim(x.amounts)) for x in plan.other_income),
+        costs=tuple(replace(x, amounts=trim(x.amounts)) for x in plan.costs),
+        interventions=tuple(replace(x, amounts=trim(x.amounts), participants=trim(x.participants),
+                                    external_funding=trim(x.external_funding))
+                            for x in plan.interventions),
+    )
