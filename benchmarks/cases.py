@@ -1,0 +1,124 @@
+"""One function per benchmark: each returns Stats or raises Missing when its part is not built.
+
+Timings of whole processes (open-and-show, report, rollover, memory) run in
+fresh interpreters, as a user would start them; the rest run in this process.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .plans import Missing, load, plan_file
+from .timing import Stats, child_env, repeat
+
+WINDOW_CHILD = Path(__file__).with_name("window_child.py")
+
+
+def _require(module: str, what: str) -> None:
+    if importlib.util.find_spec(module) is None:
+        raise Missing(what)
+
+
+def _cli(*args: str) -> list[str]:
+    """The installed `finsam-desktop` entry point, or the module when it is not on PATH."""
+    script = shutil.which("finsam-desktop")
+    return [script, *args] if script else [sys.executable, "-m", "finsam_desktop", *args]
+
+
+def compute(name: str, runs: int) -> Stats:
+    """Full recomputation of the outcome: what every keystroke costs."""
+    from finsam_desktop.domain.outcome import compute as compute_outcome
+    plan = load(name)
+    return repeat(lambda: compute_outcome(plan), runs, warmup=3)
+
+
+def edit_to_view(name: str, runs: int, folder: Path) -> Stats:
+    """A committed cell edit through PlanModel.edit until the real window's views are updated."""
+    _require("finsam_desktop.ui.main_window", "ui/main_window.py")
+    from .window_edit import measure_edits
+    return measure_edits(plan_file(name, folder), runs)
+
+
+def _window_child(path: Path, mode: str) -> tuple[float, str]:
+    """Start a fresh app on `path`; wall time until it reports the window shown, and its output."""
+    env = child_env()
+    with tempfile.TemporaryDirectory() as home:
+        env.update(HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, str(WINDOW_CHILD), mode, str(path)], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            line = child.stdout.readline()
+            elapsed = time.perf_counter() - start
+            out, err = child.communicate(timeout=60)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    if not line.startswith("shown"):
+        raise RuntimeError(f"fönstret visades inte: {(line + err).strip()[-400:]}")
+    return elapsed, line.strip()
+
+
+def open_and_show(name: str, runs: int, folder: Path) -> Stats:
+    """From starting the app on the file until its window is shown, in a fresh process."""
+    _require("finsam_desktop.ui.main_window", "ui/main_window.py")
+    path = plan_file(name, folder)
+    _window_child(path, "show")  # warm the disk cache, as a second start would be
+    return Stats(tuple(_window_child(path, "show")[0] for _ in range(runs)))
+
+
+def peak_memory(name: str, runs: int, folder: Path) -> Stats:
+    """Peak resident memory (bytes) of the app with the plan open and every tab shown."""
+    _require("finsam_desktop.ui.main_window", "ui/main_window.py")
+    path = plan_file(name, folder)
+    samples = []
+    for _ in range(runs):
+        _, line = _window_child(path, "memory")
+        samples.append(float(line.split()[1]) * 1024)  # ru_maxrss is in KiB on Linux
+    return Stats(tuple(samples))
+
+
+def _process_times(argv: list[str], output: Path, runs: int) -> Stats:
+    def once() -> None:
+        if output.exists():
+            output.unlink()
+        done = subprocess.run(argv, env=child_env(), capture_output=True, text=True)
+        if done.returncode != 0 or not output.exists():
+            raise RuntimeError(f"{' '.join(argv[-4:])}: exit {done.returncode}: "
+                               f"{done.stderr.strip()[-400:]}")
+    return repeat(once, runs, warmup=1)
+
+
+def _has_command(module: str, command: str, what: str) -> None:
+    _require(module, what)
+    loaded = importlib.import_module(module)
+    if command not in getattr(loaded, "COMMANDS", {}):
+        raise Missing(f"{what}: {command}")
+
+
+def report(name: str, runs: int, folder: Path) -> Stats:
+    """`finsam-desktop report FILE -o PLAN.pdf` as a whole process."""
+    _has_command("finsam_desktop.reports.cli", "report", "reports/cli.py")
+    output = folder / f"{name}.pdf"
+    return _process_times(_cli("report", str(plan_file(name, folder)), "-o", str(output)),
+                          output, runs)
+
+
+def rollover(name: str, runs: int, folder: Path) -> Stats:
+    """`finsam-desktop new --from FILE -o NEW.finsam` as a whole process."""
+    _has_command("finsam_desktop.storage.rollover_cli", "new", "storage/rollover_cli.py")
+    output = folder / f"{name}-next.finsam"
+    return _process_times(_cli("new", "--from", str(plan_file(name, folder)), "-o", str(output)),
+                          output, runs)
+
+
+def memory_limit_note() -> str:
+    return f"maxrss, {os.cpu_count()} kärnor"

@@ -1,0 +1,117 @@
+"""`python -m benchmarks`: every speed and memory figure the issues ask for, as one table.
+
+Each row is a median over repeated runs with its spread (min–max); a part of
+the app that is not built yet shows as "saknas ännu" instead of failing.
+Options: --quick (fewer runs), --only compute,report,..., --markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from . import cases
+from .plans import SYNTHETIC, Missing, example_names
+from .timing import Stats
+
+# (task, label, target per plan ("*": every other plan), unit, function, runs, quick runs)
+MS, S, MB = "ms", "s", "MB"
+TASKS = [
+    ("compute", "Full omräkning", {"*": 0.020}, MS, cases.compute, 50, 15),
+    ("edit", "Redigering till vy", {"*": 0.016}, MS, cases.edit_to_view, 30, 10),
+    ("open", "Öppna och visa", {"*": 1.5}, S, cases.open_and_show, 5, 2),
+    ("report", "Rapport (process)", {"*": 0.5, SYNTHETIC: 0.55}, S, cases.report, 7, 3),
+    ("rollover", "Nytt år (process)", {"*": 1.0}, S, cases.rollover, 5, 2),
+    ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
+]
+SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}
+
+
+def machine() -> str:
+    """CPU model, core count and Python version, for the README."""
+    model = "okänd processor"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or model
+    import os
+    return (f"{model}, {os.cpu_count()} kärnor, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def _fmt(value: float, unit: str) -> str:
+    scaled = value * SCALE[unit]
+    text = f"{scaled:.1f}" if unit == MS or unit == MB else f"{scaled:.2f}"
+    return text.replace(".", ",")
+
+
+def _row(label: str, plan: str, target: float | None, unit: str,
+         stats: Stats | None, note: str) -> list[str]:
+    if stats is None:
+        return [label, plan, "–" if target is None else f"< {_fmt(target, unit)} {unit}",
+                "", "", "", note]
+    low, high = stats.low, stats.high
+    verdict = "" if target is None else ("OK" if stats.median < target else "ÖVER MÅLET")
+    return [label, plan, "–" if target is None else f"< {_fmt(target, unit)} {unit}",
+            f"{_fmt(stats.median, unit)} {unit}", f"{_fmt(low, unit)}–{_fmt(high, unit)} {unit}",
+            str(len(stats.samples)), verdict]
+
+
+HEADER = ["Mätning", "Plan", "Mål", "Median", "Min–max", "n", "Bedömning"]
+
+
+def _print_table(rows: list[list[str]], markdown: bool) -> None:
+    if markdown:
+        print("| " + " | ".join(HEADER) + " |")
+        print("|" + "|".join("---" for _ in HEADER) + "|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        return
+    widths = [max(len(r[i]) for r in [HEADER, *rows]) for i in range(len(HEADER))]
+    for row in [HEADER, ["-" * w for w in widths], *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="färre upprepningar")
+    parser.add_argument("--only", help="kommaseparerade mätningar: " +
+                        ",".join(task[0] for task in TASKS))
+    parser.add_argument("--plans", help="kommaseparerade planer (standard: alla fem)")
+    parser.add_argument("--markdown", action="store_true", help="tabellen i Markdown")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else None
+    plans = args.plans.split(",") if args.plans else [*example_names(), SYNTHETIC]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="finsam-bench-") as temp:
+        folder = Path(temp)
+        for key, label, targets, unit, function, runs, quick in TASKS:
+            if only and key not in only:
+                continue
+            for plan in plans:
+                target = targets.get(plan, targets.get("*"))
+                count = quick if args.quick else runs
+                try:
+                    if function is cases.compute:
+                        stats = function(plan, count)
+                    else:
+                        stats = function(plan, count, folder)
+                    rows.append(_row(label, plan, target, unit, stats, ""))
+                except Missing as missing:
+                    rows.append(_row(label, "alla", target, unit, None, f"saknas ännu ({missing})"))
+                    break
+                except Exception as error:  # noqa: BLE001 - a failed row is reported, not fatal
+                    traceback.print_exc(file=sys.stderr)
+                    rows.append(_row(label, plan, target, unit, None,
+                                     f"fel: {type(error).__name__}: {str(error)[:120]}"))
+                print(f"  {label}: {plan} klar", file=sys.stderr, flush=True)
+    print(f"Maskin: {machine()}")
+    _print_table(rows, args.markdown)
+    return 0

@@ -1,0 +1,78 @@
+"""Repeated measurements and their summary: median and spread, never one lucky run."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Summary of repeated timings, in seconds (or bytes for memory rows)."""
+
+    samples: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def low(self) -> float:
+        return min(self.samples)
+
+    @property
+    def high(self) -> float:
+        return max(self.samples)
+
+    @property
+    def quartiles(self) -> tuple[float, float]:
+        if len(self.samples) < 4:
+            return self.low, self.high
+        q = statistics.quantiles(self.samples, n=4)
+        return q[0], q[2]
+
+
+def repeat(function: Callable[[], object], runs: int, warmup: int = 1) -> Stats:
+    """Time `function` `runs` times after `warmup` untimed calls."""
+    for _ in range(warmup):
+        function()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return Stats(tuple(samples))
+
+
+def child_env() -> dict[str, str]:
+    """The environment for a child process: offscreen Qt, this checkout first on the path."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    return env
+
+
+def run_process(argv: Sequence[str], runs: int, warmup: int = 1) -> Stats:
+    """Wall time of a whole process, `runs` times; raises if it fails."""
+    def once():
+        done = subprocess.run(list(argv), env=child_env(), capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} exit {done.returncode}: {done.stderr.strip()[-400:]}")
+    return repeat(once, runs, warmup)
+
+
+def python_child(code: str, *args: str) -> str:
+    """Run `code` in a fresh interpreter and return what it printed (last line)."""
+    done = subprocess.run([sys.executable, "-c", code, *args], env=child_env(),
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip()[-600:])
+    return done.stdout.strip().splitlines()[-1]
