@@ -19,8 +19,8 @@ NBSP = "\u00a0"
 MINUS = "\u2212"
 _UNIT_FACTORS = {"": 1, "kr": 1, "tkr": 1000, "mkr": 1_000_000}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUMBER = re.compile(r"^(\d+)(?:[.,](\d+))?$")
-_GROUPED = re.compile(r"^\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?$")
+_NUMBER = re.compile(r"^(\d+)(?:[.,](\d+))?$", re.ASCII)
+_GROUPED = re.compile(r"^\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?$", re.ASCII)
 
 
 class MoneyError(ValueError):

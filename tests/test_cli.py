@@ -1,0 +1,99 @@
+"""The command line: exit 0 on success, 1 with one Swedish line on a user error, no Qt."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from finsam_desktop.cli import main
+from tests.conftest import ACCEPTANCE
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("DISPLAY", None)
+    return subprocess.run([sys.executable, "-m", "finsam_desktop", *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=60)
+
+
+def test_import_check_export_without_a_display_and_without_qt(tmp_path):
+    source = ACCEPTANCE / "skaraborg-2026.plan.json"
+    target = tmp_path / "plan.finsam"
+    code = ("import sys; from finsam_desktop.cli import main; "
+            f"main(['import', {str(source)!r}, '-o', {str(target)!r}]); "
+            f"main(['check', {str(target)!r}, '--json']); "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert '"closing_equity": 3692000' in result.stdout
+
+
+def test_import_refuses_to_overwrite_without_force(tmp_path, capsys):
+    source = str(ACCEPTANCE / "skaraborg-2026.plan.json")
+    target = tmp_path / "plan.finsam"
+    assert main(["import", source, "-o", str(target)]) == 0
+    before = target.read_bytes()
+    assert main(["import", str(ACCEPTANCE / "sormland-2026.plan.json"), "-o", str(target)]) == 1
+    assert "finns redan" in capsys.readouterr().err
+    assert target.read_bytes() == before
+    assert main(["import", str(ACCEPTANCE / "sormland-2026.plan.json"), "-o", str(target),
+                 "--force"]) == 0
+
+
+@pytest.mark.parametrize("document, words", [
+    ("{", "ingen giltig JSON"),
+    ('{"format": "finsam-plan", "format_version": 1}', "association: saknas"),
+    ("[1, 2]", "JSON-objekt"),
+    ('{"format": "finsam-plan", "format_version": 1, "x": NaN}', "ingen giltig JSON"),
+])
+def test_a_bad_import_is_one_swedish_line_and_writes_nothing(tmp_path, document, words):
+    source = tmp_path / "plan.json"
+    source.write_text(document, encoding="utf-8")
+    result = run("import", str(source), "-o", str(tmp_path / "out.finsam"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+
+
+def test_a_json_that_breaks_the_format_names_the_path(tmp_path, capsys):
+    document = json.loads((ACCEPTANCE / "skaraborg-2026.plan.json").read_text("utf-8"))
+    document["members"][3]["key"] = 1.5
+    source = tmp_path / "plan.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.finsam")]) == 1
+    assert "members[3].key" in capsys.readouterr().err
+    assert not (tmp_path / "out.finsam").exists()
+
+
+@pytest.mark.parametrize("args, words", [
+    (["check", "saknas.finsam"], "finns inte"),
+    (["export", "saknas.finsam", "-o", "x.json"], "finns inte"),
+    (["check"], "Felaktigt kommando"),
+    (["import", "x.json"], "Felaktigt kommando"),
+])
+def test_user_errors_exit_1_with_one_line(tmp_path, args, words):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_refuses_an_unknown_suffix(plan_file, capsys):
+    path = plan_file("sormland-2026")
+    assert main(["export", str(path), "-o", str(path.with_suffix(".doc"))]) == 1
+    assert "Okänd filtyp" in capsys.readouterr().err
+
+
+def test_check_prints_a_swedish_table_and_the_findings(plan_file, capsys):
+    assert main(["check", str(plan_file("sjuharad-2025"))]) == 0
+    out = capsys.readouterr().out
+    assert "Sjuhärads samordningsförbund" in out and "Belopp i tkr." in out
+    assert "4 417,5" in out
+    assert "Fel: 2025: utgående eget kapital blir -710 000 kr" in out
