@@ -1,0 +1,52 @@
+"""A line edit for one plan setting: shows the plan's value, forwards edits, shows refusals."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QLineEdit, QToolTip, QWidget
+
+REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecee; }"
+
+
+class CommitLineEdit(QLineEdit):
+    """Commits its text through `commit(text) -> refusal or None` when editing finishes.
+
+    A refused value is shown at the field (red frame and tooltip) and the
+    plan's value comes back, so nothing half-typed stays on screen.
+    """
+
+    def __init__(self, current: Callable[[], str], commit: Callable[[str], str | None],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._current = current
+        self._commit = commit
+        self.refusal: str | None = None
+        self.editingFinished.connect(self.commit)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the plan's value (unless the user is typing in this field)."""
+        if not self.hasFocus() or not self.isModified():
+            self.setText(self._current())
+            self.setModified(False)
+
+    def commit(self) -> str | None:
+        text = self.text()
+        if text == self._current():
+            self.setModified(False)
+            return None
+        refusal = self._commit(text)
+        self.setModified(False)
+        self.refusal = refusal
+        if refusal:
+            self.setStyleSheet(REFUSED_STYLE)
+            self.setToolTip(refusal)
+            if self.isVisible():
+                QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), refusal, self)
+        else:
+            self.setStyleSheet("")
+            self.setToolTip("")
+        self.setText(self._current())
+        return refusal

@@ -1,0 +1,371 @@
+"""The main window: welcome screen or the open plan's tabs, menus, findings and banner.
+
+One document per window. There is no unsaved state (every edit is written at
+once), so closing needs no question and Ctrl+S only confirms.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from . import dialogs
+from .documents import RecentFiles, example_copy, new_plan, with_suffix
+from .findings_dock import FindingsDock
+from .plan_model import PlanModel
+from .tabs.budget_tab import BudgetTab
+from .tabs.goals_tab import GoalsTab
+from .tabs.interventions_tab import InterventionsTab
+from .tabs.members_tab import MembersTab
+from .tabs.overview_tab import OverviewTab
+from .tabs.text_tab import TextTab
+from .welcome import WelcomeScreen
+from ..storage.document import PlanDocument
+from ..storage.errors import PlanFileError
+from ..storage.exchange_file import write_plan_json
+
+APP_TITLE = "FinSam Desktop"
+TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
+        ("interventions", InterventionsTab, "Insatser"), ("budget", BudgetTab, "Budget"),
+        ("goals", GoalsTab, "Mål"), ("text", TextTab, "Text"))
+LATER = "Kommer i en senare version"
+
+
+def finding_target(finding) -> str:
+    """Which tab a finding concerns."""
+    if finding.subject == "member":
+        return "members"
+    if finding.subject == "intervention":
+        return "interventions"
+    if finding.subject == "equity" and finding.code == "equity_negative":
+        return "budget"
+    return "overview"
+
+
+class MainWindow(QMainWindow):
+    """A window over at most one open plan file."""
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.recent = RecentFiles(self.settings)
+        self.model: PlanModel | None = None
+        self.tabs_by_key: dict[str, QWidget] = {}
+        self.undo_group = QUndoGroup(self)
+
+        self.welcome = WelcomeScreen()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.banner = QLabel()
+        self.banner.setObjectName("read_only_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px 10px;"
+                                  "border-bottom: 1px solid #e0c36a;")
+        self.banner.hide()
+        plan_page = QWidget()
+        plan_layout = QVBoxLayout(plan_page)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.setSpacing(0)
+        plan_layout.addWidget(self.banner)
+        plan_layout.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(plan_page)
+        self.setCentralWidget(self.stack)
+
+        self.findings = FindingsDock(self)
+        self.findings.finding_activated.connect(self.go_to_finding)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
+        self.resizeDocks([self.findings], [140], Qt.Orientation.Vertical)
+
+        self.welcome.new_plan.connect(self.new_plan)
+        self.welcome.open_plan.connect(self.open_dialog)
+        self.welcome.new_year.connect(self.new_year)
+        self.welcome.open_example.connect(self.open_example)
+        self.welcome.open_recent.connect(self.open_path)
+        self._build_menus()
+        self._show_document_state()
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+
+    # --- menus ---------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None, needs_plan: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.triggered.connect(slot)
+        action.setProperty("needs_plan", needs_plan)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        a = self._action
+        self.actions_by_key = {
+            "new": a(file_menu, self.tr("Ny plan…"), self.new_plan, QKeySequence.StandardKey.New),
+            "open": a(file_menu, self.tr("Öppna…"), self.open_dialog, QKeySequence.StandardKey.Open),
+            "new_year": a(file_menu, self.tr("Nytt år från fjolårets fil…"), self.new_year),
+        }
+        self.recent_menu = file_menu.addMenu(self.tr("Senaste filer"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.actions_by_key["example"] = a(file_menu, self.tr("Öppna exempelplan"),
+                                           self.open_example)
+        file_menu.addSeparator()
+        for key, text, slot, shortcut in (
+                ("population", self.tr("Importera folkmängd…"), self.import_population, None),
+                ("restore", self.tr("Återställ från säkerhetskopia…"), self.restore_backup, None),
+                (None, None, None, None),
+                ("preview", self.tr("Förhandsgranska"), self.preview_report, None),
+                ("print", self.tr("Skriv ut…"), self.print_report, QKeySequence.StandardKey.Print),
+                ("pdf", self.tr("Exportera PDF…"), self.export_pdf, None),
+                ("excel", self.tr("Exportera till Excel…"), self.export_excel, None),
+                ("json", self.tr("Exportera JSON…"), self.export_json, None),
+                (None, None, None, None),
+                ("save", self.tr("Spara"), self.confirm_saved, QKeySequence.StandardKey.Save),
+                ("close", self.tr("Stäng"), self.close_document, QKeySequence.StandardKey.Close)):
+            if key is None:
+                file_menu.addSeparator()
+                continue
+            self.actions_by_key[key] = a(file_menu, text, slot, shortcut, needs_plan=True)
+        file_menu.addSeparator()
+        self.actions_by_key["quit"] = a(file_menu, self.tr("Avsluta"), self.close,
+                                        QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Redigera"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Ångra"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Gör om"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&Visa"))
+        view_menu.addAction(self.findings.toggleViewAction())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for path in paths:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction(self.tr("(inga)")).setEnabled(False)
+
+    # --- opening and closing ---------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a plan file in this window (closing the current one); False if refused."""
+        path = Path(path)
+        try:
+            document = PlanDocument.open(path)
+        except PlanFileError as error:
+            dialogs.show_error(self, self.tr("Kan inte öppna planen"), str(error))
+            return False
+        except OSError as error:
+            dialogs.show_error(self, self.tr("Kan inte öppna planen"),
+                               self.tr("{name} kunde inte öppnas: {why}.").format(
+                                   name=path.name, why=error.strerror or error))
+            return False
+        self._set_document(document)
+        return True
+
+    def _set_document(self, document: PlanDocument) -> None:
+        self.close_document()
+        self.model = PlanModel(document, self)
+        self.model.failed.connect(self._write_failed)
+        self.undo_group.addStack(self.model.undo_stack)
+        self.undo_group.setActiveStack(self.model.undo_stack)
+        for key, tab_class, title in TABS:
+            tab = tab_class(self.model)
+            self.tabs_by_key[key] = tab
+            self.tabs.addTab(tab, self.tr(title))
+        self.findings.set_model(self.model)
+        self.recent.add(document.path)
+        self._show_document_state()
+
+    def close_document(self) -> None:
+        """Close the open plan (everything is already saved) and show the welcome screen."""
+        if self.model is None:
+            return
+        self.findings.set_model(None)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.tabs_by_key.clear()
+        self.undo_group.removeStack(self.model.undo_stack)
+        model, self.model = self.model, None
+        model.close()
+        model.deleteLater()
+        self._show_document_state()
+
+    def _show_document_state(self) -> None:
+        model = self.model
+        self.stack.setCurrentIndex(0 if model is None else 1)
+        for action in self.actions_by_key.values():
+            if action.property("needs_plan"):
+                action.setEnabled(model is not None)
+        if model is not None and model.read_only:
+            self.actions_by_key["population"].setEnabled(False)
+            self.actions_by_key["restore"].setEnabled(False)
+        self.welcome.set_recent(self.recent.paths())
+        if model is None:
+            self.setWindowTitle(APP_TITLE)
+            self.banner.hide()
+            return
+        title = f"{model.document.path.name} – {model.plan.association}"
+        if model.read_only:
+            title += " " + self.tr("(skrivskyddad)")
+            holder = model.document.holder
+            who = holder.describe() if holder is not None else self.tr("ett annat program")
+            self.banner.setText(self.tr("Skrivskyddad: filen är redan öppen hos {who}. Du kan "
+                                        "läsa och skriva ut planen men inte ändra den.")
+                                .format(who=who))
+            self.banner.show()
+        else:
+            self.banner.hide()
+        self.setWindowTitle(f"{title} – {APP_TITLE}")
+
+    def _write_failed(self, message: str) -> None:
+        dialogs.show_error(self, self.tr("Ändringen sparades inte"), message)
+
+    def open_dialog(self) -> None:
+        path = dialogs.ask_open_path(self, self.tr("Öppna plan"))
+        if path:
+            self.open_path(path)
+
+    def open_example(self) -> bool:
+        """Open a copy of the bundled example plan from the user's documents."""
+        try:
+            path = example_copy()
+        except PlanFileError as error:
+            dialogs.show_error(self, self.tr("Kan inte öppna exempelplanen"), str(error))
+            return False
+        return self.open_path(path)
+
+    def new_plan(self) -> bool:
+        from .new_plan_dialog import ask_new_plan
+        choice = ask_new_plan(self)
+        if choice is None:
+            return False
+        path = dialogs.ask_save_path(self, self.tr("Spara den nya planen"),
+                                     suggested=f"{choice.association} {choice.plan_year}.finsam")
+        if not path:
+            return False
+        target = with_suffix(path)
+        plan = new_plan(choice.association, choice.plan_year, choice.span, choice.unit)
+        if target.exists():
+            try:
+                target.unlink()  # the save dialog has asked about replacing it
+            except OSError as error:
+                dialogs.show_error(self, self.tr("Kan inte skapa planen"),
+                                   f"{target.name}: {error.strerror}.")
+                return False
+        try:
+            document = PlanDocument.create(target, plan)
+        except PlanFileError as error:
+            dialogs.show_error(self, self.tr("Kan inte skapa planen"), str(error))
+            return False
+        self._set_document(document)
+        return True
+
+    # --- actions provided by other modules ----------------------------------------------
+
+    def _feature(self, module: str, function: str):
+        """A function from a UI module that may not exist yet; None (after telling the user)."""
+        name = f"{__package__}.{module}"
+        try:
+            loaded = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            dialogs.show_info(self, self.tr("Inte tillgängligt"), self.tr(LATER))
+            return None
+        return getattr(loaded, function)
+
+    def new_year(self) -> None:
+        start = self._feature("rollover_dialog", "start_new_year")
+        if start is not None:
+            path = start(self)
+            if path:
+                self.open_path(path)
+
+    def import_population(self) -> None:
+        if self.model is not None:
+            run = self._feature("population_dialog", "import_population")
+            if run is not None:
+                run(self, self.model)
+
+    def restore_backup(self) -> None:
+        if self.model is None:
+            return
+        restore = self._feature("backup_dialog", "restore_backup")
+        if restore is None:
+            return
+        path = self.model.document.path
+        self.close_document()  # the file is replaced; our connection and lock must go first
+        restore(self, path)
+        self.open_path(path)
+
+    def _report(self, function: str) -> None:
+        if self.model is not None:
+            run = self._feature("report_actions", function)
+            if run is not None:
+                run(self, self.model)
+
+    def preview_report(self) -> None:
+        self._report("preview_report")
+
+    def print_report(self) -> None:
+        self._report("print_report")
+
+    def export_pdf(self) -> None:
+        self._report("export_pdf")
+
+    def export_excel(self) -> None:
+        self._report("export_excel")
+
+    def export_json(self) -> bool:
+        if self.model is None:
+            return False
+        path = dialogs.ask_save_path(self, self.tr("Exportera JSON"), dialogs.JSON_FILTER,
+                                     str(self.model.document.path.with_suffix(".json")))
+        if not path:
+            return False
+        target = Path(path) if path.lower().endswith(".json") else Path(path + ".json")
+        try:
+            write_plan_json(self.model.plan, target, force=True)  # the dialog asked to replace
+        except PlanFileError as error:
+            dialogs.show_error(self, self.tr("Kan inte exportera"), str(error))
+            return False
+        self.statusBar().showMessage(self.tr("Exporterade {name}.").format(name=target.name), 5000)
+        return True
+
+    def confirm_saved(self) -> None:
+        self.statusBar().showMessage(self.tr("Allt är sparat"), 4000)
+
+    # --- findings ----------------------------------------------------------------------
+
+    def go_to_finding(self, finding) -> None:
+        """Show the tab and row a finding concerns."""
+        tab = self.tabs_by_key.get(finding_target(finding))
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        if finding.subject_id is not None and hasattr(tab, "select_item"):
+            tab.select_item(finding.subject_id)
+        elif hasattr(tab, "show_subject"):
+            tab.show_subject(finding.subject)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.close_document()
+        super().closeEvent(event)
