@@ -1,0 +1,150 @@
+"""Population rows from an SCB export matched to the plan's municipalities."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from finsam_desktop.domain.allocation import allocate_year
+from finsam_desktop.domain.edits import EditError
+from finsam_desktop.domain.plan import Member, Plan
+from finsam_desktop.domain.population import (
+    apply_population, default_source, name_forms, parse_rows, read_population,
+)
+from tests.conftest import load_plan
+
+SCB_ROWS = [
+    ["Folkmängd efter region och år"],
+    [],
+    ["region", "2025"],
+    ["0583 Motala", "43 800"],
+    ["0586 Mjölby", 28_901],
+    ["0584 Vadstena", 7_412.0],
+    ["0560 Boxholm", "5 530"],
+    ["0509 Ödeshög", "5\u00a0199"],
+    [],
+    ["Källa: SCB, Befolkningsstatistik"],
+    ["Uppgifterna avser 31 december"],
+]
+
+
+def test_title_header_and_footnotes_are_skipped():
+    rows, bad = parse_rows(SCB_ROWS)
+    assert bad == []
+    assert [(r.row, r.code, r.name, r.population) for r in rows] == [
+        (4, "0583", "Motala", 43_800), (5, "0586", "Mjölby", 28_901),
+        (6, "0584", "Vadstena", 7_412), (7, "0560", "Boxholm", 5_530),
+        (8, "0509", "Ödeshög", 5_199)]
+
+
+def test_every_vastra_ostergotland_municipality_is_matched_by_name():
+    plan = load_plan("vastra-ostergotland-2026")
+    result = read_population(plan, SCB_ROWS)
+    assert result.ok
+    assert [(m.member_name, m.population, m.old_key) for m in result.matches] == [
+        ("Motala kommun", 43_800, 43_505), ("Mjölby kommun", 28_901, 28_695),
+        ("Vadstena kommun", 7_412, 7_490), ("Boxholms kommun", 5_530, 5_517),
+        ("Ödeshögs kommun", 5_199, 5_237)]
+    assert result.members_without_row == () and result.problems() == []
+
+
+@pytest.mark.parametrize("file_name, member_name", [
+    ("Mjölby kommun", "Mjölby"), ("Mjölby", "Mjölby kommun"), ("  MJÖLBY  ", "Mjölby kommun"),
+    ("Boxholm", "Boxholms kommun"), ("Boxholms kommun", "Boxholm"),
+    ("Vadstena", "Vadstena kommun"), ("Borås", "Borås kommun"), ("Borås kommun", "Borås"),
+    ("Hjo", "Hjo kommun"), ("1480 Göteborg", "Göteborgs stad"),
+])
+def test_names_match_without_kommun_case_or_genitive_s(file_name, member_name):
+    plan = Plan("Test", 2027, members=(Member(1, "Staten", "state"),
+                                       Member(2, member_name, "municipality", key=1)))
+    result = read_population(plan, [[file_name, "1 000"]])
+    assert [m.member_id for m in result.matches] == [2]
+
+
+def test_borås_does_not_take_the_row_of_a_municipality_named_without_s():
+    plan = Plan("Test", 2027, members=(Member(1, "Borås kommun", "municipality", key=1),
+                                       Member(2, "Borå kommun", "municipality", key=1)))
+    result = read_population(plan, [["Borås", 10], ["Borå", 20]])
+    assert [(m.member_name, m.population) for m in result.matches] == [
+        ("Borås kommun", 10), ("Borå kommun", 20)]
+
+
+def test_names_forms():
+    assert name_forms("Mjölby kommun") == ("mjölby",)
+    assert name_forms("Borås kommun") == ("borås", "borå")
+    assert name_forms("Vadstena") == ("vadstena",)
+
+
+def test_a_code_in_the_member_name_matches_by_code():
+    plan = Plan("Test", 2027, members=(Member(1, "0583 Motala", "municipality", key=1),))
+    result = read_population(plan, [["0583 Motala kommun (ny)", 4]])
+    assert [m.member_id for m in result.matches] == [1]
+
+
+def test_unknown_and_unreadable_rows_are_named_with_their_row_numbers():
+    plan = load_plan("vastra-ostergotland-2026")
+    rows = SCB_ROWS[:4] + [["0580 Linköping", "165 000"], ["0586 Mjölby", ".."],
+                           ["0584 Vadstena", "-7"], ["0560 Boxholm", "5 530"]]
+    result = read_population(plan, rows)
+    assert not result.ok
+    assert result.problems() == [
+        "Rad 5 (”0580 Linköping”): ingen kommun i planen heter så.",
+        "Rad 6 (”0586 Mjölby; ..”): folkmängden är inget heltal.",
+        "Rad 7 (”0584 Vadstena; -7”): folkmängden får inte vara negativ.",
+    ]
+    assert {m.name for m in result.members_without_row} == {
+        "Mjölby kommun", "Vadstena kommun", "Ödeshögs kommun"}
+    assert "Ödeshögs kommun finns inte i filen; nyckeln är oförändrad." in result.warnings()
+
+
+def test_the_whole_country_and_counties_are_skipped_not_errors():
+    plan = load_plan("vastra-ostergotland-2026")
+    rows = [["00 Riket", "10 600 000"], ["05 Östergötlands län", "470 000"]] + SCB_ROWS[3:8]
+    result = read_population(plan, rows)
+    assert result.ok
+    assert [r.region for r in result.skipped_rows] == ["00 Riket", "05 Östergötlands län"]
+
+
+def test_a_municipality_twice_is_a_bad_row():
+    plan = load_plan("vastra-ostergotland-2026")
+    result = read_population(plan, SCB_ROWS[3:8] + [["Motala kommun", 1]])
+    assert not result.ok
+    assert result.problems() == ["Rad 6 (”Motala kommun”): Motala kommun finns redan på rad 1."]
+
+
+def test_an_empty_file_is_not_ok():
+    result = read_population(load_plan("vastra-ostergotland-2026"), [["Folkmängd"], []])
+    assert not result.ok
+    assert result.problems() == ["Filen innehåller inga rader med kommun och folkmängd."]
+
+
+def test_apply_sets_keys_and_source_and_the_amounts_follow():
+    plan = load_plan("vastra-ostergotland-2026")
+    result = read_population(plan, SCB_ROWS)
+    new = apply_population(plan, result.matches, "Folkmängd 31/12 2025, SCB")
+    motala = next(m for m in new.members if m.name == "Motala kommun")
+    assert motala.key == 43_800 and motala.key_source == "Folkmängd 31/12 2025, SCB"
+    assert [m for m in new.members if m.kind != "municipality"] == [
+        m for m in plan.members if m.kind != "municipality"]
+    before, after = allocate_year(plan, 2026), allocate_year(new, 2026)
+    assert after[motala.id] != before[motala.id]
+    assert sum(after.values()) == sum(before.values())
+
+
+def test_apply_needs_a_source():
+    plan = load_plan("vastra-ostergotland-2026")
+    with pytest.raises(EditError, match="varifrån"):
+        apply_population(plan, read_population(plan, SCB_ROWS).matches, "  ")
+
+
+def test_per_year_keys_become_one_number():
+    plan = load_plan("sjuharad-2025")
+    result = read_population(plan, [["Borås", "115 000"]])
+    new = apply_population(plan, result.matches, "x")
+    assert next(m for m in new.members if m.name == "Borås").key == 115_000
+    assert replace(plan, members=()).contributions == new.contributions
+
+
+def test_default_source_names_the_year_end_two_years_back():
+    assert default_source(load_plan("sormland-2026")) == "Folkmängd 31/12 2024, SCB"
