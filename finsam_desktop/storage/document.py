@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from ..domain.outcome import Outcome, compute
 from ..domain.plan import Plan
+from .backup import backup_quietly
 from .errors import PlanFileError
 from .lock import LockHolder, PlanLock
 from .planfile import connect, create, mark_written, read_plan, write_plan
@@ -65,6 +66,7 @@ class PlanDocument:
                 lock.release()
             raise
         if not read_only:
+            backup_quietly(path, conn)  # the state before this session, see backup.py
             with Database(conn, execute_plugins=False).atomic() as db:
                 mark_written(db)
         return cls(path, conn, plan, lock, holder)
