@@ -86,13 +86,11 @@ def _quick_check(conn: sqlite3.Connection, name: str) -> None:
 
 
 def verify_tables(conn: sqlite3.Connection, name: str) -> None:
-    """Every expected table exists as a real table with its columns; no triggers."""
+    """Every expected table exists as a real table with its columns; no triggers or views."""
+    refuse_foreign_objects(conn, name)
     try:
         objects = {(row[0], row[1]) for row in
                    conn.execute("SELECT type, name FROM sqlite_master")}
-        if any(kind == "trigger" for kind, _ in objects):
-            raise PlanFileError(f"{name} innehåller utlösare (triggers) som FinSam aldrig skapar; "
-                                "filen öppnas inte.")
         for table, columns in EXPECTED_COLUMNS.items():
             if ("table", table) not in objects:
                 raise PlanFileError(f"{name} saknar tabellen {table} och är ingen hel FinSam-plan.")
@@ -101,6 +99,24 @@ def verify_tables(conn: sqlite3.Connection, name: str) -> None:
                 raise PlanFileError(f"{name}: tabellen {table} saknar kolumner och är ingen hel FinSam-plan.")
     except sqlite3.DatabaseError:
         raise PlanFileError(f"{name} är trasig och kan inte läsas.") from None
+
+
+def refuse_foreign_objects(conn: sqlite3.Connection, name: str) -> None:
+    """Refuse what FinSam never creates and what could run code: triggers, views, virtual tables."""
+    try:
+        kinds = [(row[0], (row[1] or "").lstrip().upper()) for row in
+                 conn.execute("SELECT type, sql FROM sqlite_master")]
+    except sqlite3.DatabaseError:
+        raise PlanFileError(f"{name} är trasig och kan inte läsas.") from None
+    if any(kind == "trigger" for kind, _ in kinds):
+        raise PlanFileError(f"{name} innehåller utlösare (triggers) som FinSam aldrig skapar; "
+                            "filen öppnas inte.")
+    if any(kind == "view" for kind, _ in kinds):
+        raise PlanFileError(f"{name} innehåller en vy (view) som FinSam aldrig skapar; "
+                            "filen öppnas inte.")
+    if any(sql.startswith("CREATE VIRTUAL") for _, sql in kinds):
+        raise PlanFileError(f"{name} innehåller en virtuell tabell som FinSam aldrig skapar; "
+                            "filen öppnas inte.")
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
@@ -142,6 +158,7 @@ def verify_tables_for_version(conn: sqlite3.Connection, name: str, version: int)
         verify_tables(conn, name)
     else:
         # Older files lack later columns; check what every version has.
+        refuse_foreign_objects(conn, name)
         try:
             tables = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}

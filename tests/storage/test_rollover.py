@@ -1,0 +1,158 @@
+"""Rolling last year's file: untrusted input is refused or read without running anything,
+and its bytes never change."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from finsam_desktop.storage.document import PlanDocument
+from finsam_desktop.storage.errors import PlanFileError
+from finsam_desktop.storage.rollover import read_last_year, roll_file, suggested_name
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tamper(path: Path, *statements: str) -> None:
+    """Change a file behind FinSam's back, as another program could."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+    finally:
+        conn.close()
+
+
+def test_sormland_file_rolls_into_a_new_file(plan_file, tmp_path):
+    source = plan_file("sormland-2026")
+    before = digest(source)
+    target = tmp_path / "sormland-2027.finsam"
+    new_plan, summary = roll_file(source, target)
+    assert digest(source) == before
+    with PlanDocument.open(target) as document:
+        assert document.plan.plan_year == 2027
+        assert document.plan.equity.opening == 8_763_300
+        assert document.plan.equity.opening_is_forecast
+        assert document.plan == new_plan
+        assert document.outcome.years[2027].costs_total == 18_358_500
+    assert summary.to_year == 2027
+
+
+def test_an_existing_target_is_refused_unless_forced(plan_file, tmp_path):
+    source = plan_file("sormland-2026")
+    target = tmp_path / "ny.finsam"
+    target.write_bytes(b"keep me")
+    with pytest.raises(PlanFileError, match="finns redan"):
+        roll_file(source, target)
+    assert target.read_bytes() == b"keep me"
+    roll_file(source, target, force=True)
+    assert PlanDocument.open(target, read_only=True).plan.plan_year == 2027
+
+
+def test_the_source_itself_is_never_the_target(plan_file):
+    source = plan_file("sormland-2026")
+    before = digest(source)
+    with pytest.raises(PlanFileError, match="fjolårets fil"):
+        roll_file(source, source, force=True)
+    assert digest(source) == before
+
+
+def test_an_earlier_year_is_refused_and_nothing_is_written(plan_file, tmp_path):
+    source = plan_file("sormland-2026")
+    with pytest.raises(PlanFileError, match="måste ligga efter 2026"):
+        roll_file(source, tmp_path / "ny.finsam", year=2025)
+    assert not (tmp_path / "ny.finsam").exists()
+
+
+def test_a_schema_version_1_file_rolls_and_stays_version_1(plan_file, tmp_path):
+    source = plan_file("sormland-2026")
+    tamper(source, "ALTER TABLE plan DROP COLUMN opening_is_forecast", "PRAGMA user_version = 1")
+    before = digest(source)
+    new_plan, _ = roll_file(source, tmp_path / "ny.finsam")
+    assert new_plan.equity.opening == 8_763_300
+    assert digest(source) == before
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+
+
+HOSTILE = {
+    "trigger": ("CREATE TRIGGER wipe AFTER INSERT ON meta BEGIN DELETE FROM interventions; END",),
+    "trigger_on_update": ("CREATE TRIGGER wipe2 BEFORE UPDATE ON plan BEGIN "
+                          "UPDATE plan SET association = 'x'; END",),
+    "view_in_place_of_table": (
+        "ALTER TABLE interventions RENAME TO interventions_real",
+        "CREATE VIEW interventions AS SELECT * FROM interventions_real"),
+    "extra_view": ("CREATE VIEW sneaky AS SELECT * FROM members",),
+    "view_with_instead_of_trigger": (
+        "ALTER TABLE goals RENAME TO goals_real",
+        "CREATE VIEW goals AS SELECT * FROM goals_real",
+        "CREATE TRIGGER g INSTEAD OF INSERT ON goals BEGIN DELETE FROM members; END"),
+    "virtual_table": ("CREATE VIRTUAL TABLE notes USING fts5(text)",),
+    "wrong_application_id": ("PRAGMA application_id = 1234",),
+    "newer_schema": ("PRAGMA user_version = 99",),
+}
+REFUSAL = {
+    "trigger": "utlösare", "trigger_on_update": "utlösare",
+    "view_in_place_of_table": "vy", "extra_view": "vy",
+    "view_with_instead_of_trigger": "utlösare|vy", "virtual_table": "virtuell tabell",
+    "wrong_application_id": "annat program",
+    "newer_schema": "nyare version",
+}
+
+
+@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_last_year_files_are_refused_and_left_untouched(plan_file, tmp_path, case,
+                                                                version):
+    source = plan_file("sormland-2026")
+    if version == 1:
+        tamper(source, "ALTER TABLE plan DROP COLUMN opening_is_forecast",
+               "PRAGMA user_version = 1")
+    tamper(source, *HOSTILE[case])
+    before = digest(source)
+    target = tmp_path / "ny.finsam"
+    with pytest.raises(PlanFileError, match=REFUSAL[case]):
+        roll_file(source, target)
+    assert digest(source) == before
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9, 100 / 4096])
+def test_a_truncated_file_is_refused(plan_file, tmp_path, keep):
+    source = plan_file("sormland-2026")
+    data = source.read_bytes()
+    source.write_bytes(data[: max(100, int(len(data) * keep))])
+    before = digest(source)
+    with pytest.raises(PlanFileError, match="trasig|avkortad"):
+        roll_file(source, tmp_path / "ny.finsam")
+    assert digest(source) == before
+
+
+def test_a_file_that_is_not_a_plan_at_all(tmp_path):
+    source = tmp_path / "fjol.finsam"
+    source.write_text("hej", encoding="utf-8")
+    with pytest.raises(PlanFileError, match="ingen FinSam-plan"):
+        read_last_year(source)
+
+
+def test_a_read_only_source_is_read(plan_file, tmp_path):
+    source = plan_file("sormland-2026")
+    source.chmod(0o444)
+    try:
+        before = digest(source)
+        roll_file(source, tmp_path / "ny.finsam")
+        assert digest(source) == before
+    finally:
+        source.chmod(0o644)
+
+
+def test_suggested_name_moves_the_year():
+    assert suggested_name(Path("/x/sormland-2026.finsam"), 2027) == Path("/x/sormland-2027.finsam")
+    assert suggested_name(Path("/x/plan.finsam"), 2027) == Path("/x/plan-2027.finsam")
