@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.close_document()
         self.model = PlanModel(document, self)
         self.model.failed.connect(self._write_failed)
+        self.model.changed.connect(self._plan_changed)
         self.undo_group.addStack(self.model.undo_stack)
         self.undo_group.setActiveStack(self.model.undo_stack)
         for key, tab_class, title in TABS:
@@ -233,6 +234,10 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
         self.setWindowTitle(f"{title} – {APP_TITLE}")
+
+    def _plan_changed(self, parts: frozenset) -> None:
+        if "settings" in parts:  # the association's name is in the title
+            self._show_document_state()
 
     def _write_failed(self, message: str) -> None:
         dialogs.show_error(self, self.tr("Ändringen sparades inte"), message)
