@@ -119,7 +119,8 @@ def _load_extensions() -> None:
             if error.name != module:
                 raise
             continue
-        _EXTENSIONS.append(loaded.add_commands)
+        if loaded.add_commands not in _EXTENSIONS:  # main() may run more than once
+            _EXTENSIONS.append(loaded.add_commands)
         COMMANDS.update(loaded.COMMANDS)
 
 
