@@ -156,3 +156,12 @@ def test_a_read_only_source_is_read(plan_file, tmp_path):
 def test_suggested_name_moves_the_year():
     assert suggested_name(Path("/x/sormland-2026.finsam"), 2027) == Path("/x/sormland-2027.finsam")
     assert suggested_name(Path("/x/plan.finsam"), 2027) == Path("/x/plan-2027.finsam")
+
+
+def test_the_kept_schema_version_1_file_rolls_without_being_touched(tmp_path):
+    source = Path(__file__).parent / "data" / "schema-v1-sormland-2026.finsam"
+    before = digest(source)
+    new_plan, summary = roll_file(source, tmp_path / "sormland-2027.finsam")
+    assert digest(source) == before
+    assert (new_plan.plan_year, new_plan.equity.opening) == (2027, 8_763_300)
+    assert new_plan.equity.opening_is_forecast
