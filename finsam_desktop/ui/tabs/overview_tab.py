@@ -79,8 +79,8 @@ class OverviewTab(QWidget):
         self.fields[key] = field
         return field
 
-    def _edit(self, label: str, function, *args, merge_key=None) -> str | None:
-        refusal = self.model.edit(self.tr(label), function, *args, merge_key=merge_key)
+    def _edit(self, label: str, function, *args, merge_key=None, **kwargs) -> str | None:
+        refusal = self.model.edit(self.tr(label), function, *args, merge_key=merge_key, **kwargs)
         self.message.setText(refusal or "")
         return refusal
 
@@ -266,12 +266,15 @@ class OverviewTab(QWidget):
             self.rules.setCellWidget(row, 0, kind)
             text = (format_money(rule.amount, plan.unit, with_unit=True)
                     if rule.kind == "min_amount" else format_share(rule.share, 2))
-            value = QTableWidgetItem(text)
+            value = self.rules.item(row, 1)
+            if value is None:  # items are reused: this may run inside their itemChanged
+                value = QTableWidgetItem()
+                value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if self.model.read_only:
+                    value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.rules.setItem(row, 1, value)
+            value.setText(text)
             value.setData(Qt.ItemDataRole.UserRole, rule.id)
-            value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if self.model.read_only:
-                value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.rules.setItem(row, 1, value)
             self.rules.setCellWidget(row, 2, self._rule_basis(rule))
         self.rules.blockSignals(False)
 
