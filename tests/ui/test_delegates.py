@@ -32,7 +32,7 @@ def make_view(model, qtbot):
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    qtbot.waitActive(window)
+    qtbot.waitUntil(window.isActiveWindow)
     return window, view, table
 
 

@@ -1,11 +1,265 @@
-"""Placeholder for the interventions tab; replaced by the real tab."""
+"""The Insatser tab: every intervention field, money and participants per plan year.
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+Filter by free text, area, category and municipality; sort on any column (numbers as
+numbers, names in Swedish order); add, remove and move rows with buttons or
+Insert/Delete. The totals under the table are sums of the visible rows from a domain
+helper; the view computes nothing itself.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ...domain import edits
+from ...domain.money import format_money, format_number
+from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Plan
+from ...domain.totals import year_totals
+from ..plan_model import PlanModel
+from ..table_view import PlanTableView, SortProxy, button_row
+from ..tables import (Column, PlanTableModel, choice_column, date_column, text_column,
+                      year_count_column, year_money_column)
+
+COLLECTION = "interventions"
+
+
+def intervention_columns(plan: Plan) -> list[Column]:
+    """All fields of an intervention, then amount, participants and external funding per year."""
+    columns = [
+        text_column("name", "Insats", width=240),
+        text_column("owner", "Insatsägare", width=150),
+        choice_column("area", "Område", AREA_LABELS, width=190),
+        choice_column("category", "Kategori", CATEGORY_LABELS, allow_empty=True, width=150),
+        text_column("municipality", "Kommun", width=110),
+        text_column("group", "Grupp", width=90),
+        date_column("start", "Start"),
+        date_column("end", "Slut"),
+    ]
+    for year in plan.years:
+        columns.append(year_money_column("amounts", year, f"Belopp {year}", "belopp"))
+    for year in plan.years:
+        columns.append(year_count_column("participants", year, f"Deltagare {year}", "deltagare"))
+    for year in plan.years:
+        columns.append(year_money_column("external_funding", year, f"Extern fin. {year}",
+                                         "extern finansiering"))
+    columns.append(text_column("description", "Beskrivning", width=300))
+    return columns
+
+
+class InterventionFilter(SortProxy):
+    """Shows the interventions that match the free text, area, category and municipality."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = ""
+        self.area = ""
+        self.category = ""
+        self.municipality = ""
+
+    def set_filter(self, text: str = "", area: str = "", category: str = "",
+                   municipality: str = "") -> None:
+        self.beginFilterChange()
+        self.text, self.area = text.strip().casefold(), area
+        self.category, self.municipality = category, municipality
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        item = self.sourceModel().item(row)
+        if self.area and item.area != self.area:
+            return False
+        if self.category and item.category != self.category:
+            return False
+        if self.municipality and item.municipality != self.municipality:
+            return False
+        if self.text:
+            haystack = " ".join((item.name, item.owner, item.municipality, item.group,
+                                 item.description, AREA_LABELS.get(item.area, ""),
+                                 CATEGORY_LABELS.get(item.category, ""))).casefold()
+            return self.text in haystack
+        return True
+
+    def visible_items(self) -> list:
+        source = self.sourceModel()
+        return [source.item(self.mapToSource(self.index(row, 0)).row())
+                for row in range(self.rowCount())]
 
 
 class InterventionsTab(QWidget):
-    def __init__(self, model, parent=None):
+    """Edit the plan's interventions; `select_item(id)` shows one (used by the findings)."""
+
+    def __init__(self, model: PlanModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self.table = PlanTableModel(model, COLLECTION, intervention_columns, self)
+        self.proxy = InterventionFilter(self)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #a00000;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.view = PlanTableView(self.table, self.proxy, self.message, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök på namn, ägare, kommun, beskrivning …"))
+        self.search.setClearButtonEnabled(True)
+        self.area_filter = self._choices(self.tr("Alla områden"), AREA_LABELS)
+        self.category_filter = self._choices(self.tr("Alla kategorier"), CATEGORY_LABELS)
+        self.municipality_filter = QComboBox()
+        self.municipality_filter.setMinimumContentsLength(14)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Filter:")))
+        filters.addWidget(self.search, 2)
+        for combo in (self.area_filter, self.category_filter, self.municipality_filter):
+            filters.addWidget(combo, 1)
+
+        buttons, made = button_row((self.tr("Ny insats"), self.add_intervention),
+                                   (self.tr("Ta bort"), self.remove_selected),
+                                   (self.tr("Flytta upp"), lambda: self.move_current(-1)),
+                                   (self.tr("Flytta ned"), lambda: self.move_current(1)))
+        self.add_button, self.remove_button, self.up_button, self.down_button = made
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Kommer snart")))
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.message)
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.area_filter, self.category_filter, self.municipality_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.view.insert_requested.connect(self.add_intervention)
+        self.view.delete_requested.connect(self.remove_selected)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, self.view.horizontalHeader().sortIndicatorOrder())
+        model.changed.connect(self._on_changed)
+        self._fill_municipalities()
+        self.apply_filter()
+        for button in made:
+            button.setEnabled(not model.read_only)
+
+    @staticmethod
+    def _choices(everything: str, labels: dict[str, str]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, "")
+        for key, label in labels.items():
+            combo.addItem(label, key)
+        return combo
+
+    def _fill_municipalities(self) -> None:
+        combo = self.municipality_filter
+        current = combo.currentData() or ""
+        names = sorted({item.municipality for item in self.model.plan.interventions
+                        if item.municipality} | ({current} if current else set()),
+                       key=self.proxy.collator.sortKey)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Alla kommuner"), "")
+        for name in names:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _on_changed(self, parts: frozenset) -> None:
+        if "interventions" in parts:
+            self._fill_municipalities()
+        self.message.hide()
+        self.update_totals()
+
+    # --- filter and totals -------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        self.proxy.set_filter(self.search.text(), self.area_filter.currentData() or "",
+                              self.category_filter.currentData() or "",
+                              self.municipality_filter.currentData() or "")
+        self.update_totals()
+
+    def clear_filter(self) -> None:
+        for combo in (self.area_filter, self.category_filter, self.municipality_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filter()
+
+    def update_totals(self) -> None:
+        """Money and participants per year summed over the rows the filter shows."""
+        plan = self.model.plan
+        shown = self.proxy.visible_items()
+        money = year_totals(shown, "amounts", plan.years)
+        people = year_totals(shown, "participants", plan.years)
+        parts = [self.tr("Visas: {0} av {1} insatser").format(
+            len(shown), len(plan.interventions))]
+        for year in plan.years:
+            parts.append(self.tr("{0}: {1} {2}, {3} deltagare").format(
+                year, format_money(money[year], plan.unit), plan.unit,
+                format_number(people[year])))
+        self.totals.setText("<b>" + self.tr("Summa") + "</b> — " + " · ".join(parts))
+
+    # --- rows --------------------------------------------------------------------------
+
+    def add_intervention(self) -> None:
+        """A new intervention after the current row, in the area/category being filtered."""
+        values = {}
+        if self.area_filter.currentData():
+            values["area"] = self.area_filter.currentData()
+        if self.category_filter.currentData():
+            values["category"] = self.category_filter.currentData()
+        current = self.view.current_id()
+        index = None
+        if current is not None:
+            index = self.table.row_of(current) + 1
+        if self.model.edit(self.tr("Lägg till insats"), edits.add_item, COLLECTION, index,
+                           **values) is not None:
+            return
+        ident = self.model.last_result[1]
+        if self.search.text() or self.municipality_filter.currentData():
+            self.search.clear()
+            self.municipality_filter.setCurrentIndex(0)
+        if self.view.select_id(ident):
+            self.view.edit(self.view.currentIndex())
+
+    def remove_selected(self) -> None:
+        """Remove the selected interventions as one undoable step."""
+        ids = self.view.selected_ids()
+        if not ids:
+            return
+
+        def remove_all(plan: Plan) -> Plan:
+            return reduce(lambda p, ident: edits.remove_item(p, COLLECTION, ident), ids, plan)
+        label = self.tr("Ta bort insats") if len(ids) == 1 else \
+            self.tr("Ta bort {0} insatser").format(len(ids))
+        self._report(self.model.edit(label, remove_all))
+
+    def move_current(self, step: int) -> None:
+        """Move the current intervention one place up or down in the plan's order."""
+        ident = self.view.current_id()
+        if ident is None:
+            return
+        row = self.table.row_of(ident)
+        target = row + step
+        if not 0 <= target < self.table.rowCount():
+            return
+        column = self.view.currentIndex().column()
+        self.view.sortByColumn(-1, self.view.horizontalHeader().sortIndicatorOrder())
+        if self._report(self.model.edit(self.tr("Flytta insats"), edits.move_item, COLLECTION,
+                                        ident, target)):
+            self.view.select_id(ident, max(0, column))
+
+    def _report(self, message: str | None) -> bool:
+        if message is not None:
+            self.message.setText(message)
+            self.message.show()
+            return False
+        return True
+
+    def select_item(self, ident: int) -> None:
+        """Show and select the intervention `ident`, clearing filters that hide it."""
+        if not self.view.select_id(ident):
+            self.clear_filter()
+            self.view.select_id(ident)

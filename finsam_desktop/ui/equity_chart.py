@@ -1,0 +1,99 @@
+"""A chart of closing equity per plan year against the equity rules' bounds (display only).
+
+The bounds come from `outcome.margins` (min_amount and max_share rules bound the closing
+equity); nothing is computed here. Points are in thousands of kronor: a chart needs floats,
+and nothing read from it is ever stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (QBarCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries,
+                              QValueAxis)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from ..domain.outcome import Outcome
+from ..domain.plan import Plan
+
+EQUITY_COLOR = QColor("#1f5f99")
+BOUND_COLORS = {"min_amount": QColor("#b03030"), "max_share": QColor("#c07000")}
+
+
+def rule_bound_label(rule) -> str:
+    if rule.kind == "min_amount":
+        return "Lägsta eget kapital"
+    return "Högsta eget kapital"
+
+
+class EquityChart(QChartView):
+    """Closing equity per year (line with points) and each rule bound (dashed)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.series_names: list[str] = []
+
+    def show_outcome(self, plan: Plan, outcome: Outcome) -> None:
+        chart = QChart()
+        chart.setTitle("Utgående eget kapital per år (tkr)")
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        years = list(plan.years)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([str(year) for year in years])
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%.0f")
+        axis_y.setTitleText("tkr")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+
+        values: list[float] = []
+        equity = QLineSeries()
+        equity.setName("Utgående eget kapital")
+        equity.setPen(QPen(EQUITY_COLOR, 2.5))
+        points = QScatterSeries()
+        points.setColor(EQUITY_COLOR)
+        points.setMarkerSize(9)
+        for position, year in enumerate(years):
+            value = outcome.years[year].closing_equity / 1000
+            equity.append(position, value)
+            points.append(position, value)
+            values.append(value)
+        series = [equity, points]
+
+        rules = {rule.id: rule for rule in plan.equity.rules}
+        for rule_id, rule in rules.items():
+            if rule.kind not in BOUND_COLORS:
+                continue
+            bound = QLineSeries()
+            bound.setName(rule_bound_label(rule))
+            pen = QPen(BOUND_COLORS[rule.kind], 1.5, Qt.PenStyle.DashLine)
+            bound.setPen(pen)
+            margins = [m for m in outcome.margins if m.rule_id == rule_id]
+            by_year = {m.year: m.bound / 1000 for m in margins}
+            for position, year in enumerate(years):
+                if year in by_year:
+                    # a single year still shows as a short horizontal line
+                    bound.append(position - (0.3 if len(years) == 1 else 0), by_year[year])
+                    if len(years) == 1:
+                        bound.append(position + 0.3, by_year[year])
+                    values.append(by_year[year])
+            series.append(bound)
+
+        for item in series:
+            chart.addSeries(item)
+            item.attachAxis(axis_x)
+            item.attachAxis(axis_y)
+        markers = chart.legend().markers(points)
+        for marker in markers:
+            marker.setVisible(False)
+        low, high = min(values + [0.0]), max(values + [0.0])
+        span = (high - low) or 1.0
+        axis_y.setRange(low - span * 0.08 if low < 0 else 0, high + span * 0.12)
+        axis_y.applyNiceNumbers()
+        self.series_names = [item.name() for item in series if item.name()]
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
