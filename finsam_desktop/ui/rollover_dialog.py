@@ -1,0 +1,101 @@
+"""*Nytt år från fjolårets fil…*: pick last year's file and the new one, roll, show the summary.
+
+Last year's file is read as untrusted input and never changed (storage.rollover).
+Every dialog goes through a patchable function: `dialogs.ask_open_path`,
+`dialogs.ask_save_path`, `dialogs.show_error` and `show_summary` here.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout,
+                               QWidget)
+
+from ..domain.rollover import RolloverSummary
+from ..storage.errors import PlanFileError
+from ..storage.lock import PlanLock
+from ..storage.rollover import read_last_year, roll_file, suggested_name
+from . import dialogs
+from .documents import with_suffix
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RolloverDialog", text)
+
+
+def summary_html(summary: RolloverSummary) -> str:
+    """The summary as simple HTML; every line is escaped (names come from the file)."""
+    def items(lines) -> str:
+        return "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+    left = [f"{item.name}: {item.reason}" for item in summary.left_behind] or [
+        _tr("Inget; alla insatser följer med.")]
+    return (f"<h3>{html.escape(_tr('Följer med'))}</h3>{items(summary.carried)}"
+            f"<h3>{html.escape(_tr('Lämnas kvar'))}</h3>{items(left)}"
+            f"<h3>{html.escape(_tr('Att göra nu'))}</h3>{items(summary.to_check)}")
+
+
+class RolloverSummaryDialog(QDialog):
+    """What came along, what was left behind and why, and what to check now."""
+
+    def __init__(self, summary: RolloverSummary, target: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Ny plan för {year}").format(year=summary.to_year))
+        layout = QVBoxLayout(self)
+        heading = QLabel(_tr("{title}. Den nya planen är sparad som {name}; fjolårets fil är "
+                             "oförändrad.").format(title=summary.title, name=target.name))
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setHtml(summary_html(summary))
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Öppna den nya planen"))
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+
+def show_summary(parent: QWidget | None, summary: RolloverSummary, target: Path) -> None:
+    """Show the summary modally. Tests patch this."""
+    RolloverSummaryDialog(summary, target, parent).exec()
+
+
+def start_new_year(parent: QWidget | None) -> str | None:
+    """Make next year's plan from a file the user picks; the new file's path, or None."""
+    title = _tr("Nytt år från fjolårets fil")
+    source = dialogs.ask_open_path(parent, _tr("Välj fjolårets plan"))
+    if not source:
+        return None
+    try:
+        last_year = read_last_year(source)
+    except PlanFileError as error:
+        dialogs.show_error(parent, title, str(error))
+        return None
+    year = last_year.plan_year + 1
+    chosen = dialogs.ask_save_path(parent, _tr("Spara planen för {year} som").format(year=year),
+                                   dialogs.PLAN_FILTER,
+                                   str(suggested_name(source, year)))
+    if not chosen:
+        return None
+    target = with_suffix(chosen)
+    try:
+        if target.exists():
+            _refuse_if_open(target)
+        _, summary = roll_file(source, target, year=year, force=target.exists())
+    except PlanFileError as error:
+        dialogs.show_error(parent, title, str(error))
+        return None
+    show_summary(parent, summary, target)
+    return str(target)
+
+
+def _refuse_if_open(target: Path) -> None:
+    """The save dialog already asked before replacing a file; never replace one in use."""
+    holder = PlanLock(target).holder()
+    if holder is not None:
+        raise PlanFileError(_tr("{name} är öppen hos {who} och kan inte ersättas. Välj ett annat "
+                                "namn.").format(name=target.name, who=holder.describe()))
