@@ -22,11 +22,16 @@ def largest_remainder(whole: int, weights: Sequence[Fraction | Decimal | int]) -
     """
     if whole < 0:
         raise ValueError("whole must not be negative")
-    fractions = [Fraction(w) for w in weights]
-    if any(w < 0 for w in fractions):
-        raise ValueError("weights must not be negative")
-    denominator = math.lcm(*(w.denominator for w in fractions)) if fractions else 1
-    scaled = [w.numerator * (denominator // w.denominator) for w in fractions]
+    if all(type(w) is int for w in weights):  # the usual case (population keys): no Fractions
+        scaled = list(weights)
+        if any(w < 0 for w in scaled):
+            raise ValueError("weights must not be negative")
+    else:
+        fractions = [Fraction(w) for w in weights]
+        if any(w < 0 for w in fractions):
+            raise ValueError("weights must not be negative")
+        denominator = math.lcm(*(w.denominator for w in fractions)) if fractions else 1
+        scaled = [w.numerator * (denominator // w.denominator) for w in fractions]
     total = sum(scaled)
     if total == 0:
         return [0] * len(scaled)
@@ -54,14 +59,14 @@ def round_half_up(value: Fraction, precision: Fraction) -> Fraction:
 
 
 def municipality_weights(members: Sequence[Member], year: int,
-                         key_precision: Decimal | None) -> list[Fraction]:
+                         key_precision: Decimal | None) -> list[Fraction] | list[int]:
     """Each municipality's weight in `year`: its key, or its rounded share of the keys.
 
     A municipality without a key that year weighs 0.
     """
-    keys = [Fraction(m.key_for(year) or 0) for m in members]
     if key_precision is None:
-        return keys
+        return [m.key_for(year) or 0 for m in members]
+    keys = [Fraction(m.key_for(year) or 0) for m in members]
     summed = sum(keys, Fraction(0))
     if summed == 0:
         return keys

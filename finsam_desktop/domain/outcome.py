@@ -80,21 +80,46 @@ def _sum_year(rows, attribute: str, year: int) -> int:
     return sum(getattr(row, attribute).get(year, 0) for row in rows)
 
 
-def _year_outcome(plan: Plan, year: int, opening: int) -> YearOutcome:
+def _sum_at(year_maps: list, year: int) -> int:
+    return sum([values.get(year, 0) for values in year_maps])
+
+
+class _InterventionSums:
+    """The interventions' money, participants and funding summed per year.
+
+    The interventions are grouped once by area and by municipality; each year's
+    sums are then list comprehensions rather than dict updates per intervention
+    and year, which keeps the recompute cheap with thousands of interventions.
+    Amounts are never negative, so a municipality is listed in a year exactly
+    when its sum is not zero.
+    """
+
+    def __init__(self, plan: Plan):
+        amounts: dict[str, list] = {area: [] for area in AREAS}
+        participants: dict[str, list] = {area: [] for area in AREAS}
+        places: dict[str, list] = {}
+        external = []
+        for item in plan.interventions:
+            amounts.setdefault(item.area, []).append(item.amounts)
+            participants.setdefault(item.area, []).append(item.participants)
+            external.append(item.external_funding)
+            if item.municipality:
+                places.setdefault(item.municipality, []).append(item.amounts)
+        self.by_area, self.participants, self.by_municipality, self.external = {}, {}, {}, {}
+        for year in plan.years:
+            self.by_area[year] = {area: _sum_at(maps, year) for area, maps in amounts.items()}
+            self.participants[year] = {area: _sum_at(maps, year)
+                                       for area, maps in participants.items()}
+            sums = {place: _sum_at(maps, year) for place, maps in places.items()}
+            self.by_municipality[year] = {place: total for place, total in sums.items() if total}
+            self.external[year] = _sum_at(external, year)
+
+
+def _year_outcome(plan: Plan, year: int, opening: int, sums: _InterventionSums) -> YearOutcome:
     contributions = allocate_year(plan, year)
     contributions_total = plan.contributions.totals.get(year, 0)
     other_income = _sum_year(plan.other_income, "amounts", year)
-    by_area = dict.fromkeys(AREAS, 0)
-    participants = dict.fromkeys(AREAS, 0)
-    by_municipality: dict[str, int] = {}
-    external = 0
-    for item in plan.interventions:
-        amount = item.amounts.get(year, 0)
-        by_area[item.area] = by_area.get(item.area, 0) + amount
-        participants[item.area] = participants.get(item.area, 0) + item.participants.get(year, 0)
-        external += item.external_funding.get(year, 0)
-        if item.municipality and amount:
-            by_municipality[item.municipality] = by_municipality.get(item.municipality, 0) + amount
+    by_area = sums.by_area[year]
     intervention_costs = sum(by_area.values())
     other_costs = _sum_year(plan.costs, "amounts", year)
     income_total = contributions_total + other_income
@@ -108,9 +133,9 @@ def _year_outcome(plan: Plan, year: int, opening: int) -> YearOutcome:
         income_total=income_total,
         intervention_costs=intervention_costs,
         interventions_by_area=by_area,
-        participants_by_area=participants,
-        costs_by_municipality=by_municipality,
-        external_funding_total=external,
+        participants_by_area=sums.participants[year],
+        costs_by_municipality=sums.by_municipality[year],
+        external_funding_total=sums.external[year],
         other_costs=other_costs,
         costs_total=costs_total,
         result=result,
@@ -164,8 +189,9 @@ def compute(plan: Plan) -> Outcome:
     """The whole derived state of `plan`; pure and deterministic."""
     years: dict[int, YearOutcome] = {}
     opening = plan.equity.opening or 0
+    sums = _InterventionSums(plan)
     for year in plan.years:
-        outcome = _year_outcome(plan, year, opening)
+        outcome = _year_outcome(plan, year, opening, sums)
         years[year] = outcome
         opening = outcome.closing_equity
     margins = rule_margins(plan, years)
