@@ -8,15 +8,18 @@ Options: --quick (fewer runs), --only compute,report,..., --markdown.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import tempfile
 import traceback
 from pathlib import Path
 
-from . import cases
-from .plans import SYNTHETIC, Missing, example_names
-from .timing import Stats
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the window benchmarks run headless
+
+from . import cases  # noqa: E402
+from .plans import SYNTHETIC, Missing, example_names  # noqa: E402
+from .timing import Stats  # noqa: E402
 
 # (task, label, target per plan ("*": every other plan), unit, function, runs, quick runs)
 MS, S, MB = "ms", "s", "MB"
@@ -41,7 +44,6 @@ def machine() -> str:
                 break
     except OSError:
         model = platform.processor() or model
-    import os
     return (f"{model}, {os.cpu_count()} kärnor, Python {platform.python_version()}, "
             f"{platform.system()} {platform.release()}")
 

@@ -7,6 +7,7 @@ Then it quits. Run by cases.py in a fresh interpreter each time.
 
 import resource
 import sys
+from pathlib import Path
 
 
 def main() -> None:
@@ -18,6 +19,11 @@ def main() -> None:
 
     def shown() -> None:
         app.processEvents()
+        name = Path(path).name
+        if not any(name in window.windowTitle() for window in app.topLevelWidgets()):
+            print(f"not shown: no window shows {name}", flush=True)
+            app.quit()
+            return
         if mode == "memory":
             for window in app.topLevelWidgets():
                 for tabs in window.findChildren(QTabWidget):

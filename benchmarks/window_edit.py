@@ -1,0 +1,65 @@
+"""Edit-to-view: one committed cell edit until the real window's views have repainted.
+
+The timed step is what happens when the user presses Enter in an amount cell:
+`PlanModel.edit` (the pure edit, the one-transaction write, the recompute, the
+`changed` signal and every tab's refresh) and the event loop's repaint of the
+visible tab. The window runs offscreen in this process.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from .timing import Stats
+
+
+def measure_edits(path: Path, runs: int) -> Stats:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from finsam_desktop.domain import edits
+    from finsam_desktop.ui.app import setup_application
+    from finsam_desktop.ui.main_window import MainWindow
+
+    app = setup_application()
+    with tempfile.TemporaryDirectory() as temp:
+        window = MainWindow(QSettings(str(Path(temp) / "settings.ini"),
+                                      QSettings.Format.IniFormat))
+        window.show()
+        if not window.open_path(path):
+            raise RuntimeError(f"{path.name} gick inte att öppna")
+        QApplication.processEvents()
+        model = window.model
+        plan = model.plan
+        year = plan.plan_year
+        if plan.interventions:
+            target = plan.interventions[len(plan.interventions) // 2]
+            window.tabs.setCurrentWidget(window.tabs_by_key["interventions"])
+            start = target.amounts.get(year, 0)
+            change = (edits.set_year_value, "interventions", target.id, "amounts", year)
+        else:
+            target = next(m for m in plan.members if m.kind == "municipality")
+            window.tabs.setCurrentWidget(window.tabs_by_key["members"])
+            start = target.key_for(year) or 0
+            change = (edits.set_year_value, "members", target.id, "key", year)
+        QApplication.processEvents()
+        samples = []
+        try:
+            for run in range(runs + 2):  # two warm-up edits
+                value = start + 1000 * (run + 1)
+                began = time.perf_counter()
+                refused = model.edit("Belopp", *change, value)
+                QApplication.processEvents()
+                elapsed = time.perf_counter() - began
+                if refused:
+                    raise RuntimeError(refused)
+                if run >= 2:
+                    samples.append(elapsed)
+        finally:
+            window.close_document()
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
+    return Stats(tuple(samples))
