@@ -64,15 +64,21 @@ def report_unexpected(exc_type, exc, tb) -> None:
         pass
 
 
-def run(path: str | None = None, example: bool = False) -> int:
-    """Open the window (with `path`, a copy of the example plan, or the welcome screen)."""
-    app = setup_application()
-    sys.excepthook = report_unexpected
+def start_window(path: str | None = None, example: bool = False, settings=None):
+    """The shown main window with `path`, a copy of the example plan, or the welcome screen."""
     from .main_window import MainWindow
-    window = MainWindow()
+    window = MainWindow(settings)
     window.show()
     if path:
         window.open_path(path)
     elif example:
         window.open_example()
+    return window
+
+
+def run(path: str | None = None, example: bool = False) -> int:
+    """Open the window and run until it closes; the exit code for the command line."""
+    app = setup_application()
+    sys.excepthook = report_unexpected
+    window = start_window(path, example)  # noqa: F841 - kept alive while the app runs
     return app.exec()

@@ -372,5 +372,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
         self.close_document()
         super().closeEvent(event)

@@ -41,11 +41,12 @@ def make_window(qtbot, shown, settings_path):
     """make_window() -> a shown MainWindow with its own temporary QSettings."""
     windows = []
 
-    def make() -> MainWindow:
+    def make(size: tuple[int, int] | None = (1200, 800)) -> MainWindow:
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         window = MainWindow(settings)
         qtbot.addWidget(window)
-        window.resize(1200, 800)
+        if size:
+            window.resize(*size)
         window.show()
         windows.append(window)
         return window
