@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (QBarCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries,
                               QValueAxis)
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from ..domain.outcome import Outcome
@@ -33,12 +33,21 @@ class EquityChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
         self.series_names: list[str] = []
-
-    def show_outcome(self, plan: Plan, outcome: Outcome) -> None:
         chart = QChart()
         chart.setTitle("Utgående eget kapital per år (tkr)")
         chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setLocalizeNumbers(True)
+        chart.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.setChart(chart)
+
+    def show_outcome(self, plan: Plan, outcome: Outcome) -> None:
+        """Redraw for the current plan and outcome (the chart object is reused)."""
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+            axis.deleteLater()
         years = list(plan.years)
         axis_x = QBarCategoryAxis()
         axis_x.append([str(year) for year in years])
@@ -93,7 +102,3 @@ class EquityChart(QChartView):
         axis_y.setRange(low - span * 0.08 if low < 0 else 0, high + span * 0.12)
         axis_y.applyNiceNumbers()
         self.series_names = [item.name() for item in series if item.name()]
-        old = self.chart()
-        self.setChart(chart)
-        if old is not None:
-            old.deleteLater()

@@ -28,7 +28,7 @@ LINE_COLLECTIONS = ("other_income", "costs")
 
 
 def line_columns(plan: Plan) -> list[Column]:
-    return [text_column("name", "Post", width=230), text_column("group", "Grupp", width=90)] + \
+    return [text_column("name", "Post", width=210), text_column("group", "Grupp", width=90)] + \
         [year_money_column("amounts", year, str(year), "belopp") for year in plan.years]
 
 
@@ -173,7 +173,7 @@ class BudgetTab(QWidget):
         self.economy_view.setModel(self.economy)
         self.economy_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.economy_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.economy_view.verticalHeader().setDefaultSectionSize(23)
+        self.economy_view.verticalHeader().setDefaultSectionSize(21)
         self.economy_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.chart = EquityChart()
         economy_box = QGroupBox(self.tr("Ekonomi per år (beräknas, %s)") % model.plan.unit)
@@ -183,14 +183,12 @@ class BudgetTab(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(economy_box)
         right.addWidget(self.chart)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
+        right.setSizes([440, 330])
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
         main.addWidget(right)
-        main.setStretchFactor(0, 1)
-        main.setStretchFactor(1, 1)
+        main.setSizes([700, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(main, 1)
         layout.addWidget(self.message)
