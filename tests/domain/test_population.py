@@ -148,3 +148,23 @@ def test_per_year_keys_become_one_number():
 
 def test_default_source_names_the_year_end_two_years_back():
     assert default_source(load_plan("sormland-2026")) == "Folkmängd 31/12 2024, SCB"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_cells = st.one_of(st.none(), st.integers(-10, 10**7), st.floats(allow_nan=True),
+                   st.text(max_size=12), st.sampled_from(["0583 Motala", "Mjölby kommun", "..",
+                                                          "region", "00 Riket", "-5", "1 234"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_cells, max_size=4), max_size=12))
+def test_any_rows_are_read_without_crashing_and_every_row_is_accounted_for(rows):
+    plan = load_plan("vastra-ostergotland-2026")
+    result = read_population(plan, rows)
+    named = {m.row.row for m in result.matches} | {r.row for r in result.unmatched_rows} | {
+        b.row for b in result.bad_rows} | {r.row for r in result.skipped_rows}
+    assert named <= set(range(1, len(rows) + 1))
+    assert len({m.member_id for m in result.matches}) == len(result.matches)
+    if result.ok:
+        apply_population(plan, result.matches, "x")

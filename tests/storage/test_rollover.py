@@ -165,3 +165,16 @@ def test_the_kept_schema_version_1_file_rolls_without_being_touched(tmp_path):
     assert digest(source) == before
     assert (new_plan.plan_year, new_plan.equity.opening) == (2027, 8_763_300)
     assert new_plan.equity.opening_is_forecast
+
+
+def test_a_large_rolled_plan_reads_back_exactly(tmp_path):
+    from benchmarks.synthetic import synthetic_plan
+    from finsam_desktop.storage.planfile import create
+    source = tmp_path / "stor-2026.finsam"
+    create(source, synthetic_plan(municipalities=30, interventions=120, span=5))
+    new_plan, summary = roll_file(source, tmp_path / "stor-2027.finsam")
+    with PlanDocument.open(tmp_path / "stor-2027.finsam", read_only=True) as document:
+        assert document.plan == new_plan
+    assert new_plan.years == (2027, 2028, 2029, 2030, 2031)
+    assert all(set(item.amounts) <= set(new_plan.years) for item in new_plan.interventions)
+    assert len(new_plan.interventions) + len(summary.left_behind) == 120
