@@ -1,0 +1,36 @@
+"""`finsam-desktop report FILE.finsam -o PLAN.pdf [--unit kr|tkr] [--force]`.
+
+Loaded by `finsam_desktop.cli`; imports nothing heavy until the command runs and
+never imports Qt, so it works without a display and starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Write the plan report as a PDF; a bad file or target is one Swedish line, exit 1."""
+    from ..cli import UserError
+    from ..storage.document import PlanDocument
+    from .pdf import render_report
+    target = Path(args.output)
+    if target.suffix.lower() != ".pdf":
+        raise UserError(f"Rapporten skrivs som PDF: ge målfilen ändelsen .pdf (inte "
+                        f"{target.suffix or 'ingen ändelse'}).")
+    with PlanDocument.open(Path(args.file), read_only=True) as document:
+        render_report(document.plan, document.outcome, target, unit=args.unit, force=args.force)
+    print(f"Skrev {target}.")
+    return 0
+
+
+COMMANDS = {"report": run_report}
+
+
+def add_commands(subparsers) -> None:
+    p = subparsers.add_parser("report", help="skriv verksamhetsplanen som PDF")
+    p.add_argument("file", help=".finsam-filen")
+    p.add_argument("-o", "--output", required=True, help="PDF-filen att skriva")
+    p.add_argument("--unit", choices=("kr", "tkr"), help="enhet för beloppen (standard: planens)")
+    p.add_argument("--force", action="store_true", help="skriv över en befintlig fil")

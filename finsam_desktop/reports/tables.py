@@ -1,0 +1,328 @@
+"""The report's tables and chart data, every amount rounded so that its sums add up.
+
+Each function takes the plan (and outcome) and returns blocks of plain strings;
+see `rounding` for how tkr figures are rounded.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..domain.allocation import largest_remainder
+from ..domain.money import format_money, format_share
+from ..domain.outcome import Outcome
+from ..domain.plan import AREA_LABELS, AREAS, BASIS_LABELS, CATEGORIES, CATEGORY_LABELS, Plan, Rule
+from .blocks import Block, Bullets, Chart, Column, Heading, Row, Series, Table, Text
+from .rounding import Formatter, round_parts, round_whole, swedish_number
+
+SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Att notera"}
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "[", "Ä": "\\", "Ö": "]",
+                                "é": "e", "É": "E"})
+
+
+def swedish_key(text: str) -> tuple[str, str]:
+    """Sort key that puts å, ä, ö after z as Swedish readers expect."""
+    return text.casefold().translate(_SWEDISH_ORDER), text
+
+
+def _unit_caption(unit: str) -> str:
+    return "Belopp i tkr." if unit == "tkr" else "Belopp i kronor."
+
+
+def _columns_of(rows: list[list[int | None]], count: int) -> list[list[int]]:
+    return [[row[i] for row in rows if row[i] is not None] for i in range(count)]
+
+
+def _format_rows(labels: list[tuple[str, str]], values: list[list[int | None]], unit: str,
+                 extra: list[tuple[str, ...]] | None = None) -> tuple[Row, ...]:
+    """Rows of a label and formatted amounts, each column formatted alike."""
+    count = len(values[0]) if values else 0
+    formats = [Formatter(unit, column) for column in _columns_of(values, count)]
+    rows = []
+    for index, ((label, kind), amounts) in enumerate(zip(labels, values)):
+        cells = [label] + [formats[i](a) for i, a in enumerate(amounts)]
+        if extra:
+            cells += list(extra[index])
+        rows.append(Row(tuple(cells), kind))
+    return tuple(rows)
+
+
+def _percent(permille: int) -> str:
+    """Tenths of a percent as "12,5 %", always with one decimal so a column lines up."""
+    return f"{swedish_number(permille, 1)}\u00a0%"
+
+
+def member_tables(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
+    """Each member's contribution last year and in each plan year, its share, and the sums."""
+    years = plan.years
+    members = plan.members
+    if not members:
+        return [Text("Planen har inga medlemmar ännu.")]
+    show_previous = any(m.previous_contribution is not None for m in members)
+    columns: list[list[int | None]] = []
+    if show_previous:
+        previous = [m.previous_contribution for m in members]
+        printed = round_parts([p or 0 for p in previous], unit)
+        columns.append([None if p is None else v for p, v in zip(previous, printed)])
+    for year in years:
+        amounts = [outcome.years[year].contributions.get(m.id, 0) for m in members]
+        columns.append(list(round_parts(amounts, unit)))
+    first = [outcome.years[years[0]].contributions.get(m.id, 0) for m in members]
+    permille = largest_remainder(1000, first) if sum(first) else None
+
+    values = [list(row) for row in zip(*columns)]
+    values.append([sum(v or 0 for v in column) for column in columns])
+    labels = [(m.name, "body") for m in members] + [("Summa", "total")]
+    shares = ([(_percent(p),) for p in permille] + [(_percent(sum(permille)),)]
+              if permille else [("",)] * len(labels))
+    head = [Column("Medlem", width=3.0)]
+    if show_previous:
+        head.append(Column(str(years[0] - 1), numeric=True))
+    head += [Column(str(year), numeric=True) for year in years]
+    head.append(Column(f"Andel {years[0]}", numeric=True, width=0.8))
+    blocks: list[Block] = [Table(tuple(head), _format_rows(labels, values, unit, shares),
+                                 caption=_unit_caption(unit))]
+    shares_text = plan.contributions.shares
+    blocks.append(Text(
+        f"Staten (Försäkringskassan och Arbetsförmedlingen) betalar {format_share(shares_text.state)}, "
+        f"regionen {format_share(shares_text.region)} och kommunerna tillsammans "
+        f"{format_share(shares_text.municipalities)} av medlemsavgifterna. Varje del fördelas så att "
+        "delarna summerar exakt till helheten.", note=True))
+    sources = sorted({m.key_source for m in members if m.kind == "municipality" and m.key_source})
+    if sources:
+        blocks.append(Text("Kommunernas fördelningsnyckel: " + "; ".join(sources) + ".", note=True))
+    return blocks
+
+
+def printed_interventions(plan: Plan, unit: str) -> dict[int, list[int]]:
+    """Each intervention's amount per year as printed (same order as the plan)."""
+    return {year: round_parts([i.amounts.get(year, 0) for i in plan.interventions], unit)
+            for year in plan.years}
+
+
+def _area_order(plan: Plan) -> list[str]:
+    extra = sorted({i.area for i in plan.interventions} - set(AREAS))
+    return [a for a in AREAS if any(i.area == a for i in plan.interventions)] + extra
+
+
+def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
+    """Income, costs, result and equity, one column per plan year; every sum is of printed rows."""
+    years = plan.years
+    printed = printed_interventions(plan, unit)
+    areas = _area_order(plan)
+    labels: list[tuple[str, str]] = [("Intäkter", "heading"), ("Medlemsavgifter", "body")]
+    labels += [(line.name, "body") for line in plan.other_income]
+    labels += [("Summa intäkter", "subtotal"), ("Kostnader", "heading")]
+    labels += [(line.name, "body") for line in plan.costs]
+    labels += [(AREA_LABELS.get(area, area), "body") for area in areas]
+    labels += [("Summa kostnader", "subtotal"), ("Årets resultat", "total"),
+               ("Ingående eget kapital", "body"), ("Utgående eget kapital", "total")]
+
+    columns = []
+    opening = round_whole(outcome.years[years[0]].opening_equity, unit)
+    for year in years:
+        figures = outcome.years[year]
+        contributions = round_whole(figures.contributions_total, unit)
+        by_area = defaultdict(int)
+        for item, amount in zip(plan.interventions, printed[year]):
+            by_area[item.area] += amount
+        area_amounts = [by_area[a] for a in areas]
+        free = ([line.amounts.get(year, 0) for line in plan.other_income]
+                + [-line.amounts.get(year, 0) for line in plan.costs])
+        target = (round_whole(figures.closing_equity, unit) - opening - contributions
+                  + sum(area_amounts))
+        rounded = round_parts(free, unit, target)
+        income_lines = rounded[:len(plan.other_income)]
+        cost_lines = [-v for v in rounded[len(plan.other_income):]] + area_amounts
+        income = contributions + sum(income_lines)
+        costs = sum(cost_lines)
+        result = income - costs
+        closing = opening + result
+        columns.append([None, contributions, *income_lines, income, None, *cost_lines,
+                        costs, result, opening, closing])
+        opening = closing
+    values = [list(row) for row in zip(*columns)]
+    head = (Column("Post", width=3.0),) + tuple(Column(str(y), numeric=True) for y in years)
+    caption = _unit_caption(unit)
+    if plan.equity.opening is None:
+        caption += " Ingående eget kapital saknas och räknas som 0."
+    elif plan.equity.opening_is_forecast:
+        caption += " Ingående eget kapital är en prognos."
+    return Table(head, _format_rows(labels, values, unit), caption=caption)
+
+
+def _category_order(items) -> list[str]:
+    present = {i.category for i in items}
+    known = [c for c in CATEGORIES if c in present]
+    return known + sorted(present - set(CATEGORIES) - {""}) + ([""] if "" in present else [])
+
+
+def intervention_tables(plan: Plan, unit: str) -> list[Block]:
+    """Interventions grouped by area and category, with subtotals and a grand total."""
+    if not plan.interventions:
+        return [Text("Planen har inga insatser ännu.")]
+    years = plan.years
+    printed = printed_interventions(plan, unit)
+    index_of = {item.id: n for n, item in enumerate(plan.interventions)}
+    show_owner = any(i.owner for i in plan.interventions)
+    show_place = any(i.municipality for i in plan.interventions)
+    first = years[0]
+    show_people = any(i.participants.get(first) for i in plan.interventions)
+
+    labels: list[tuple[str, str]] = []
+    texts: list[tuple[str, ...]] = []
+    values: list[list[int | None]] = []
+
+    def add(label, kind, text=("",) * 0, amounts=None, participants=""):
+        labels.append((label, kind))
+        texts.append(tuple(text))
+        values.append([participants] + (amounts if amounts is not None else [None] * len(years)))
+
+    empty_text = ("",) * (show_owner + show_place)
+    grand = [0] * len(years)
+    grand_people = 0
+    for area in _area_order(plan):
+        in_area = [i for i in plan.interventions if i.area == area]
+        add(AREA_LABELS.get(area, area), "heading", empty_text)
+        area_sum, area_people = [0] * len(years), 0
+        categories = _category_order(in_area)
+        for category in categories:
+            items = [i for i in in_area if i.category == category]
+            groups = list(dict.fromkeys(i.group for i in items))
+            items.sort(key=lambda i: groups.index(i.group))
+            if len(categories) > 1 or category:
+                add(CATEGORY_LABELS.get(category, category) or "Ingen kategori angiven",
+                    "subheading", empty_text)
+            sums, people = [0] * len(years), 0
+            for item in items:
+                amounts = [printed[y][index_of[item.id]] for y in years]
+                count = item.participants.get(first, 0)
+                text = (((item.owner,) if show_owner else ())
+                        + ((item.municipality,) if show_place else ()))
+                add(item.name, "body", text, amounts, swedish_number(count) if count else "")
+                sums = [a + b for a, b in zip(sums, amounts)]
+                people += count
+            if len(categories) > 1:
+                label = CATEGORY_LABELS.get(category, category) or "utan kategori"
+                add(f"Summa {label.lower()}", "subtotal", empty_text, sums, swedish_number(people))
+            area_sum = [a + b for a, b in zip(area_sum, sums)]
+            area_people += people
+        add(f"Summa {AREA_LABELS.get(area, area).lower()}", "subtotal", empty_text, area_sum,
+            swedish_number(area_people))
+        grand = [a + b for a, b in zip(grand, area_sum)]
+        grand_people += area_people
+    add("Summa insatser", "total", empty_text, grand, swedish_number(grand_people))
+
+    money = [row[1:] for row in values]
+    formats = [Formatter(unit, column) for column in _columns_of(money, len(years))]
+    rows = []
+    for (label, kind), text, row in zip(labels, texts, values):
+        people = (row[0] or "",) if show_people else ()
+        cells = (label, *text, *people, *(formats[i](a) for i, a in enumerate(row[1:])))
+        rows.append(Row(tuple(cells), kind))
+    head = [Column("Insats", width=3.0)]
+    if show_owner:
+        head.append(Column("Insatsägare", width=1.8))
+    if show_place:
+        head.append(Column("Kommun", width=1.3))
+    if show_people:
+        head.append(Column(f"Deltagare {first}", numeric=True, width=0.9))
+    head += [Column(str(y), numeric=True) for y in years]
+    caption = _unit_caption(unit)
+    if show_people:
+        caption += " Deltagare avser planerat antal (budgeterad volym)."
+    return [Table(tuple(head), tuple(rows), caption=caption)]
+
+
+def municipality_table(plan: Plan, unit: str) -> Table | None:
+    """Intervention money per municipality, when interventions name one; None otherwise."""
+    if not any(i.municipality for i in plan.interventions):
+        return None
+    years = plan.years
+    printed = printed_interventions(plan, unit)
+    sums: dict[str, list[int]] = defaultdict(lambda: [0] * len(years))
+    for n, item in enumerate(plan.interventions):
+        place = item.municipality.strip()
+        for k, year in enumerate(years):
+            sums[place][k] += printed[year][n]
+    names = sorted((p for p in sums if p), key=swedish_key)
+    labels = [(name, "body") for name in names]
+    values = [sums[name] for name in names]
+    if "" in sums:
+        labels.append(("Ingen kommun angiven", "body"))
+        values.append(sums[""])
+    labels.append(("Summa insatser", "total"))
+    values.append([sum(column) for column in zip(*values)])
+    head = (Column("Kommun", width=3.0),) + tuple(Column(str(y), numeric=True) for y in years)
+    return Table(head, _format_rows(labels, values, unit), caption=_unit_caption(unit))
+
+
+def rule_text(rule: Rule) -> str:
+    if rule.kind == "min_amount":
+        return f"Eget kapital vid årets slut minst {format_money(rule.amount, 'kr', True)}"
+    if rule.kind == "max_share":
+        return (f"Eget kapital vid årets slut högst {format_share(rule.share)} av "
+                f"{BASIS_LABELS.get(rule.basis, rule.basis)}")
+    if rule.kind == "min_area_share":
+        return (f"{AREA_LABELS.get(rule.area, rule.area)} minst {format_share(rule.share)} "
+                "av insatsmedlen")
+    return rule.kind
+
+
+def rule_blocks(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
+    """Each rule's bound, figure and margin per year, then every finding."""
+    blocks: list[Block] = []
+    rules = {rule.id: rule for rule in plan.equity.rules}
+    if outcome.margins:
+        margins = [m for m in outcome.margins if m.rule_id in rules]
+        money = [[m.bound, m.actual, m.margin] for m in margins]
+        formats = [Formatter(unit, column) for column in _columns_of(money, 3)]
+        rows, last = [], None
+        for m in margins:
+            label = rule_text(rules[m.rule_id]) if m.rule_id != last else ""
+            last = m.rule_id
+            rows.append(Row((label, str(m.year), formats[0](round_whole(m.bound, unit)),
+                             formats[1](round_whole(m.actual, unit)),
+                             formats[2](round_whole(m.margin, unit)),
+                             "Uppfylls" if m.margin >= 0 else "Uppfylls inte")))
+        head = (Column("Regel", width=3.2), Column("År", width=0.6), Column("Gräns", numeric=True),
+                Column("Utfall", numeric=True), Column("Marginal", numeric=True),
+                Column("Bedömning", width=1.1))
+        blocks.append(Table(head, tuple(rows), caption=_unit_caption(unit)
+                            + " Marginalen är hur långt planen ligger från gränsen; "
+                              "negativ marginal betyder att regeln inte uppfylls."))
+    else:
+        blocks.append(Text("Planen har inga regler för det egna kapitalet."))
+    blocks.append(Heading("Iakttagelser"))
+    if outcome.findings:
+        blocks.append(Bullets(tuple(f"{SEVERITY_LABELS.get(f.severity, f.severity)}: {f.message}"
+                                    for f in outcome.findings)))
+    else:
+        blocks.append(Text("Inga iakttagelser: planen uppfyller förbundets regler."))
+    return blocks
+
+
+def equity_chart(plan: Plan, outcome: Outcome, unit: str) -> Chart:
+    """Closing equity per year against the equity rules' bounds."""
+    years = plan.years
+    bars = (Series("Utgående eget kapital", tuple(outcome.years[y].closing_equity for y in years)),)
+    lines = []
+    by_rule = defaultdict(dict)
+    for margin in outcome.margins:
+        by_rule[margin.rule_id][margin.year] = margin.bound
+    for rule in plan.equity.rules:
+        if rule.kind in ("min_amount", "max_share") and rule.id in by_rule:
+            name = ("Lägsta nivå" if rule.kind == "min_amount" else
+                    f"Högsta nivå ({format_share(rule.share)} av {BASIS_LABELS.get(rule.basis, rule.basis)})")
+            lines.append(Series(name, tuple(by_rule[rule.id].get(y, 0) for y in years)))
+    return Chart("Utgående eget kapital per år och regelgränser", tuple(map(str, years)), bars,
+                 tuple(lines), unit)
+
+
+def intervention_chart(plan: Plan, outcome: Outcome, unit: str) -> Chart:
+    """Intervention money per area, one bar per plan year."""
+    areas = _area_order(plan)
+    bars = tuple(Series(str(y), tuple(outcome.years[y].interventions_by_area.get(a, 0)
+                                      for a in areas)) for y in plan.years)
+    return Chart("Insatsmedel per område", tuple(AREA_LABELS.get(a, a) for a in areas), bars,
+                 (), unit)

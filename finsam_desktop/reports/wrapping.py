@@ -1,0 +1,81 @@
+"""Plain-text line breaking for table cells, so cells stay fast plain strings.
+
+A `Paragraph` per cell is slow and treats text as markup; instead a cell's text
+is broken into lines here that fit the column, and a word longer than the
+column is broken between characters rather than running off the page.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase import pdfmetrics
+
+_WIDTHS: dict[str, dict[str, float]] = {}
+
+
+def stringWidth(text: str, font: str, size: float) -> float:
+    """Width of `text` in points, from a per-font table of character widths.
+
+    The same figure as `pdfmetrics.stringWidth` without its per-call overhead,
+    which dominated the layout of a large plan (reportlab's C accelerator is
+    not installed here).
+    """
+    widths = _WIDTHS.setdefault(font, {})
+    try:
+        return sum(map(widths.__getitem__, text)) * size / 1000
+    except KeyError:
+        for char in set(text) - widths.keys():
+            widths[char] = pdfmetrics.stringWidth(char, font, 1000)
+        return sum(map(widths.__getitem__, text)) * size / 1000
+
+
+def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
+    pieces, current = [], ""
+    for char in word:
+        if current and stringWidth(current + char, font, size) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` as lines no wider than `width` points (existing line breaks kept)."""
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for paragraph in text.split("\n"):
+        if stringWidth(paragraph, font, size) <= width:
+            lines.append(paragraph)
+            continue
+        current, current_width = "", 0.0
+        for word in paragraph.split():
+            word_width = stringWidth(word, font, size)
+            if word_width > width:
+                if current:
+                    lines.append(current)
+                pieces = _break_word(word, font, size, width)
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
+                current_width = stringWidth(current, font, size)
+            elif not current:
+                current, current_width = word, word_width
+            elif current_width + space + word_width <= width:
+                current += " " + word
+                current_width += space + word_width
+            else:
+                lines.append(current)
+                current, current_width = word, word_width
+        lines.append(current)
+    return lines
+
+
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line, cut with "…" if it is wider than `width`."""
+    text = " ".join(text.split())[:400]
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
