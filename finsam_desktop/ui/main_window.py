@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             self.actions_by_key["population"].setEnabled(False)
             self.actions_by_key["restore"].setEnabled(False)
         self.welcome.set_recent(self.recent.paths())
+        self.findings.setVisible(model is not None)
         if model is None:
             self.setWindowTitle(APP_TITLE)
             self.banner.hide()

@@ -39,10 +39,18 @@ class WelcomeScreen(QWidget):
             button.clicked.connect(signal)
             actions.addWidget(button)
             self.buttons[key] = button
+        hint = QLabel(self.tr("Allt du skriver sparas direkt i planfilen – det finns ingen "
+                              "Spara-knapp att glömma. Ångra med Ctrl+Z."))
+        hint.setWordWrap(True)
+        hint.setMaximumWidth(260)
+        hint.setStyleSheet("color: #555; margin-top: 12px;")
+        actions.addWidget(hint)
         actions.addStretch()
 
         self.recent = QListWidget()
         self.recent.setMinimumWidth(360)
+        self.recent.setMaximumHeight(320)
+        self.recent.setStyleSheet("QListWidget::item { padding: 4px; }")
         self.recent.itemActivated.connect(self._recent_chosen)
         self.recent_empty = QLabel(self.tr("Inga senaste filer ännu."))
         self.recent_empty.setStyleSheet("color: #777;")
@@ -52,18 +60,25 @@ class WelcomeScreen(QWidget):
         recent_box.addWidget(recent_title)
         recent_box.addWidget(self.recent)
         recent_box.addWidget(self.recent_empty)
+        recent_box.addStretch()
 
         columns = QHBoxLayout()
         columns.addLayout(actions)
         columns.addSpacing(32)
         columns.addLayout(recent_box, 1)
 
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        page.setMaximumWidth(900)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(24)
         layout.addLayout(columns, 1)
+        outer = QHBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(page, 4)
+        outer.addStretch()
 
     def set_recent(self, paths: list[str]) -> None:
         """Show the recent files (name, then folder), newest first."""
