@@ -94,13 +94,14 @@ HOSTILE = {
         "CREATE VIEW goals AS SELECT * FROM goals_real",
         "CREATE TRIGGER g INSTEAD OF INSERT ON goals BEGIN DELETE FROM members; END"),
     "virtual_table": ("CREATE VIRTUAL TABLE notes USING fts5(text)",),
+    "wal_mode": ("PRAGMA journal_mode = WAL",),
     "wrong_application_id": ("PRAGMA application_id = 1234",),
     "newer_schema": ("PRAGMA user_version = 99",),
 }
 REFUSAL = {
     "trigger": "utlösare", "trigger_on_update": "utlösare",
     "view_in_place_of_table": "vy", "extra_view": "vy",
-    "view_with_instead_of_trigger": "utlösare|vy", "virtual_table": "virtuell tabell",
+    "view_with_instead_of_trigger": "utlösare|vy", "virtual_table": "virtuell tabell", "wal_mode": "WAL-läge",
     "wrong_application_id": "annat program",
     "newer_schema": "nyare version",
 }
