@@ -22,6 +22,7 @@ def read_last_year(path: str | Path) -> Plan:
     """The plan in last year's file, read without writing or trusting anything in it."""
     path = Path(path)
     _refuse_wal(path)
+    _refuse_unfinished_write(path)
     conn = connect(path, read_only=True)
     try:
         return read_plan(conn, path.name)
@@ -39,6 +40,19 @@ def _refuse_wal(path: Path) -> None:
     if head.startswith(HEADER) and len(head) == 20 and (head[18] == 2 or head[19] == 2):
         raise PlanFileError(f"{path.name} har sparats i WAL-läge av ett annat program och läses "
                             "inte som fjolårets fil. Öppna den i FinSam Desktop först.")
+
+
+def _refuse_unfinished_write(path: Path) -> None:
+    """A leftover journal means a write was cut off; read-only SQLite cannot undo it."""
+    journal = Path(str(path) + "-journal")
+    try:
+        unfinished = journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        unfinished = False
+    if unfinished:
+        raise PlanFileError(f"{path.name} sparades inte färdigt förra gången (filen "
+                            f"{journal.name} finns kvar). Öppna den i FinSam Desktop först, så "
+                            "återställs den, och försök sedan igen.")
 
 
 def roll_file(source: str | Path, target: str | Path, year: int | None = None,

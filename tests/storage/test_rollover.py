@@ -179,3 +179,25 @@ def test_a_large_rolled_plan_reads_back_exactly(tmp_path):
     assert new_plan.years == (2027, 2028, 2029, 2030, 2031)
     assert all(set(item.amounts) <= set(new_plan.years) for item in new_plan.interventions)
     assert len(new_plan.interventions) + len(summary.left_behind) == 120
+
+
+def test_a_file_with_an_unfinished_write_is_refused_untouched(plan_file, tmp_path):
+    import subprocess
+    import sys
+    source = plan_file("sormland-2026")
+    code = ("import os, sqlite3\n"
+            f"c = sqlite3.connect({str(source)!r}, isolation_level=None)\n"
+            "c.execute('PRAGMA cache_size = 1'); c.execute('BEGIN')\n"
+            "for i in range(2000):\n"
+            "    c.execute('INSERT INTO meta VALUES (?, ?)', (str(i), 'x' * 500))\n"
+            "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert Path(str(source) + "-journal").exists()
+    before = digest(source)
+    with pytest.raises(PlanFileError, match="sparades inte färdigt"):
+        roll_file(source, tmp_path / "ny.finsam")
+    assert digest(source) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source.name, source.name + "-journal"]
+    with PlanDocument.open(source) as document:  # opening it for writing recovers it
+        assert document.plan.plan_year == 2026
+    roll_file(source, tmp_path / "ny.finsam")
