@@ -158,3 +158,27 @@ def test_a_read_only_plan_is_refused(plan_file, user, qtbot):
         assert "skrivskyddat" in user.errors[0]
     finally:
         model.close()
+
+
+def test_from_the_window_menu_and_undone_with_the_window(plan_file, user, tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from finsam_desktop.ui.main_window import MainWindow
+    target = tmp_path / "vastra-2027.finsam"
+    roll_file(plan_file("vastra-ostergotland-2026"), target)
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_path(target)
+    scb = tmp_path / "scb.xlsx"
+    from openpyxl import Workbook
+    book = Workbook()
+    for line in SCB.splitlines():
+        book.active.append([cell.strip('"') for cell in line.split(";")] if line else [])
+    book.save(scb)
+    user.path = str(scb)
+    before = keys(window.model)
+    window.actions_by_key["population"].trigger()
+    assert keys(window.model)["Vadstena kommun"] == (7_412, "Folkmängd 31/12 2025, SCB")
+    window.model.undo_stack.undo()
+    assert keys(window.model) == before
+    window.close_document()
