@@ -109,6 +109,9 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
             return None
         folder = backup_folder(path)
         folder.mkdir(exist_ok=True)
+        for leftover in folder.glob(".*.tmp"):  # from a copy killed half-way; we hold the lock
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         now = dt.datetime.now().strftime(_STAMP)
         target = folder / f"{path.stem}-{now}.finsam"
         number = 1

@@ -127,3 +127,15 @@ def test_a_broken_file_can_be_restored_and_its_bytes_are_kept(plan_file, fast_cl
     assert _first_member(path) == original
     assert saved.suffix == ".trasig" and saved.read_bytes() == garbage
     assert backups.list_backups(path) == [backup]
+
+
+def test_a_half_written_backup_is_never_listed_and_is_cleared(plan_file, fast_clock):
+    path = plan_file("skaraborg-2026")
+    folder = backups.backup_folder(path)
+    folder.mkdir()
+    half = folder / f".{path.stem}-20261123-150000.finsam.tmp"
+    half.write_bytes(b"SQLite format 3\x00")
+    assert backups.list_backups(path) == []
+    PlanDocument.open(path).close()
+    assert not half.exists()
+    assert len(backups.list_backups(path)) == 1
