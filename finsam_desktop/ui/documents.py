@@ -78,5 +78,5 @@ class RecentFiles:
         self.settings.setValue(RECENT_KEY, ([text] + paths)[:RECENT_LIMIT])
 
     def remove(self, path: str | Path) -> None:
-        text = str(path)
+        text = str(Path(path).resolve())
         self.settings.setValue(RECENT_KEY, [p for p in self.paths() if p != text])

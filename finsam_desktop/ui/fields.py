@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolTip, QWidget
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecee; }"
@@ -25,6 +26,18 @@ class CommitLineEdit(QLineEdit):
         self.refusal: str | None = None
         self.editingFinished.connect(self.commit)
         self.refresh()
+
+    def event(self, event) -> bool:
+        """Ctrl+Z with nothing typed here to undo goes to the document's undo (STYLE)."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Z and event.modifiers()
+                == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+            if (undo and not self.isUndoAvailable()) or (redo and not self.isRedoAvailable()):
+                event.ignore()
+                return False
+        return super().event(event)
 
     def refresh(self) -> None:
         """Show the plan's value (unless the user is typing in this field)."""

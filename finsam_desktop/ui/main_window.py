@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
         try:
             document = PlanDocument.open(path)
         except PlanFileError as error:
+            if not path.exists():  # moved or deleted: drop it from the recent files
+                self.recent.remove(str(path))
+                self.welcome.set_recent(self.recent.paths())
             dialogs.show_error(self, self.tr("Kan inte öppna planen"), str(error))
             return False
         except OSError as error:

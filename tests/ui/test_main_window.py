@@ -200,3 +200,36 @@ def test_closing_returns_to_the_welcome_screen_and_releases_the_file(make_window
     assert window.stack.currentIndex() == 0 and window.tabs.count() == 0
     assert not path.with_name(path.name + ".lock").exists()
     assert window.windowTitle() == "FinSam Desktop"
+
+
+def test_ctrl_z_in_a_settings_field_undoes_the_document_once_the_typing_is_committed(
+        make_window, plan_file, qtbot):
+    window = make_window()
+    window.open_path(plan_file("sormland-2026"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field = window.tabs_by_key["overview"].fields["association"]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "Testforbundet")  # QTest types ASCII only
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.model.plan.association == "Testforbundet"
+    assert field.hasFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.plan.association == "Samordningsförbundet Sörmland"
+    assert field.text() == "Samordningsförbundet Sörmland"
+    qtbot.keyClick(field, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.model.plan.association == "Testforbundet"
+
+
+def test_a_recent_file_that_is_gone_is_dropped(make_window, plan_file, shown):
+    path = plan_file("sormland-2026")
+    window = make_window()
+    window.open_path(path)
+    window.close_document()
+    assert window.welcome.recent.count() == 1
+    path.unlink()
+    window.welcome.recent.itemActivated.emit(window.welcome.recent.item(0))
+    assert shown.errors and window.welcome.recent.count() == 0
