@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
+import types
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -233,3 +236,42 @@ def test_a_recent_file_that_is_gone_is_dropped(make_window, plan_file, shown):
     path.unlink()
     window.welcome.recent.itemActivated.emit(window.welcome.recent.item(0))
     assert shown.errors and window.welcome.recent.count() == 0
+
+
+def fake_module(monkeypatch, name: str, **functions):
+    module = types.ModuleType(f"finsam_desktop.ui.{name}")
+    for function_name, function in functions.items():
+        setattr(module, function_name, function)
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+
+
+def test_report_and_population_actions_call_their_modules(make_window, plan_file, monkeypatch):
+    calls = []
+    fake_module(monkeypatch, "report_actions",
+                **{name: (lambda parent, model, name=name: calls.append((name, parent, model)))
+                   for name in ("preview_report", "print_report", "export_pdf", "export_excel")})
+    fake_module(monkeypatch, "population_dialog",
+                import_population=lambda parent, model: calls.append(("population", parent, model)))
+    window = make_window()
+    window.open_path(plan_file("sormland-2026"))
+    for key in ("preview", "print", "pdf", "excel", "population"):
+        window.actions_by_key[key].trigger()
+    assert [name for name, _, _ in calls] == ["preview_report", "print_report", "export_pdf",
+                                              "export_excel", "population"]
+    assert all(parent is window and model is window.model for _, parent, model in calls)
+
+
+def test_restore_backup_releases_the_file_first_and_reopens_it(make_window, plan_file,
+                                                               monkeypatch):
+    path = plan_file("sormland-2026")
+    seen = []
+
+    def restore(parent, target):
+        seen.append((target, Path(str(target) + ".lock").exists()))
+        return True
+    fake_module(monkeypatch, "backup_dialog", restore_backup=restore)
+    window = make_window()
+    window.open_path(path)
+    window.actions_by_key["restore"].trigger()
+    assert seen == [(path, False)]
+    assert window.model is not None and not window.model.read_only
