@@ -47,6 +47,13 @@ def finding_target(finding) -> str:
     return "overview"
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
 class MainWindow(QMainWindow):
     """A window over at most one open plan file."""
 
@@ -164,6 +171,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a plan file in this window (closing the current one); False if refused."""
         path = Path(path)
+        if self.model is not None and _same_file(self.model.document.path, path):
+            self.close_document()  # release our own lock, or we would reopen it read-only
         try:
             document = PlanDocument.open(path)
         except PlanFileError as error:

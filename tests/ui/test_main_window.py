@@ -133,6 +133,9 @@ def test_the_same_file_twice_is_read_only_with_a_banner(make_window, plan_file, 
     assert not (tab.table.flags(tab.table.index(2, 2)) & Qt.ItemFlag.ItemIsEditable)
     assert not second.actions_by_key["population"].isEnabled()
 
+    first.open_path(path)  # opening its own file again keeps it writable
+    assert not first.model.read_only
+
     first.close_document()
     third = make_window()
     third.open_path(path)
