@@ -88,3 +88,15 @@ def test_tkr_plan_shows_thousands_in_economy(open_model, qtbot):
     assert figure(tab, "Summa kostnader", year) == \
         format_money(model.outcome.years[year].costs_total, "tkr")
     assert "tkr" in tab.economy_box.title()
+
+
+def test_chart_follows_edits_made_while_the_tab_was_hidden(open_model, qtbot):
+    model = open_model("sormland-2026")
+    tab = make_tab(model, qtbot)
+    tab.hide()
+    table = tab.tables["costs"]
+    assert table.setData(table.index(0, table.column_index("amounts:2027")), "3 mkr")
+    tab.show()
+    equity = tab.chart.chart().series()[0]
+    assert [round(p.y() * 1000) for p in equity.points()] == \
+        [model.outcome.years[y].closing_equity for y in model.plan.years]

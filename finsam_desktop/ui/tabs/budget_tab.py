@@ -192,6 +192,7 @@ class BudgetTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(main, 1)
         layout.addWidget(self.message)
+        self._stale = True
         model.changed.connect(self._on_changed)
         self._show_computed()
 
@@ -213,12 +214,19 @@ class BudgetTab(QWidget):
 
     def _on_changed(self, parts: frozenset) -> None:
         self.message.hide()
-        self._show_computed()
+        if self.isVisible():
+            self._show_computed()
+        else:  # redrawn when the tab is shown: keeps edits in other tabs fast
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self._show_computed()
+        super().showEvent(event)
 
     def _show_computed(self) -> None:
+        self._stale = False
         self.economy_box.setTitle(self.tr("Ekonomi per år (beräknas, %s)") % self.model.plan.unit)
-        self.economy_view.resizeColumnsToContents()
-        self.economy_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.chart.show_outcome(self.model.plan, self.model.outcome)
 
     def add_line(self, collection: str) -> None:

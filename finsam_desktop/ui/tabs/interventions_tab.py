@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import reduce
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain import edits
@@ -65,8 +65,11 @@ class InterventionFilter(SortProxy):
         self.category, self.municipality = category, municipality
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        item = self.sourceModel().item(row)
+    def active(self) -> bool:
+        return bool(self.text or self.area or self.category or self.municipality)
+
+    def accepts(self, item) -> bool:
+        """Whether the intervention matches every filter that is set."""
         if self.area and item.area != self.area:
             return False
         if self.category and item.category != self.category:
@@ -80,10 +83,8 @@ class InterventionFilter(SortProxy):
             return self.text in haystack
         return True
 
-    def visible_items(self) -> list:
-        source = self.sourceModel()
-        return [source.item(self.mapToSource(self.index(row, 0)).row())
-                for row in range(self.rowCount())]
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        return self.accepts(self.sourceModel().item(row))
 
 
 class InterventionsTab(QWidget):
@@ -133,8 +134,9 @@ class InterventionsTab(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.view.insert_requested.connect(self.add_intervention)
         self.view.delete_requested.connect(self.remove_selected)
+        # the plan's own order until the user clicks a header (no 2 000-row sort on open)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, self.view.horizontalHeader().sortIndicatorOrder())
         model.changed.connect(self._on_changed)
         self._fill_municipalities()
         self.apply_filter()
@@ -189,12 +191,17 @@ class InterventionsTab(QWidget):
 
     def update_totals(self) -> None:
         """Money and participants per year summed over the rows the filter shows."""
-        plan = self.model.plan
-        shown = self.proxy.visible_items()
-        money = year_totals(shown, "amounts", plan.years)
-        people = year_totals(shown, "participants", plan.years)
-        parts = [self.tr("Visas: {0} av {1} insatser").format(
-            len(shown), len(plan.interventions))]
+        plan, outcome = self.model.plan, self.model.outcome
+        if self.proxy.active():
+            shown = [item for item in plan.interventions if self.proxy.accepts(item)]
+            money = year_totals(shown, "amounts", plan.years)
+            people = year_totals(shown, "participants", plan.years)
+            count = len(shown)
+        else:  # everything is shown: the outcome has the sums already
+            money = {y: outcome.years[y].intervention_costs for y in plan.years}
+            people = {y: sum(outcome.years[y].participants_by_area.values()) for y in plan.years}
+            count = len(plan.interventions)
+        parts = [self.tr("Visas: {0} av {1} insatser").format(count, len(plan.interventions))]
         for year in plan.years:
             parts.append(self.tr("{0}: {1} {2}, {3} deltagare").format(
                 year, format_money(money[year], plan.unit), plan.unit,
