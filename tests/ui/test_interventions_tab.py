@@ -148,8 +148,13 @@ def test_insert_delete_move_and_select_item(open_model, qtbot):
     first, second = model.plan.interventions[0], model.plan.interventions[1]
     tab.select_item(second.id)
     assert tab.view.current_id() == second.id
+    assert shown_names(tab) == [i.name for i in model.plan.interventions]  # plan order
+    tab.view.sortByColumn(tab.table.column_index("name"), Qt.SortOrder.DescendingOrder)
+    tab.select_item(second.id)
     tab.move_current(-1)
     assert [i.id for i in model.plan.interventions[:2]] == [second.id, first.id]
+    assert shown_names(tab) == [i.name for i in model.plan.interventions]  # back to plan order
+    assert tab.view.current_id() == second.id
     count = len(model.plan.interventions)
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_Insert)

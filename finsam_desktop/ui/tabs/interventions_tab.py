@@ -26,21 +26,24 @@ COLLECTION = "interventions"
 
 
 def intervention_columns(plan: Plan) -> list[Column]:
-    """All fields of an intervention, then amount, participants and external funding per year."""
+    """Name, area and category, then money and participants per plan year (what is edited
+    most, so it is visible without scrolling), then the other fields."""
     columns = [
-        text_column("name", "Insats", width=240),
-        text_column("owner", "Insatsägare", width=150),
-        choice_column("area", "Område", AREA_LABELS, width=190),
+        text_column("name", "Insats", width=230),
+        choice_column("area", "Område", AREA_LABELS, width=205),
         choice_column("category", "Kategori", CATEGORY_LABELS, allow_empty=True, width=150),
-        text_column("municipality", "Kommun", width=110),
-        text_column("group", "Grupp", width=90),
-        date_column("start", "Start"),
-        date_column("end", "Slut"),
     ]
     for year in plan.years:
         columns.append(year_money_column("amounts", year, f"Belopp {year}", "belopp"))
     for year in plan.years:
         columns.append(year_count_column("participants", year, f"Deltagare {year}", "deltagare"))
+    columns += [
+        text_column("municipality", "Kommun", width=110),
+        text_column("owner", "Insatsägare", width=150),
+        text_column("group", "Grupp", width=90),
+        date_column("start", "Start"),
+        date_column("end", "Slut"),
+    ]
     for year in plan.years:
         columns.append(year_money_column("external_funding", year, f"Extern fin. {year}",
                                          "extern finansiering"))
@@ -137,6 +140,7 @@ class InterventionsTab(QWidget):
         # the plan's own order until the user clicks a header (no 2 000-row sort on open)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
+        self.show_plan_order()
         model.changed.connect(self._on_changed)
         self._fill_municipalities()
         self.apply_filter()
@@ -253,10 +257,15 @@ class InterventionsTab(QWidget):
         if not 0 <= target < self.table.rowCount():
             return
         column = self.view.currentIndex().column()
-        self.view.sortByColumn(-1, self.view.horizontalHeader().sortIndicatorOrder())
+        self.show_plan_order()
         if self._report(self.model.edit(self.tr("Flytta insats"), edits.move_item, COLLECTION,
                                         ident, target)):
             self.view.select_id(ident, max(0, column))
+
+    def show_plan_order(self) -> None:
+        """Undo any header sort: rows in the plan's order (where moving rows makes sense)."""
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1, Qt.SortOrder.AscendingOrder)
 
     def _report(self, message: str | None) -> bool:
         if message is not None:
