@@ -18,6 +18,8 @@ from finsam_desktop.domain.plan import (
 
 _PLACES = ("Ale", "Berg", "Dals", "Ed", "Falu", "Gnosjö", "Hjo", "Ljus", "Mora", "Nora",
            "Orsa", "Pite", "Rätt", "Sala", "Tierp", "Umeå", "Vara", "Åre", "Älvs", "Öster")
+_ENDINGS = ("", "by", "sund", "torp", "köping", "hult", "vik", "berg", "dal", "ås", "näs", "holm",
+            "stad", "ryd", "fors")
 _OWNERS = ("Arbetsförmedlingen", "Försäkringskassan", "Regionen", "Kommunens arbetsmarknadsenhet",
            "Socialtjänsten", "Vuxenutbildningen")
 _WORDS = ("Steg", "Vägen", "Kraft", "Bro", "Nav", "Start", "Framåt", "Lots", "Puls", "Grund")
@@ -31,18 +33,21 @@ def synthetic_plan(municipalities: int = 290, interventions: int = 2000, span: i
     years = tuple(range(first_year, first_year + span))
     next_id = iter(range(1, 10_000_000))
 
-    members = [Member(next(next_id), "Försäkringskassan", "fk", previous_contribution=24_000_000),
-               Member(next(next_id), "Arbetsförmedlingen", "af", previous_contribution=24_000_000),
-               Member(next(next_id), "Regionen", "region", previous_contribution=24_000_000)]
+    members = [Member(next(next_id), "Försäkringskassan", "fk", previous_contribution=210_000_000),
+               Member(next(next_id), "Arbetsförmedlingen", "af", previous_contribution=210_000_000),
+               Member(next(next_id), "Regionen", "region", previous_contribution=210_000_000)]
     town_names = []
     for index in range(municipalities):
-        name = f"{_PLACES[index % len(_PLACES)]}{'a' * (index // len(_PLACES))} kommun"
-        town_names.append(name.replace(" kommun", ""))
+        town = _PLACES[index % len(_PLACES)] + _ENDINGS[index // len(_PLACES) % len(_ENDINGS)]
+        if index >= len(_PLACES) * len(_ENDINGS):
+            town += f" {index // (len(_PLACES) * len(_ENDINGS)) + 1}"
+        town_names.append(town)
+        name = f"{town} kommun"
         population = rng.randint(2_500, 600_000)
         members.append(Member(next(next_id), name, "municipality",
                               key={y: population + 150 * (y - first_year) for y in years},
                               key_source="Folkmängd 31/12 2024, SCB",
-                              previous_contribution=population * 160 // 1000))
+                              previous_contribution=population * 24 // 10))
 
     rows = []
     for index in range(interventions):

@@ -37,7 +37,7 @@ def nice_ticks(low: int, high: int, count: int = 5) -> list[int]:
 
 def draw_chart(chart: Chart, width: float, font: str, height: float = 200) -> Drawing:
     """A Drawing of `chart` that fits `width` points."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font, initialFontSize=8)
     values = [v for s in chart.bars + chart.lines for v in s.values] or [0]
     ticks = nice_ticks(min(values), max(values))
     label_width = 62

@@ -54,26 +54,48 @@ class TableLayout:
 
 
 def _column_widths(table: Table, size: float, width: float) -> list[float]:
-    widths: list[float | None] = []
+    """Numbers get their natural width; text columns share the rest like an HTML table:
+    each at least its longest word (within reason), the remainder by how much more
+    each would need to fit on one line."""
+    body = [row.cells for row in table.rows if row.kind not in SPANNING]
+    plain = [row.cells for row in table.rows if row.kind == "body"]
+    widths: list[float] = [0.0] * len(table.columns)
+    text_columns = []
     for index, column in enumerate(table.columns):
-        if not column.numeric:
-            widths.append(None)
-            continue
-        content = max((stringWidth(row.cells[index], BOLD, size) for row in table.rows
-                       if row.kind not in SPANNING), default=0)
         title = max((stringWidth(word, BOLD, size) for word in column.title.split()), default=0)
-        widths.append(max(content, title, 28) + 2 * PAD + 2)
-    left = width - sum(w for w in widths if w)
-    weights = sum(c.width for c, w in zip(table.columns, widths) if w is None)
-    if weights:
-        left = max(left, 60.0)
-        return [w if w else left * c.width / weights for c, w in zip(table.columns, widths)]
-    return widths  # type: ignore[return-value]
+        if column.numeric:
+            content = max((stringWidth(cells[index], BOLD, size) for cells in body), default=0)
+            widths[index] = max(content, title, 28) + 2 * PAD + 2
+        else:
+            text_columns.append(index)
+    if not text_columns:
+        return widths
+    room = max(width - sum(widths), 60.0 * len(text_columns))
+    natural, least = {}, {}
+    for index in text_columns:
+        cells = [cells[index] for cells in body]
+        title = table.columns[index].title
+        natural[index] = max([stringWidth(c, BOLD, size) for c in cells + [title]]) + 2 * PAD + 1
+        words = {word for c in [cells[index] for cells in plain] + [title] for word in c.split()}
+        longest = max((stringWidth(w, BOLD, size) for w in words), default=0) + 2 * PAD + 1
+        least[index] = min(longest, room * 0.4)
+    total_natural, total_least = sum(natural.values()), sum(least.values())
+    for index in text_columns:
+        if total_natural <= room:
+            weight = table.columns[index].width
+            extra = (room - total_natural) * weight / sum(table.columns[i].width for i in text_columns)
+            widths[index] = natural[index] + extra
+        elif total_least >= room:
+            widths[index] = room * least[index] / total_least
+        else:
+            spare = (room - total_least) / (total_natural - total_least)
+            widths[index] = least[index] + (natural[index] - least[index]) * spare
+    return widths
 
 
 def measure(table: Table, font: str, width: float) -> TableLayout:
     """Break every cell into lines for `width` points and compute each row's height."""
-    size = 8.5 if len(table.columns) <= 5 else 7.5
+    size = 8.5 if len(table.columns) <= 5 else 7.5 if len(table.columns) <= 7 else 7.0
     leading = size * 1.25
     widths = _column_widths(table, size, width)
     total = sum(widths)
@@ -100,10 +122,6 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
         rows.append(_Row(row.kind, cells, row_height(most)))
     tops = [0.0, *accumulate(r.height for r in rows)]
     return TableLayout(widths, numeric, header, rows, tops, font, size, leading)
-
-
-def _rgb(colour) -> str:
-    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f}"
 
 
 class FastTable(Flowable):
@@ -133,102 +151,106 @@ class FastTable(Flowable):
         return [FastTable(layout, self.start, cut), FastTable(layout, cut, self.end)]
 
     def draw(self):
+        """Rules and backgrounds first, then all text in one text object, as raw PDF operators."""
         layout = self.layout
-        canvas = self.canv
-        ops: list[str] = []
-        text = _TextWriter(canvas, ops)
+        rows = [layout.header, *layout.rows[self.start:self.end]]
+        width = self.width
+        graphics: list[str] = []
         top = self.height
-        self._draw_row(layout.header, top, ops, text)
-        top -= layout.header.height
-        for row in layout.rows[self.start:self.end]:
-            self._draw_row(row, top, ops, text)
-            top -= row.height
-        text.close()
+        tops = []
+        for row in rows:
+            tops.append(top)
+            bottom = top - row.height
+            background = _BACKGROUNDS.get(row.kind)
+            if background:
+                graphics.append(f"{background} rg 0 {bottom:.2f} {width:.2f} {row.height:.2f} re f")
+            if row.kind != "header":
+                graphics.append(f"0.25 w {_RULE} RG 0 {bottom:.2f} m {width:.2f} {bottom:.2f} l S")
+            top = bottom
+        for row, top in zip(rows, tops):
+            rule = _SUM_RULES.get(row.kind)
+            if rule:
+                graphics.append(f"{rule} 0 {top:.2f} m {width:.2f} {top:.2f} l S")
+        text = _TextWriter(self.canv, layout.size)
+        for row, top in zip(rows, tops):
+            self._write_row(row, top, text)
         # q/Q: the canvas's own idea of colours, line width and font stays true.
-        canvas._code.append("q\n" + "\n".join(ops) + "\nQ")
+        self.canv._code.append("q\n" + "\n".join(graphics) + "\nBT\n" + "\n".join(text.ops)
+                               + "\nET\nQ")
 
-    def _draw_row(self, row: _Row, top: float, ops: list[str], text: "_TextWriter") -> None:
+    def _write_row(self, row: _Row, top: float, text: "_TextWriter") -> None:
         layout = self.layout
-        width, height = self.width, row.height
-        bottom = top - height
         kind = row.kind
-        background = {"header": ACCENT, "heading": LIGHT, "total": TOTAL_BACKGROUND}.get(kind)
-        if background is not None:
-            text.pause()
-            ops.append(f"{_rgb(background)} rg 0 {bottom:.2f} {width:.2f} {height:.2f} re f")
-        if kind != "header":
-            text.pause()
-            ops.append(f"0.25 w {_rgb(RULE)} RG 0 {bottom:.2f} m {width:.2f} {bottom:.2f} l S")
-        if kind in ("subtotal", "total"):
-            weight, colour = (0.6, GREY) if kind == "subtotal" else (1.0, colors.black)
-            ops.append(f"{weight} w {_rgb(colour)} RG 0 {top:.2f} m {width:.2f} {top:.2f} l S")
         font = layout.font if kind == "body" else BOLD
-        colour = {"header": colors.white, "subheading": ACCENT}.get(kind, colors.black)
-        size, leading = layout.size, layout.leading
-        baseline = top - PAD - size * 0.93
+        text.colour(_TEXT_COLOURS.get(kind, "0 0 0"))
+        leading = layout.leading
+        baseline = top - PAD - layout.size * 0.93
         x = 0.0
-        for index, lines in enumerate(row.cells):
-            column_width = layout.widths[index]
-            right = layout.numeric[index]
+        for lines, column_width, right in zip(row.cells, layout.widths, layout.numeric):
             y = baseline
             for line in lines:
                 if line:
-                    if right:
-                        at = x + column_width - PAD - stringWidth(line, font, size)
-                    else:
-                        at = x + PAD
-                    text.write(line, font, size, colour, at, y)
+                    text.write(line, font, x, y, x + column_width - PAD if right else None)
                 y -= leading
             x += column_width
 
 
+def _rgb_of(colour) -> str:
+    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f}"
+
+
+_BACKGROUNDS = {"header": _rgb_of(ACCENT), "heading": _rgb_of(LIGHT),
+                "total": _rgb_of(TOTAL_BACKGROUND)}
+_RULE = _rgb_of(RULE)
+_SUM_RULES = {"subtotal": f"0.6 w {_rgb_of(GREY)} RG", "total": "1 w 0 0 0 RG"}
+_TEXT_COLOURS = {"header": "1 1 1", "subheading": _rgb_of(ACCENT)}
+
+
 class _TextWriter:
-    """PDF text operators for plain strings in a TrueType font, subset by subset."""
+    """PDF text operators for plain strings in a TrueType font, subset by subset.
 
-    def __init__(self, canvas, ops: list[str]):
+    Each distinct (font, text) is encoded and measured once per document: names,
+    years and owners repeat on every page.
+    """
+
+    def __init__(self, canvas, size: float):
         self.canvas = canvas
-        self.doc = canvas._doc
-        self.ops = ops
-        self.open = False
-        self.current = None
-        self.colour = None
+        self.size = size
+        self.ops: list[str] = []
+        self.font_op = None
+        self.current_colour = None
+        self.cache = canvas.__dict__.setdefault("_finsam_text_cache", {})
 
-    def write(self, line: str, font_name: str, size: float, colour, x: float, y: float) -> None:
+    def colour(self, rgb: str) -> None:
+        if rgb != self.current_colour:
+            self.ops.append(f"{rgb} rg")
+            self.current_colour = rgb
+
+    def write(self, line: str, font_name: str, x: float, y: float,
+              right: float | None = None) -> None:
+        """`line` at (x, y), or ending at `right` when given (numbers)."""
+        key = (font_name, self.size, line)
+        entry = self.cache.get(key)
+        if entry is None:
+            entry = self.cache[key] = self._encode(line, font_name)
+        width, pieces = entry
+        if right is not None:
+            x = right - width
         ops = self.ops
-        if not self.open:
-            ops.append("BT")
-            self.open, self.current, self.colour = True, None, None
-        if colour is not self.colour:
-            ops.append(f"{_rgb(colour)} rg")
-            self.colour = colour
-        font = getFont(font_name)
         first = True
-        for subset, chunk in _encoded(self.canvas, font, line):
-            key = (font_name, subset, size)
-            if key != self.current:
-                ops.append(f"{font.getSubsetInternalName(subset, self.doc)} {size} Tf")
-                self.current = key
+        for font_op, chunk in pieces:
+            if font_op != self.font_op:
+                ops.append(font_op)
+                self.font_op = font_op
             if first:
-                ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+                ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({chunk}) Tj")
                 first = False
-            ops.append(f"({chunk}) Tj")
+            else:
+                ops.append(f"({chunk}) Tj")
 
-    def pause(self) -> None:
-        """End the text object so that graphics operators may follow."""
-        if self.open:
-            self.ops.append("ET")
-            self.open = False
-
-    def close(self) -> None:
-        self.pause()
-
-
-def _encoded(canvas, font, line: str) -> list[tuple[int, str]]:
-    """`line` as (subset, escaped PDF string) pieces, cached per document: names repeat."""
-    cache = canvas.__dict__.setdefault("_finsam_text_cache", {})
-    key = (font.fontName, line)
-    pieces = cache.get(key)
-    if pieces is None:
-        pieces = cache[key] = [(subset, canvas._escape(chunk))
-                               for subset, chunk in font.splitString(line, canvas._doc)]
-    return pieces
+    def _encode(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
+        canvas, doc = self.canvas, self.canvas._doc
+        font = getFont(font_name)
+        pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf", canvas._escape(chunk))
+                  for subset, chunk in font.splitString(line, doc)]
+        return stringWidth(line, font_name, self.size), pieces

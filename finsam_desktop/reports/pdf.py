@@ -41,7 +41,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "body": body,
         "note": ParagraphStyle("note", parent=body, fontSize=8, leading=10.5, textColor=GREY,
                                spaceBefore=2),
-        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=3,
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=3, bulletFontName=font,
                                  spaceAfter=3),
         "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=16, leading=20,
                              textColor=ACCENT, spaceBefore=14, spaceAfter=8, keepWithNext=1),
@@ -119,6 +119,8 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
             self.contents_parts: list[Contents] = []
+            self.bookmarks: list[tuple[int, str, str]] = []
+            """(page, key, title) of each chapter, for the PDF outline."""
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
@@ -131,6 +133,10 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self._footer(number, total)
+                for page, key, title in self.bookmarks:
+                    if page == number:  # only now is this the document's current page
+                        self.bookmarkPage(key)
+                        self.addOutlineEntry(title, key, 0)
                 super().showPage()
             super().save()
 
@@ -162,9 +168,7 @@ class _ReportTemplate(SimpleDocTemplate):
         chapter = getattr(flowable, "chapter", None)
         if chapter is not None:
             index, title = chapter
-            key = f"kapitel{index + 1}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(title, key, 0)
+            self.canv.bookmarks.append((self.page, f"kapitel{index + 1}", title))
             self.chapter_pages[index] = self.page
 
 
@@ -213,7 +217,7 @@ def _block(block, styles, font: str) -> list:
             flow.append(Paragraph(escape(block.caption), styles["note"]))
         return flow + [Spacer(1, 6)]
     if isinstance(block, Chart):
-        return [Spacer(1, 6), draw_chart(block, FRAME_WIDTH, font), Spacer(1, 12)]
+        return [draw_chart(block, FRAME_WIDTH, font), Spacer(1, 18)]
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -226,7 +230,7 @@ def write_report_pdf(report: Report, target: Path) -> None:
         str(target), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=2 * cm,
         bottomMargin=2.2 * cm, title=f"{report.title} – {report.association}",
         author=report.association, subject=report.title, lang="sv", creator="FinSam Desktop",
-        pageCompression=1,
+        pageCompression=1, initialFontName=font, initialFontSize=10,
         chapter_pages=chapter_pages)
     document.build(report_story(report, font, chapter_pages),
                    canvasmaker=numbered_canvas(report.association, font))

@@ -52,31 +52,39 @@ def _percent(permille: int) -> str:
     return f"{swedish_number(permille, 1)}\u00a0%"
 
 
+def member_figures(plan: Plan, outcome: Outcome, unit: str):
+    """Members' amounts as printed: (previous column or None, one column per year, per-mille shares).
+
+    Each column is rounded so that it adds up to its own sum row.
+    """
+    members = plan.members
+    previous = None
+    if any(m.previous_contribution is not None for m in members):
+        raw = [m.previous_contribution for m in members]
+        printed = round_parts([p or 0 for p in raw], unit)
+        previous = [None if p is None else v for p, v in zip(raw, printed)]
+    years = [round_parts([outcome.years[y].contributions.get(m.id, 0) for m in members], unit)
+             for y in plan.years]
+    first = [outcome.years[plan.years[0]].contributions.get(m.id, 0) for m in members]
+    permille = largest_remainder(1000, first) if sum(first) else None
+    return previous, years, permille
+
+
 def member_tables(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     """Each member's contribution last year and in each plan year, its share, and the sums."""
     years = plan.years
     members = plan.members
     if not members:
         return [Text("Planen har inga medlemmar ännu.")]
-    show_previous = any(m.previous_contribution is not None for m in members)
-    columns: list[list[int | None]] = []
-    if show_previous:
-        previous = [m.previous_contribution for m in members]
-        printed = round_parts([p or 0 for p in previous], unit)
-        columns.append([None if p is None else v for p, v in zip(previous, printed)])
-    for year in years:
-        amounts = [outcome.years[year].contributions.get(m.id, 0) for m in members]
-        columns.append(list(round_parts(amounts, unit)))
-    first = [outcome.years[years[0]].contributions.get(m.id, 0) for m in members]
-    permille = largest_remainder(1000, first) if sum(first) else None
-
+    previous, per_year, permille = member_figures(plan, outcome, unit)
+    columns: list[list[int | None]] = ([previous] if previous else []) + per_year
     values = [list(row) for row in zip(*columns)]
     values.append([sum(v or 0 for v in column) for column in columns])
     labels = [(m.name, "body") for m in members] + [("Summa", "total")]
     shares = ([(_percent(p),) for p in permille] + [(_percent(sum(permille)),)]
               if permille else [("",)] * len(labels))
     head = [Column("Medlem", width=3.0)]
-    if show_previous:
+    if previous:
         head.append(Column(str(years[0] - 1), numeric=True))
     head += [Column(str(year), numeric=True) for year in years]
     head.append(Column(f"Andel {years[0]}", numeric=True, width=0.8))
@@ -105,8 +113,8 @@ def _area_order(plan: Plan) -> list[str]:
     return [a for a in AREAS if any(i.area == a for i in plan.interventions)] + extra
 
 
-def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
-    """Income, costs, result and equity, one column per plan year; every sum is of printed rows."""
+def economy_figures(plan: Plan, outcome: Outcome, unit: str):
+    """The economy's rows as (label, kind) and amounts per year in kronor, rounded as printed."""
     years = plan.years
     printed = printed_interventions(plan, unit)
     areas = _area_order(plan)
@@ -123,7 +131,7 @@ def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
     for year in years:
         figures = outcome.years[year]
         contributions = round_whole(figures.contributions_total, unit)
-        by_area = defaultdict(int)
+        by_area: dict[str, int] = defaultdict(int)
         for item, amount in zip(plan.interventions, printed[year]):
             by_area[item.area] += amount
         area_amounts = [by_area[a] for a in areas]
@@ -141,8 +149,13 @@ def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
         columns.append([None, contributions, *income_lines, income, None, *cost_lines,
                         costs, result, opening, closing])
         opening = closing
-    values = [list(row) for row in zip(*columns)]
-    head = (Column("Post", width=3.0),) + tuple(Column(str(y), numeric=True) for y in years)
+    return labels, [list(row) for row in zip(*columns)]
+
+
+def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
+    """Income, costs, result and equity, one column per plan year; every sum is of printed rows."""
+    labels, values = economy_figures(plan, outcome, unit)
+    head = (Column("Post", width=3.0),) + tuple(Column(str(y), numeric=True) for y in plan.years)
     caption = _unit_caption(unit)
     if plan.equity.opening is None:
         caption += " Ingående eget kapital saknas och räknas som 0."

@@ -1,0 +1,129 @@
+"""The plan's tables as an Excel workbook: Medlemmar, Insatser, Ekonomi.
+
+Cells hold real numbers with number formats (never text), so the coordinator
+can go on calculating; amounts are rounded exactly as in the PDF report and
+every sum row is the sum of the rows above it. No formulas are written.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..domain.outcome import Outcome
+from ..domain.plan import AREA_LABELS, CATEGORY_LABELS, MEMBER_KIND_LABELS, Plan
+from .rounding import round_parts
+from .tables import economy_figures, member_figures
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+SUM_FONT = Font(bold=True)
+SUM_FILL = PatternFill("solid", fgColor="DDE6F0")
+COUNT_FORMAT = "#,##0"
+SHARE_FORMAT = "0.0%"
+
+
+def money_format(unit: str) -> str:
+    """Stored in Excel's neutral syntax; Swedish Excel shows it as "1 234 567" / "4 417,5"."""
+    return "#,##0.0" if unit == "tkr" else "#,##0"
+
+
+def in_unit(kronor: int | None, unit: str):
+    """An amount as the number the sheet holds: int kronor, or exact tkr as a Decimal."""
+    if kronor is None:
+        return None
+    return Decimal(kronor) / 1000 if unit == "tkr" else kronor
+
+
+def _sheet(workbook: Workbook, title: str, header: list[str], widths: list[int]):
+    sheet = workbook.create_sheet(title)
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "B2"
+    return sheet
+
+
+def _style_row(sheet, row: int, formats: dict[int, str], total: bool = False) -> None:
+    for column, number_format in formats.items():
+        sheet.cell(row, column).number_format = number_format
+    if total:
+        for cell in sheet[row]:
+            cell.font, cell.fill = SUM_FONT, SUM_FILL
+
+
+def _members(workbook: Workbook, plan: Plan, outcome: Outcome, unit: str) -> None:
+    previous, per_year, permille = member_figures(plan, outcome, unit)
+    years = plan.years
+    header = ["Medlem", "Typ", "Fördelningsnyckel"]
+    header += [f"{years[0] - 1} ({unit})"] if previous else []
+    header += [f"{y} ({unit})" for y in years] + [f"Andel {years[0]}"]
+    sheet = _sheet(workbook, "Medlemmar", header, [34, 20, 16] + [14] * (len(header) - 3))
+    columns = ([previous] if previous else []) + per_year
+    first_money = 4
+    money = {first_money + i: money_format(unit) for i in range(len(columns))}
+    share_column = first_money + len(columns)
+    for index, member in enumerate(plan.members):
+        amounts = [in_unit(column[index], unit) for column in columns]
+        share = Decimal(permille[index]) / 1000 if permille else None
+        sheet.append([member.name, MEMBER_KIND_LABELS.get(member.kind, member.kind),
+                      member.key_for(years[0]), *amounts, share])
+        _style_row(sheet, sheet.max_row, {3: COUNT_FORMAT, **money, share_column: SHARE_FORMAT})
+    sums = [in_unit(sum(v or 0 for v in column), unit) for column in columns]
+    sheet.append(["Summa", None, None, *sums, Decimal(sum(permille)) / 1000 if permille else None])
+    _style_row(sheet, sheet.max_row, {**money, share_column: SHARE_FORMAT}, total=True)
+
+
+def _interventions(workbook: Workbook, plan: Plan, unit: str) -> None:
+    years = plan.years
+    header = ["Insats", "Område", "Kategori", "Insatsägare", "Kommun", "Grupp"]
+    header += [f"{y} ({unit})" for y in years] + [f"Deltagare {y}" for y in years]
+    sheet = _sheet(workbook, "Insatser", header, [36, 26, 22, 24, 16, 20] + [14] * len(years) * 2)
+    printed = {y: round_parts([i.amounts.get(y, 0) for i in plan.interventions], unit)
+               for y in years}
+    money = {7 + k: money_format(unit) for k in range(len(years))}
+    counts = {7 + len(years) + k: COUNT_FORMAT for k in range(len(years))}
+    for index, item in enumerate(plan.interventions):
+        sheet.append([item.name, AREA_LABELS.get(item.area, item.area),
+                      CATEGORY_LABELS.get(item.category, item.category), item.owner,
+                      item.municipality, item.group,
+                      *(in_unit(printed[y][index], unit) for y in years),
+                      *(item.participants.get(y, 0) for y in years)])
+        _style_row(sheet, sheet.max_row, {**money, **counts})
+    sheet.append(["Summa", None, None, None, None, None,
+                  *(in_unit(sum(printed[y]), unit) for y in years),
+                  *(sum(i.participants.get(y, 0) for i in plan.interventions) for y in years)])
+    _style_row(sheet, sheet.max_row, {**money, **counts}, total=True)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{sheet.max_row - 1}"
+
+
+def _economy(workbook: Workbook, plan: Plan, outcome: Outcome, unit: str) -> None:
+    labels, values = economy_figures(plan, outcome, unit)
+    header = ["Post"] + [f"{y} ({unit})" for y in plan.years]
+    sheet = _sheet(workbook, "Ekonomi", header, [44] + [16] * len(plan.years))
+    money = {2 + k: money_format(unit) for k in range(len(plan.years))}
+    for (label, kind), row in zip(labels, values):
+        sheet.append([label, *(in_unit(v, unit) for v in row)])
+        _style_row(sheet, sheet.max_row, money, total=kind in ("subtotal", "total"))
+        if kind == "heading":
+            sheet.cell(sheet.max_row, 1).font = SUM_FONT
+
+
+def write_workbook(plan: Plan, outcome: Outcome, path: Path, unit: str | None = None) -> None:
+    """Write the workbook to `path` (the caller makes it atomic; see `atomic_output`)."""
+    unit = unit if unit in ("kr", "tkr") else plan.unit if plan.unit in ("kr", "tkr") else "kr"
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    _members(workbook, plan, outcome, unit)
+    _interventions(workbook, plan, unit)
+    _economy(workbook, plan, outcome, unit)
+    workbook.properties.title = f"Verksamhetsplan och budget {plan.plan_year} – {plan.association}"
+    workbook.properties.creator = "FinSam Desktop"
+    workbook.save(str(path))
