@@ -1,0 +1,223 @@
+"""Preview, print and export the plan report from the window.
+
+Preview and print show the very PDF that export writes (rendered by
+`reports.pdf`, laid out once): the preview with Qt's PDF viewer, the print by
+drawing each page of that PDF onto the printer. Every dialog goes through a
+patchable function (`dialogs.ask_save_path`, `dialogs.show_error`,
+`ask_printer`), so tests never block on a native dialog.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from ..reports.excel import write_workbook
+from ..reports.pdf import render_report
+from ..storage.errors import PlanFileError
+from ..storage.exchange_file import atomic_output
+from . import dialogs
+
+PRINT_DPI = 300
+"""Pages are printed as images of at most this resolution: sharp on paper, bounded in memory."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReportActions", text)
+
+
+@contextmanager
+def _busy():
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def suggested_name(model, suffix: str) -> str:
+    """"Verksamhetsplan 2026 Samordningsförbundet Skaraborg.pdf" beside the plan file."""
+    plan = model.plan
+    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", f"Verksamhetsplan {plan.plan_year} {plan.association}")
+    name = " ".join(name.split())[:120] or "Verksamhetsplan"
+    return str(Path(model.document.path).parent / f"{name}{suffix}")
+
+
+def _with_suffix(path: str, suffix: str) -> Path:
+    return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+
+
+def _render(model, target: Path) -> None:
+    with _busy():
+        render_report(model.plan, model.outcome, target, force=True)
+
+
+def _report_error(parent: QWidget | None, title: str, error: Exception) -> None:
+    if isinstance(error, PlanFileError):
+        message = str(error)
+    else:
+        message = tr("Rapporten kunde inte skapas: {0}").format(error)
+    dialogs.show_error(parent, title, message)
+
+
+def export_pdf(parent: QWidget | None, model) -> Path | None:
+    """Ask where, then write the report there; the path written, or None."""
+    path = dialogs.ask_save_path(parent, tr("Exportera PDF"), dialogs.PDF_FILTER,
+                                 suggested_name(model, ".pdf"))
+    if not path:
+        return None
+    target = _with_suffix(path, ".pdf")
+    try:
+        _render(model, target)  # the save dialog has already asked about replacing
+    except (PlanFileError, OSError, ValueError) as error:
+        _report_error(parent, tr("Exportera PDF"), error)
+        return None
+    return target
+
+
+def export_excel(parent: QWidget | None, model) -> Path | None:
+    """Ask where, then write the Medlemmar/Insatser/Ekonomi workbook; the path, or None."""
+    path = dialogs.ask_save_path(parent, tr("Exportera till Excel"), dialogs.EXCEL_FILTER,
+                                 suggested_name(model, ".xlsx"))
+    if not path:
+        return None
+    target = _with_suffix(path, ".xlsx")
+    try:
+        with _busy(), atomic_output(target, force=True) as temp:
+            write_workbook(model.plan, model.outcome, temp)
+    except (PlanFileError, OSError, ValueError) as error:
+        _report_error(parent, tr("Exportera till Excel"), error)
+        return None
+    return target
+
+
+class ReportPreview(QDialog):
+    """The real report PDF in Qt's viewer, with print and export at hand."""
+
+    def __init__(self, parent: QWidget | None, model, pdf_path: Path, folder):
+        super().__init__(parent)
+        self.model = model
+        self.pdf_path = pdf_path
+        self._folder = folder
+        self.setWindowTitle(tr("Förhandsgranskning – {0}").format(model.plan.association))
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf_path))
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        self.pages = QLabel(tr("{0} sidor").format(self.document.pageCount()), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.print_button = QPushButton(tr("Skriv ut…"), self)
+        self.export_button = QPushButton(tr("Exportera PDF…"), self)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(lambda: print_pdf(self, self.pdf_path))
+        self.export_button.clicked.connect(lambda: export_pdf(self, self.model))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        row = QVBoxLayout()
+        row.addWidget(self.pages)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(860, 980)
+        self.finished.connect(self._clean_up)
+
+    def _clean_up(self) -> None:
+        self.document.close()
+        self._folder.cleanup()
+
+
+def preview_report(parent: QWidget | None, model) -> ReportPreview | None:
+    """Render the report and open it in a preview window (window-modal, returns at once)."""
+    folder = tempfile.TemporaryDirectory(prefix="finsam-rapport-")
+    target = Path(folder.name) / "verksamhetsplan.pdf"
+    try:
+        _render(model, target)
+    except (PlanFileError, OSError, ValueError) as error:
+        folder.cleanup()
+        _report_error(parent, tr("Förhandsgranska"), error)
+        return None
+    dialog = ReportPreview(parent, model, target, folder)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The print dialog; True when the user chose to print. Tests patch this."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(tr("Skriv ut verksamhetsplanen"))
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def print_report(parent: QWidget | None, model) -> int:
+    """Render the report, ask for a printer and print its pages; the number of pages printed."""
+    with tempfile.TemporaryDirectory(prefix="finsam-utskrift-") as folder:
+        target = Path(folder) / "verksamhetsplan.pdf"
+        try:
+            _render(model, target)
+        except (PlanFileError, OSError, ValueError) as error:
+            _report_error(parent, tr("Skriv ut"), error)
+            return 0
+        return print_pdf(parent, target)
+
+
+def print_pdf(parent: QWidget | None, pdf_path: Path) -> int:
+    """Print the pages of `pdf_path` the user picks; the number of pages printed."""
+    document = QPdfDocument()
+    document.load(str(pdf_path))
+    count = document.pageCount()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(pdf_path.stem)
+    printer.setFromTo(1, count)
+    if not ask_printer(parent, printer):
+        document.close()
+        return 0
+    first, last = printer.fromPage(), printer.toPage()
+    pages = range(count) if first == 0 else range(first - 1, min(last, count))
+    painter = QPainter()
+    if not painter.begin(printer):
+        document.close()
+        dialogs.show_error(parent, tr("Skriv ut"), tr("Skrivaren kunde inte startas."))
+        return 0
+    printed = 0
+    try:
+        with _busy():
+            for index in pages:
+                if printed:
+                    printer.newPage()
+                _draw_page(painter, printer, document, index)
+                printed += 1
+    finally:
+        painter.end()
+        document.close()
+    return printed
+
+
+def _draw_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, index: int) -> None:
+    """One PDF page as an image on white (QPdfDocument renders onto transparent), fitted to the paper."""
+    points = document.pagePointSize(index)
+    dpi = min(printer.resolution(), PRINT_DPI)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    page = QImage(size, QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    with_content = QPainter(page)
+    with_content.drawImage(QPointF(0, 0), document.render(index, size))
+    with_content.end()
+    area = painter.viewport()
+    scale = min(area.width() / size.width(), area.height() / size.height())
+    width, height = size.width() * scale, size.height() * scale
+    painter.drawImage(QRectF((area.width() - width) / 2, (area.height() - height) / 2, width, height),
+                      page)
