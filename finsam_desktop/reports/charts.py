@@ -11,7 +11,7 @@ from reportlab.lib import colors
 
 from ..domain.money import format_money
 from .blocks import Chart
-from .wrapping import fit_line
+from .wrapping import fit_line, stringWidth
 
 BAR_COLOURS = (colors.HexColor("#1f4e79"), colors.HexColor("#5b9bd5"), colors.HexColor("#a5c8e4"),
                colors.HexColor("#2e75b6"), colors.HexColor("#9dc3e6"))
@@ -41,7 +41,9 @@ def draw_chart(chart: Chart, width: float, font: str, height: float = 200) -> Dr
     values = [v for s in chart.bars + chart.lines for v in s.values] or [0]
     ticks = nice_ticks(min(values), max(values))
     label_width = 62
-    legend_height = 14 * ((len(chart.bars) + len(chart.lines) + 1) // 2) + 4
+    names = [s.name for s in chart.bars + chart.lines]
+    per_row = 2 if all(stringWidth(n, font, 8) + 24 <= (width - label_width) / 2 for n in names) else 1
+    legend_height = 14 * ((len(names) + per_row - 1) // per_row) + 4
     left, right = label_width, width - 8
     bottom, top = 30 + legend_height, height - 30
     drawing.add(String(0, height - 10, fit_line(chart.title, font, 10, width), fontName=font,
@@ -79,10 +81,10 @@ def draw_chart(chart: Chart, width: float, font: str, height: float = 200) -> Dr
 
     entries = [(s.name, BAR_COLOURS[k % len(BAR_COLOURS)], False) for k, s in enumerate(chart.bars)]
     entries += [(s.name, LINE_COLOURS[k % len(LINE_COLOURS)], True) for k, s in enumerate(chart.lines)]
-    column = (width - left) / 2
+    column = (width - left) / per_row
     for index, (name, colour, is_line) in enumerate(entries):
-        x = left + (index % 2) * column
-        y = legend_height - 10 - 14 * (index // 2)
+        x = left + (index % per_row) * column
+        y = legend_height - 10 - 14 * (index // per_row)
         if is_line:
             drawing.add(Line(x, y + 3, x + 14, y + 3, strokeColor=colour, strokeWidth=1.6,
                              strokeDashArray=(4, 2)))

@@ -44,6 +44,7 @@ class TableLayout:
 
     widths: list[float]
     numeric: list[bool]
+    insets: list[float]
     header: _Row
     rows: list[_Row]
     tops: list[float]
@@ -65,7 +66,7 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
         title = max((stringWidth(word, BOLD, size) for word in column.title.split()), default=0)
         if column.numeric:
             content = max((stringWidth(cells[index], BOLD, size) for cells in body), default=0)
-            widths[index] = max(content, title, 28) + 2 * PAD + 2
+            widths[index] = max(content, title, 28) + 2 * PAD + 2 + _inset(table, index)
         else:
             text_columns.append(index)
     if not text_columns:
@@ -93,6 +94,13 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
     return widths
 
 
+def _inset(table: Table, index: int) -> float:
+    """Extra room right of a number that a left-aligned text column follows, so they don't touch."""
+    columns = table.columns
+    return 8.0 if columns[index].numeric and index + 1 < len(columns) \
+        and not columns[index + 1].numeric else 0.0
+
+
 def measure(table: Table, font: str, width: float) -> TableLayout:
     """Break every cell into lines for `width` points and compute each row's height."""
     size = 8.5 if len(table.columns) <= 5 else 7.5 if len(table.columns) <= 7 else 7.0
@@ -100,6 +108,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
     widths = _column_widths(table, size, width)
     total = sum(widths)
     numeric = [c.numeric for c in table.columns]
+    insets = [_inset(table, i) for i in range(len(table.columns))]
 
     def row_height(lines: int) -> float:
         return lines * leading + 2 * PAD + 1
@@ -121,7 +130,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
             cells.append(lines)
         rows.append(_Row(row.kind, cells, row_height(most)))
     tops = [0.0, *accumulate(r.height for r in rows)]
-    return TableLayout(widths, numeric, header, rows, tops, font, size, leading)
+    return TableLayout(widths, numeric, insets, header, rows, tops, font, size, leading)
 
 
 class FastTable(Flowable):
@@ -186,11 +195,13 @@ class FastTable(Flowable):
         leading = layout.leading
         baseline = top - PAD - layout.size * 0.93
         x = 0.0
-        for lines, column_width, right in zip(row.cells, layout.widths, layout.numeric):
+        for lines, column_width, right, inset in zip(row.cells, layout.widths, layout.numeric,
+                                                     layout.insets):
             y = baseline
             for line in lines:
                 if line:
-                    text.write(line, font, x, y, x + column_width - PAD if right else None)
+                    text.write(line, font, x + PAD, y,
+                               x + column_width - PAD - inset if right else None)
                 y -= leading
             x += column_width
 
