@@ -65,7 +65,10 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
     for index, column in enumerate(table.columns):
         title = max((stringWidth(word, BOLD, size) for word in column.title.split()), default=0)
         if column.numeric:
-            content = max((stringWidth(cells[index], BOLD, size) for cells in body), default=0)
+            # Numbers: the digits are all one width, so only the longest strings can be the widest.
+            longest = max((len(cells[index]) for cells in body), default=0)
+            content = max((stringWidth(cells[index], BOLD, size) for cells in body
+                           if len(cells[index]) >= longest - 1), default=0)
             widths[index] = max(content, title, 28) + 2 * PAD + 2 + _inset(table, index)
         else:
             text_columns.append(index)
@@ -217,6 +220,11 @@ _SUM_RULES = {"subtotal": f"0.6 w {_rgb_of(GREY)} RG", "total": "1 w 0 0 0 RG"}
 _TEXT_COLOURS = {"header": "1 1 1", "subheading": _rgb_of(ACCENT)}
 
 
+_PDF_ESCAPES = [("\\" + chr(c)) if chr(c) in "\\()" else chr(c) if 32 <= c < 127 else f"\\{c:03o}"
+                for c in range(256)]
+"""How a byte of a PDF string is written: reportlab's escapePDF as one table lookup per byte."""
+
+
 class _TextWriter:
     """PDF text operators for plain strings in a TrueType font, subset by subset.
 
@@ -260,8 +268,52 @@ class _TextWriter:
                 ops.append(f"({chunk}) Tj")
 
     def _encode(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
-        canvas, doc = self.canvas, self.canvas._doc
         font = getFont(font_name)
-        pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf", canvas._escape(chunk))
-                  for subset, chunk in font.splitString(line, doc)]
+        doc = self.canvas._doc
+        fast = _first_subset(font, doc)
+        if fast is not None and fast.known.issuperset(line):
+            pieces = [(f"{fast.name} {self.size} Tf", line.translate(fast.table))]
+        else:
+            pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf",
+                       "".join(map(_PDF_ESCAPES.__getitem__, chunk)))
+                      for subset, chunk in font.splitString(line, doc)]
+            if fast is not None:
+                fast.learn(font, doc)
         return stringWidth(line, font_name, self.size), pieces
+
+
+class _FirstSubset:
+    """Characters already placed in a font's first subset, as a `str.translate` table.
+
+    A document rarely uses more than 255 distinct characters per font, so after
+    the first page nearly every string is encoded by one C-level `translate`
+    instead of reportlab's per-character `splitString` and escape. The table is
+    read from the font's own assignments, so the bytes are the same.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self.table: dict[int, str] = {}
+        self.known: set[str] = set()
+
+    def learn(self, font, doc) -> None:
+        for code, byte in font.state[doc].assignments.items():
+            if byte < 256 and code not in self.table:
+                self.table[code] = _PDF_ESCAPES[byte]
+                self.known.add(chr(code))
+        if 32 in self.table:  # splitString writes a non-breaking space as the space
+            self.table[0xA0] = self.table[32]
+            self.known.add("\u00a0")
+
+
+def _first_subset(font, doc) -> _FirstSubset | None:
+    holder = doc.__dict__.setdefault("_finsam_first_subsets", {})
+    fast = holder.get(font.fontName)
+    if fast is None:
+        try:
+            fast = _FirstSubset(font.getSubsetInternalName(0, doc))
+            fast.learn(font, doc)
+        except (AttributeError, KeyError, IndexError):  # a reportlab without these internals
+            return None
+        holder[font.fontName] = fast
+    return fast

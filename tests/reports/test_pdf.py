@@ -156,3 +156,14 @@ def test_a_failed_render_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         render_report(plan, compute(plan), tmp_path / "plan.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_fast_text_encoding_writes_the_bytes_reportlab_would(tmp_path, monkeypatch):
+    from reportlab import rl_config
+    from finsam_desktop.reports import fast_table
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    plan = hostile_plan()
+    render_report(plan, compute(plan), tmp_path / "fast.pdf")
+    monkeypatch.setattr(fast_table, "_first_subset", lambda font, doc: None)
+    render_report(plan, compute(plan), tmp_path / "plain.pdf")
+    assert (tmp_path / "fast.pdf").read_bytes() == (tmp_path / "plain.pdf").read_bytes()
