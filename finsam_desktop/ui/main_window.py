@@ -7,6 +7,7 @@ once), so closing needs no question and Ctrl+S only confirms.
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         try:
             document = PlanDocument.open(path)
         except PlanFileError as error:
+            if path.is_file() and not os.access(path, os.W_OK):
+                return self._open_read_only(path)
             if not path.exists():  # moved or deleted: drop it from the recent files
                 self.recent.remove(str(path))
                 self.welcome.set_recent(self.recent.paths())
@@ -185,6 +188,16 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, self.tr("Kan inte öppna planen"),
                                self.tr("{name} kunde inte öppnas: {why}.").format(
                                    name=path.name, why=error.strerror or error))
+            return False
+        self._set_document(document)
+        return True
+
+    def _open_read_only(self, path: Path) -> bool:
+        """A file we may not write: show it read-only (to read and print), the banner says why."""
+        try:
+            document = PlanDocument.open(path, read_only=True)
+        except PlanFileError as error:
+            dialogs.show_error(self, self.tr("Kan inte öppna planen"), str(error))
             return False
         self._set_document(document)
         return True
@@ -239,10 +252,14 @@ class MainWindow(QMainWindow):
         if model.read_only:
             title += " " + self.tr("(skrivskyddad)")
             holder = model.document.holder
-            who = holder.describe() if holder is not None else self.tr("ett annat program")
-            self.banner.setText(self.tr("Skrivskyddad: filen är redan öppen hos {who}. Du kan "
-                                        "läsa och skriva ut planen men inte ändra den.")
-                                .format(who=who))
+            if holder is not None:
+                text = self.tr("Skrivskyddad: filen är redan öppen hos {who}.").format(
+                    who=holder.describe())
+            else:
+                text = self.tr("Skrivskyddad: du har inte rätt att ändra filen eller mappen "
+                               "den ligger i.")
+            self.banner.setText(text + " " + self.tr("Du kan läsa och skriva ut planen men inte "
+                                                     "ändra den."))
             self.banner.show()
         else:
             self.banner.hide()

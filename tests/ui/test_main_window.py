@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import types
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit
 from finsam_desktop.domain.money import NBSP, parse_money
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.exchange_file import read_plan_json
+from finsam_desktop.ui import dialogs
 
 from .windows import make_window, settings_path, shown  # noqa: F401 - fixtures
 
@@ -278,3 +280,21 @@ def test_restore_backup_releases_the_file_first_and_reopens_it(make_window, plan
     window.actions_by_key["restore"].trigger()
     assert seen == [(path, False)]
     assert window.model is not None and not window.model.read_only
+
+
+def test_a_write_protected_file_can_be_opened_read_only(make_window, plan_file, shown,
+                                                        monkeypatch):
+    from finsam_desktop.storage import planfile
+    from finsam_desktop.ui import main_window
+    path = plan_file("sormland-2026")
+    path.chmod(0o444)
+    # root may write anyway: make the checks see what a user sees
+    monkeypatch.setattr(planfile.os, "access", lambda p, mode: mode != os.W_OK)
+    monkeypatch.setattr(main_window.os, "access", lambda p, mode: mode != os.W_OK)
+    before = path.read_bytes()
+    window = make_window()
+    assert window.open_path(path)
+    assert window.model.read_only and window.model.document.holder is None
+    assert "inte rätt att ändra filen" in window.banner.text()
+    assert window.model.edit("x", lambda plan: plan) is not None
+    assert path.read_bytes() == before
