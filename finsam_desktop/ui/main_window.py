@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)  # where the findings panel was docked
+            self.findings.setVisible(self.model is not None)
 
     # --- menus ---------------------------------------------------------------------
 
@@ -402,6 +406,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         self.close_document()
         super().closeEvent(event)

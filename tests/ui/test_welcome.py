@@ -100,11 +100,13 @@ def test_example_is_a_copy_in_documents(make_window, tmp_path, monkeypatch):
     assert window.model.document.path == copy
 
 
-def test_geometry_is_remembered(make_window):
+def test_geometry_and_dock_place_are_remembered(make_window):
     window = make_window(size=(790, 560))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.findings)
     window.close()
     again = make_window(size=None)
     assert (again.width(), again.height()) == (790, 560)
+    assert again.dockWidgetArea(again.findings) == Qt.DockWidgetArea.RightDockWidgetArea
 
 
 def test_new_year_opens_the_file_the_rollover_made(make_window, plan_file, monkeypatch):
