@@ -100,3 +100,24 @@ def test_select_item_selects_the_members_row(open_model, qtbot):
     tab.select_item(vadstena.id)
     assert tab.view.currentIndex().row() == 4
     assert tab.view.selectionModel().isRowSelected(4)
+
+
+def test_a_key_that_differs_by_year_gets_a_column_per_year(open_model, qtbot, qtmodeltester):
+    from finsam_desktop.domain import edits
+    model = open_model("sormland-2026")
+    tab = make_tab(model, qtbot)
+    qtmodeltester.check(tab.table)
+    municipalities = next(m for m in model.plan.members if m.kind == "municipality")
+    assert model.edit("Nyckel", edits.set_year_value, "members", municipalities.id, "key",
+                      2027, 2) is None
+    headers = [tab.table.headerData(i, Qt.Orientation.Horizontal)
+               for i in range(tab.table.columnCount())]
+    assert headers[2:5] == ["Folkmängd 2026", "Folkmängd 2027", "Folkmängd 2028"]
+    assert row_texts(tab, "key:2027")[2] == "2"
+    assert row_texts(tab, "key:2026")[2] == "1"
+    index = tab.proxy.index(2, tab.table.column_index("key:2028"))
+    assert tab.proxy.setData(index, "3")
+    assert model.plan.members[2].key == {2026: 1, 2027: 2, 2028: 3}
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert tab.table.column_index("key:None") == 2
