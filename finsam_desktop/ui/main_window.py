@@ -29,6 +29,7 @@ from .welcome import WelcomeScreen
 from ..storage.document import PlanDocument
 from ..storage.errors import PlanFileError
 from ..storage.exchange_file import write_plan_json
+from ..storage.lock import PlanLock
 
 APP_TITLE = "FinSam Desktop"
 TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
@@ -302,6 +303,13 @@ class MainWindow(QMainWindow):
         target = with_suffix(path)
         plan = new_plan(choice.association, choice.plan_year, choice.span, choice.unit)
         if target.exists():
+            holder = PlanLock(target).holder()
+            if holder is not None or (self.model is not None
+                                      and _same_file(self.model.document.path, target)):
+                dialogs.show_error(self, self.tr("Kan inte skapa planen"), self.tr(
+                    "{name} är öppen och kan inte ersättas. Välj ett annat namn.").format(
+                        name=target.name))
+                return False
             try:
                 target.unlink()  # the save dialog has asked about replacing it
             except OSError as error:

@@ -45,6 +45,21 @@ def test_new_plan_creates_the_file_and_opens_it(make_window, tmp_path, shown, mo
     assert plan.contributions.rounding == 1
 
 
+def test_new_plan_never_replaces_a_file_that_is_open(make_window, plan_file, shown,
+                                                     monkeypatch):
+    monkeypatch.setattr(new_plan_dialog, "ask_new_plan",
+                        lambda parent: NewPlanChoice("Förbundet", 2027, 1, "kr"))
+    path = plan_file("sormland-2026")
+    other = make_window()
+    other.open_path(path)
+    before = path.read_bytes()
+    shown.save_path = str(path)
+    window = make_window()
+    assert not window.new_plan()
+    assert "är öppen och kan inte ersättas" in shown.errors[-1][1]
+    assert path.read_bytes() == before
+
+
 def test_cancelled_new_plan_changes_nothing(make_window, tmp_path, shown, monkeypatch):
     monkeypatch.setattr(new_plan_dialog, "ask_new_plan", lambda parent: None)
     window = make_window()
