@@ -77,10 +77,10 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
     room = max(width - sum(widths), 60.0 * len(text_columns))
     natural, least = {}, {}
     for index in text_columns:
-        cells = [cells[index] for cells in body]
         title = table.columns[index].title
-        natural[index] = max([stringWidth(c, BOLD, size) for c in cells + [title]]) + 2 * PAD + 1
-        words = {word for c in [cells[index] for cells in plain] + [title] for word in c.split()}
+        distinct = {cells[index] for cells in body} | {title}  # owners and places repeat
+        natural[index] = max(stringWidth(c, BOLD, size) for c in distinct) + 2 * PAD + 1
+        words = {word for c in {cells[index] for cells in plain} | {title} for word in c.split()}
         longest = max((stringWidth(w, BOLD, size) for w in words), default=0) + 2 * PAD + 1
         least[index] = min(longest, room * 0.4)
     total_natural, total_least = sum(natural.values()), sum(least.values())
@@ -120,6 +120,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
                     for c, w in zip(table.columns, widths)]
     header = _Row("header", header_cells, row_height(max(len(c) for c in header_cells)))
     rows = []
+    wrapped: dict[tuple[str, str, float], list[str]] = {}  # the same owner wraps the same way
     for row in table.rows:
         cell_font = font if row.kind == "body" else BOLD
         if row.kind in SPANNING:
@@ -128,7 +129,13 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
             continue
         cells, most = [], 1
         for cell, is_number, w in zip(row.cells, numeric, widths):
-            lines = [cell] if is_number else wrap_lines(cell, cell_font, size, w - 2 * PAD)
+            if is_number:
+                lines = [cell]
+            else:
+                key = (cell, cell_font, w)
+                lines = wrapped.get(key)
+                if lines is None:
+                    lines = wrapped[key] = wrap_lines(cell, cell_font, size, w - 2 * PAD)
             most = max(most, len(lines))
             cells.append(lines)
         rows.append(_Row(row.kind, cells, row_height(most)))
@@ -238,7 +245,7 @@ class _TextWriter:
         self.ops: list[str] = []
         self.font_op = None
         self.current_colour = None
-        self.cache = canvas.__dict__.setdefault("_finsam_text_cache", {})
+        self.cache = canvas.__dict__.setdefault(f"_finsam_text_cache_{size}", {})
 
     def colour(self, rgb: str) -> None:
         if rgb != self.current_colour:
@@ -248,24 +255,25 @@ class _TextWriter:
     def write(self, line: str, font_name: str, x: float, y: float,
               right: float | None = None) -> None:
         """`line` at (x, y), or ending at `right` when given (numbers)."""
-        key = (font_name, self.size, line)
-        entry = self.cache.get(key)
+        cache = self.cache.get(font_name)
+        if cache is None:
+            cache = self.cache[font_name] = {}
+        entry = cache.get(line)
         if entry is None:
-            entry = self.cache[key] = self._encode(line, font_name)
+            entry = cache[line] = self._encode(line, font_name)
         width, pieces = entry
         if right is not None:
             x = right - width
-        ops = self.ops
-        first = True
-        for font_op, chunk in pieces:
+        font_op, chunk = pieces[0]
+        if font_op != self.font_op:
+            self.ops.append(font_op)
+            self.font_op = font_op
+        self.ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({chunk}) Tj")
+        for font_op, chunk in pieces[1:]:
             if font_op != self.font_op:
-                ops.append(font_op)
+                self.ops.append(font_op)
                 self.font_op = font_op
-            if first:
-                ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({chunk}) Tj")
-                first = False
-            else:
-                ops.append(f"({chunk}) Tj")
+            self.ops.append(f"({chunk}) Tj")
 
     def _encode(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
         font = getFont(font_name)
