@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QStackedWidget, QTabWidget, 
                                QWidget)
 
 from . import dialogs
-from .documents import RecentFiles, example_copy, new_plan, with_suffix
+from .documents import RecentFiles, example_copy
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
 from .tabs.budget_tab import BudgetTab
@@ -29,7 +29,6 @@ from .welcome import WelcomeScreen
 from ..storage.document import PlanDocument
 from ..storage.errors import PlanFileError
 from ..storage.exchange_file import write_plan_json
-from ..storage.lock import PlanLock
 
 APP_TITLE = "FinSam Desktop"
 TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
@@ -292,34 +291,10 @@ class MainWindow(QMainWindow):
         return self.open_path(path)
 
     def new_plan(self) -> bool:
-        from .new_plan_dialog import ask_new_plan
-        choice = ask_new_plan(self)
-        if choice is None:
-            return False
-        path = dialogs.ask_save_path(self, self.tr("Spara den nya planen"),
-                                     suggested=f"{choice.association} {choice.plan_year}.finsam")
-        if not path:
-            return False
-        target = with_suffix(path)
-        plan = new_plan(choice.association, choice.plan_year, choice.span, choice.unit)
-        if target.exists():
-            holder = PlanLock(target).holder()
-            if holder is not None or (self.model is not None
-                                      and _same_file(self.model.document.path, target)):
-                dialogs.show_error(self, self.tr("Kan inte skapa planen"), self.tr(
-                    "{name} är öppen och kan inte ersättas. Välj ett annat namn.").format(
-                        name=target.name))
-                return False
-            try:
-                target.unlink()  # the save dialog has asked about replacing it
-            except OSError as error:
-                dialogs.show_error(self, self.tr("Kan inte skapa planen"),
-                                   f"{target.name}: {error.strerror}.")
-                return False
-        try:
-            document = PlanDocument.create(target, plan)
-        except PlanFileError as error:
-            dialogs.show_error(self, self.tr("Kan inte skapa planen"), str(error))
+        """Ask for a new plan's basics and a file name, create it and open it."""
+        from .new_plan_dialog import create_new_plan
+        document = create_new_plan(self)
+        if document is None:
             return False
         self._set_document(document)
         return True

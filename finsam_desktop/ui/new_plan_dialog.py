@@ -1,12 +1,19 @@
-"""The small "Ny plan" dialog: association, plan year, span and unit."""
+"""Ny plan: the small dialog (association, plan year, span, unit) and creating the file."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QSpinBox, QWidget)
+
+from ..storage.document import PlanDocument
+from ..storage.errors import PlanFileError
+from ..storage.lock import PlanLock
+from . import dialogs
+from .documents import new_plan, with_suffix
 
 
 @dataclass(frozen=True)
@@ -67,3 +74,40 @@ def ask_new_plan(parent: QWidget | None) -> NewPlanChoice | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choice()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NewPlanDialog", text)
+
+
+def create_new_plan(parent: QWidget | None) -> PlanDocument | None:
+    """Ask for the basics and a file name, and create the plan file; None if cancelled/refused.
+
+    A file the save dialog allowed to replace is replaced only when nobody has it open.
+    """
+    choice = ask_new_plan(parent)
+    if choice is None:
+        return None
+    path = dialogs.ask_save_path(parent, _tr("Spara den nya planen"),
+                                 suggested=f"{choice.association} {choice.plan_year}.finsam")
+    if not path:
+        return None
+    target = with_suffix(path)
+    title = _tr("Kan inte skapa planen")
+    if target.exists():
+        if PlanLock(target).holder() is not None:
+            dialogs.show_error(parent, title, _tr(
+                "{name} är öppen och kan inte ersättas. Välj ett annat namn.").format(
+                    name=target.name))
+            return None
+        try:
+            target.unlink()  # the save dialog has asked about replacing it
+        except OSError as error:
+            dialogs.show_error(parent, title, f"{target.name}: {error.strerror}.")
+            return None
+    plan = new_plan(choice.association, choice.plan_year, choice.span, choice.unit)
+    try:
+        return PlanDocument.create(target, plan)
+    except PlanFileError as error:
+        dialogs.show_error(parent, title, str(error))
+        return None
