@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from ..domain.outcome import Outcome, compute
 from ..domain.plan import Plan
 from .backup import backup_quietly
-from .errors import PlanFileError
+from .errors import PlanFileError, reason
 from .lock import LockHolder, PlanLock
 from .planfile import connect, create, mark_written, read_plan, write_plan
 
@@ -81,10 +81,10 @@ class PlanDocument:
             create(path, plan)
         except OSError as error:
             _remove_quietly(path)
-            raise PlanFileError(f"{path.name} kunde inte skapas: {error.strerror}.") from None
+            raise PlanFileError(f"{path.name} kunde inte skapas: {reason(error)}.") from None
         except sqlite3.DatabaseError as error:
             _remove_quietly(path)
-            raise PlanFileError(f"{path.name} kunde inte skapas: {error}.") from None
+            raise PlanFileError(f"{path.name} kunde inte skapas: {reason(error)}.") from None
         return cls.open(path)
 
     def commit(self, plan: Plan) -> Outcome:
@@ -97,7 +97,8 @@ class PlanDocument:
         try:
             write_plan(self._db, self.plan, plan)
         except sqlite3.DatabaseError as error:
-            raise PlanFileError(f"Ändringen kunde inte sparas i {self.path.name}: {error}.") from None
+            raise PlanFileError(f"Ändringen kunde inte sparas i {self.path.name}: "
+                                f"{reason(error)}.") from None
         self.plan = plan
         self.outcome = outcome
         return outcome

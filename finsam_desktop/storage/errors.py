@@ -3,3 +3,33 @@
 
 class PlanFileError(Exception):
     """A file that cannot be opened, read or written as asked; nothing was changed."""
+
+
+_OS_REASONS = {
+    "ENOSPC": "disken är full", "EDQUOT": "diskkvoten är slut",
+    "EFBIG": "filen blir större än disken eller systemet tillåter",
+    "EACCES": "behörighet saknas", "EPERM": "behörighet saknas",
+    "EROFS": "disken är skrivskyddad", "ENOENT": "filen eller mappen finns inte",
+    "EISDIR": "det är en mapp", "EIO": "läs- eller skrivfel på disken",
+}
+
+
+def reason(error: BaseException) -> str:
+    """Why an OSError or sqlite3 error happened, in Swedish, for "… kunde inte sparas: <reason>."."""
+    import errno
+    import sqlite3
+    if isinstance(error, OSError):
+        name = errno.errorcode.get(error.errno or 0, "")
+        return _OS_REASONS.get(name, error.strerror or str(error))
+    if isinstance(error, sqlite3.Error):
+        text = str(error).lower()
+        if "full" in text:
+            return "disken är full"
+        if "disk i/o" in text:
+            return "skrivfel på disken (är disken full?)"
+        if "readonly" in text or "read-only" in text:
+            return "filen eller mappen är skrivskyddad"
+        if "locked" in text or "busy" in text:
+            return "filen används just nu av ett annat program"
+        return f"databasfel ({error})"
+    return str(error)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Iterator
 
 from ..domain.exchange import PlanFormatError, plan_from_document, plan_to_document
 from ..domain.plan import Plan
-from .errors import PlanFileError
+from .errors import PlanFileError, reason
 
 
 @contextlib.contextmanager
@@ -31,7 +32,7 @@ def atomic_output(target: Path, force: bool = False) -> Iterator[Path]:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise PlanFileError(f"Kan inte skriva i mappen {folder}: {error.strerror}.") from None
+        raise PlanFileError(f"Kan inte skriva i mappen {folder}: {reason(error)}.") from None
     os.close(handle)
     temp = Path(temp_name)
     temp.unlink()
@@ -39,8 +40,8 @@ def atomic_output(target: Path, force: bool = False) -> Iterator[Path]:
         yield temp
         _fsync(temp)
         os.replace(temp, target)
-    except OSError as error:
-        raise PlanFileError(f"{target.name} kunde inte skrivas: {error.strerror}.") from None
+    except (OSError, sqlite3.Error) as error:
+        raise PlanFileError(f"{target.name} kunde inte skrivas: {reason(error)}.") from None
     finally:
         for leftover in (temp, Path(str(temp) + "-journal")):
             with contextlib.suppress(OSError):

@@ -1,0 +1,225 @@
+"""Bad files: a Swedish message and no traceback on the command line and in the window,
+and the file (and its folder) exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from finsam_desktop.storage.schema import SCHEMA_VERSION
+from tests.conftest import ACCEPTANCE
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` and its content hash."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _empty(path: Path, plan_file) -> None:
+    path.write_bytes(b"")
+
+
+def _random_bytes(path: Path, plan_file) -> None:
+    path.write_bytes(random.Random(7).randbytes(8192))
+
+
+def _truncated_mid_page(path: Path, plan_file) -> None:
+    whole = plan_file("skaraborg-2026", "whole.finsam").read_bytes()
+    path.write_bytes(whole[: len(whole) // 2 + 100])
+
+
+def _truncated_at_page(path: Path, plan_file) -> None:
+    whole = plan_file("skaraborg-2026", "whole.finsam").read_bytes()
+    page = int.from_bytes(whole[16:18], "big")
+    path.write_bytes(whole[: page * 2])
+
+
+def _other_app(path: Path, plan_file) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.execute("INSERT INTO notes (text) VALUES ('inköpslista')")
+    conn.close()
+
+
+def _newer_schema(path: Path, plan_file) -> None:
+    made = plan_file("skaraborg-2026", "newer-source.finsam")
+    with sqlite3.connect(made) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    path.write_bytes(made.read_bytes())
+    made.unlink()
+
+
+def _garbage_inside(path: Path, plan_file) -> None:
+    """A file with our header whose pages are overwritten: corrupt, not truncated."""
+    data = bytearray(plan_file("skaraborg-2026", "garbled.finsam").read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page:] = random.Random(3).randbytes(len(data) - page)
+    path.write_bytes(bytes(data))
+
+
+BAD_FILES = {
+    "tom": (_empty, "tom"),
+    "slumpbytes": (_random_bytes, "ingen FinSam-plan"),
+    "avkortad mitt i en sida": (_truncated_mid_page, "avkortad"),
+    "avkortad vid en sidgräns": (_truncated_at_page, "avkortad"),
+    "annat programs databas": (_other_app, "annat program"),
+    "nyare filversion": (_newer_schema, "nyare version"),
+    "trasigt innehåll": (_garbage_inside, "trasig"),
+}
+
+
+@pytest.fixture(params=list(BAD_FILES))
+def bad_file(request, tmp_path, plan_file):
+    """(path, expected words) for one kind of bad file, alone in its own folder."""
+    make, words = BAD_FILES[request.param]
+    folder = tmp_path / "filer"
+    folder.mkdir()
+    path = folder / "plan.finsam"
+    make(path, plan_file)
+    for leftover in tmp_path.glob("*.finsam"):
+        leftover.unlink()
+    return path, words
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "finsam_desktop", *args], capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def assert_one_swedish_line(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("finsam-desktop: "), result.stderr
+    assert words in lines[0]
+
+
+@pytest.mark.parametrize("command", ["check", "export", "report"])
+def test_cli_refuses_a_bad_file_in_swedish_and_leaves_it(bad_file, command, tmp_path):
+    path, words = bad_file
+    before = _snapshot(path.parent)
+    output = tmp_path / ("ut.json" if command == "export" else "ut.pdf")
+    args = [command, str(path)] + ([] if command == "check" else ["-o", str(output)])
+    result = run_cli(*args)
+    if command == "report" and "Felaktigt kommando" in result.stderr:
+        pytest.skip("report saknas ännu")
+    assert_one_swedish_line(result, words)
+    assert _snapshot(path.parent) == before
+    assert not output.exists()
+
+
+def test_cli_rollover_refuses_a_bad_last_year_file(bad_file, tmp_path):
+    path, words = bad_file
+    before = _snapshot(path.parent)
+    result = run_cli("new", "--from", str(path), "-o", str(tmp_path / "ny.finsam"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("finsam-desktop: ")
+    assert _snapshot(path.parent) == before
+    assert not (tmp_path / "ny.finsam").exists()
+
+
+def test_import_of_a_bad_file_as_json_is_refused(bad_file, tmp_path):
+    path, _ = bad_file
+    result = run_cli("import", str(path), "-o", str(tmp_path / "ny.finsam"))
+    assert_one_swedish_line(result, str(path.name))
+    assert not (tmp_path / "ny.finsam").exists()
+
+
+def test_window_shows_a_bad_file_error_in_swedish_and_leaves_it(bad_file, qtbot, tmp_path,
+                                                                 monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from finsam_desktop.ui import dialogs
+    from finsam_desktop.ui.main_window import MainWindow
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    path, words = bad_file
+    before = _snapshot(path.parent)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_path(path) is False
+    assert len(errors) == 1 and words in errors[0]
+    assert window.model is None
+    assert _snapshot(path.parent) == before
+
+
+# --- files that are fine but cannot be written, or are not there ------------------------
+
+def test_a_read_only_file_is_read_on_the_command_line_and_never_written(plan_file):
+    path = plan_file("skaraborg-2026")
+    path.chmod(0o444)
+    before = _snapshot(path.parent)
+    stat = path.stat()
+    result = run_cli("check", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "3 692 000" in result.stdout
+    assert _snapshot(path.parent) == before and path.stat().st_mtime_ns == stat.st_mtime_ns
+
+
+def test_the_window_refuses_to_write_a_read_only_file_in_swedish(plan_file, qtbot, tmp_path,
+                                                                  monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from finsam_desktop.storage import planfile
+    from finsam_desktop.ui import dialogs
+    from finsam_desktop.ui.main_window import MainWindow
+    path = plan_file("skaraborg-2026")
+    path.chmod(0o444)
+    if os.access(path, os.W_OK):  # root writes anyway: make the check see what a user sees
+        monkeypatch.setattr(planfile.os, "access", lambda p, mode: mode != os.W_OK)
+    before = _snapshot(path.parent)
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    opened = window.open_path(path)
+    if opened:  # a window may choose to show it read-only instead
+        assert window.model.read_only
+        assert window.model.edit("x", lambda plan: plan) is not None
+    else:
+        assert "skrivskyddad" in errors[0]
+    assert _snapshot(path.parent) == before
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_file_in_a_missing_folder(tmp_path, command):
+    path = tmp_path / "borttagen" / "plan.finsam"
+    args = [command, str(path)] + ([] if command == "check" else ["-o", str(tmp_path / "u.json")])
+    assert_one_swedish_line(run_cli(*args), "finns inte")
+    assert not path.parent.exists()
+
+
+def test_output_into_a_missing_folder(plan_file, tmp_path):
+    path = plan_file("skaraborg-2026")
+    result = run_cli("export", str(path), "-o", str(tmp_path / "borta" / "plan.json"))
+    assert_one_swedish_line(result, "finns inte")
+    result = run_cli("import", str(ACCEPTANCE / "skaraborg-2026.plan.json"), "-o",
+                     str(tmp_path / "borta" / "plan.finsam"))
+    assert_one_swedish_line(result, "finns inte")
+    assert not (tmp_path / "borta").exists()
+
+
+def test_window_on_a_file_whose_folder_vanished(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from finsam_desktop.ui import dialogs
+    from finsam_desktop.ui.main_window import MainWindow
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_path(tmp_path / "borta" / "plan.finsam") is False
+    assert "finns inte" in errors[0]
