@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QLineEdit
 from finsam_desktop.domain.money import NBSP, parse_money
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.exchange_file import read_plan_json
-from finsam_desktop.ui import dialogs
 
 from .windows import make_window, settings_path, shown  # noqa: F401 - fixtures
 
