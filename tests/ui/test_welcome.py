@@ -132,3 +132,16 @@ def test_new_year_opens_the_file_the_rollover_made(make_window, plan_file, monke
     window = make_window()
     window.welcome.buttons["new_year"].click()
     assert window.model is not None and window.model.document.path == made
+
+
+def test_the_recent_files_menu_opens_a_file(make_window, plan_file):
+    first, second = plan_file("sormland-2026"), plan_file("skaraborg-2026")
+    window = make_window()
+    window.open_path(first)
+    window.open_path(second)
+    window.recent_menu.aboutToShow.emit()
+    names = [action.text() for action in window.recent_menu.actions()]
+    assert names == ["skaraborg-2026.finsam", "sormland-2026.finsam"]
+    window.recent_menu.actions()[1].trigger()
+    assert window.model.document.path == first
+    assert not second.with_name(second.name + ".lock").exists()
