@@ -167,3 +167,11 @@ def test_the_fast_text_encoding_writes_the_bytes_reportlab_would(tmp_path, monke
     monkeypatch.setattr(fast_table, "_first_subset", lambda font, doc: None)
     render_report(plan, compute(plan), tmp_path / "plain.pdf")
     assert (tmp_path / "fast.pdf").read_bytes() == (tmp_path / "plain.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("text", [HOSTILE, "AT&T", "x <y z", "a > b", "&amp; redan", '"citat" \'x\'',
+                                  LONG_WORD, EMOJI, ""])
+def test_the_report_escapes_exactly_as_xml_sax_saxutils(text):
+    from xml.sax.saxutils import escape as reference
+    from finsam_desktop.reports.pdf import escape
+    assert escape(text) == reference(text)
