@@ -100,3 +100,9 @@ def test_chart_follows_edits_made_while_the_tab_was_hidden(open_model, qtbot):
     equity = tab.chart.chart().series()[0]
     assert [round(p.y() * 1000) for p in equity.points()] == \
         [model.outcome.years[y].closing_equity for y in model.plan.years]
+
+
+def test_economy_model_passes_qt_model_checker(open_model, qtbot, qtmodeltester):
+    tab = make_tab(open_model("skaraborg-2026"), qtbot)
+    qtmodeltester.check(tab.economy)
+    qtmodeltester.check(tab.tables["costs"])

@@ -70,3 +70,18 @@ def test_add_rename_move_remove_goal(open_model, qtbot):
     tab.remove_goal()
     assert [g.id for g in model.plan.goals] == [g.id for g in model.undo_stack.command(0).old.goals]
     assert not tab.table.flags(tab.table.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_indicator_model_passes_qt_model_checker(open_model, qtbot, qtmodeltester):
+    tab = make_tab(open_model("skaraborg-2026"), qtbot)
+    qtmodeltester.check(tab.indicators)
+    qtmodeltester.check(tab.table)
+
+
+def test_read_only_file_disables_editing(plan_file, qtbot):
+    from finsam_desktop.storage.document import PlanDocument as Document
+    from finsam_desktop.ui.plan_model import PlanModel
+    with Document.open(plan_file("skaraborg-2026"), read_only=True) as document:
+        tab = make_tab(PlanModel(document), qtbot)
+        assert not tab.indicators.flags(tab.indicators.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+        assert not tab.add_indicator_button.isEnabled()
