@@ -7,6 +7,7 @@ never imports Qt, so it works without a display and starts fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -32,7 +33,22 @@ def _plan_document_class():
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """Write the plan report as a PDF; a bad file or target is one Swedish line, exit 1."""
+    """Write the plan report as a PDF; a bad file or target is one Swedish line, exit 1.
+
+    The cycle collector is paused while it runs: the plan and the layout are
+    hundreds of thousands of objects without cycles, and its passes over them
+    were about a tenth of a large report's time. Refcounting still frees memory.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _write_report(args)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _write_report(args: argparse.Namespace) -> int:
     from ..cli import UserError
     PlanDocument = _plan_document_class()  # noqa: N806 - a class
     from .pdf import render_report
