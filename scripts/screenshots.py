@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory() as temp:
+        os.environ["HOME"] = temp  # the recent-files list then reads "~/Dokument/FinSam"
         folder = Path(temp) / "Dokument" / "FinSam"
         source = resources.EXAMPLES / f"{args.example}.plan.json"
         path = example_copy(source, folder)

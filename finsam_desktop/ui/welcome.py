@@ -9,6 +9,14 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QVBoxLayout, QWidget)
 
 
+def _short_folder(folder: Path) -> str:
+    """The folder with the home folder shown as "~", as file managers do."""
+    try:
+        return str(Path("~") / folder.relative_to(Path.home()))
+    except (ValueError, RuntimeError):
+        return str(folder)
+
+
 class WelcomeScreen(QWidget):
     """Buttons for the first steps and the recent files; the window does the work."""
 
@@ -84,7 +92,7 @@ class WelcomeScreen(QWidget):
         """Show the recent files (name, then folder), newest first."""
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{Path(path).name}\n{Path(path).parent}")
+            item = QListWidgetItem(f"{Path(path).name}\n{_short_folder(Path(path).parent)}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.recent.addItem(item)
