@@ -72,8 +72,10 @@ class Formatter:
         if amount is None:
             return ""
         if self.unit == "kr":
-            return swedish_number(amount)
-        tenths = round_whole(amount, "tkr") // 100
-        if self.decimals == 0 and tenths % 10 == 0:
-            return swedish_number(tenths // 10)
+            return f"{amount:,}".replace(",", NBSP)
+        if amount % 100:
+            amount = round_whole(amount, "tkr")
+        tenths = amount // 100
+        if not self.decimals and not tenths % 10:
+            return f"{tenths // 10:,}".replace(",", NBSP)
         return swedish_number(tenths, 1)
