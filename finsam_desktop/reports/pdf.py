@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from .blocks import Bullets, Chart, Heading, Report, Table, Text
 from .charts import draw_chart
@@ -182,7 +182,9 @@ class _ReportTemplate(SimpleDocTemplate):
 
 def _cover(report: Report, styles) -> list:
     story = [Spacer(1, 3 * cm), Paragraph(escape(report.association), styles["cover_org"]),
-             Spacer(1, 4 * cm), Paragraph(escape(report.title), styles["cover_title"])]
+             Spacer(1, 3.4 * cm),
+             HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=0.6 * cm, hAlign="LEFT"),
+             Paragraph(escape(report.title), styles["cover_title"])]
     if report.subtitle:
         story.append(Paragraph(escape(report.subtitle), styles["cover_sub"]))
     if report.decided:
