@@ -212,6 +212,7 @@ class PlanTableModel(QAbstractTableModel):
         self._columns_for = columns
         self._columns: tuple[Column, ...] = tuple(columns(model.plan))
         self._items: tuple = edits.items(model.plan, collection)
+        self._unit = model.plan.unit
         self.last_refusal: str | None = None
         model.changed.connect(self._on_changed)
 
@@ -322,14 +323,15 @@ class PlanTableModel(QAbstractTableModel):
             a.id == b.id for a, b in zip(new_items, self._items))
         if not same_columns or not same_rows:
             self.beginResetModel()
-            self._columns, self._items = columns, new_items
+            self._columns, self._items, self._unit = columns, new_items, plan.unit
             self.endResetModel()
             return
         old_items, self._items, self._columns = self._items, new_items, columns
         if not new_items or not columns:
             return
         last_column = len(columns) - 1
-        if "settings" in parts:  # unit or years: every figure may read differently
+        if plan.unit != self._unit:  # every amount reads differently
+            self._unit = plan.unit
             self.dataChanged.emit(self.index(0, 0), self.index(len(new_items) - 1, last_column))
             return
         for first, last in _changed_runs(old_items, new_items):

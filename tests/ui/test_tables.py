@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from finsam_desktop.domain import edits
-from finsam_desktop.domain.money import to_tkr
+from finsam_desktop.domain.money import format_money, to_tkr
 from finsam_desktop.domain.plan import AREA_LABELS
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.ui.tables import (COMPUTED_ROLE, SORT_ROLE, PlanTableModel,
@@ -156,3 +156,14 @@ def test_read_only_document_has_no_editable_cells(plan_file, qtbot):
         assert not tab.flags(tab.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
         assert not tab.setData(tab.index(0, 0), "x")
         assert tab.last_refusal
+
+
+def test_unit_change_redisplays_every_amount_without_reset(open_model, qtbot):
+    model = open_model("sormland-2026")
+    tab = table(model)
+    index = cell(tab, 0, "amounts:2026")
+    resets = []
+    tab.modelReset.connect(lambda: resets.append(1))
+    assert model.edit("Enhet", edits.set_unit, "tkr") is None
+    assert resets == []
+    assert tab.data(index) == format_money(model.plan.interventions[0].amounts[2026], "tkr")
