@@ -181,3 +181,27 @@ def test_the_fast_number_format_writes_what_babel_writes(value):
     assert swedish_number(value, 1) == format_number(Decimal(value) / 10, 1)
     tkr = value // 100 * 100
     assert Formatter("tkr", [1])(tkr) == format_number(Decimal(tkr) / 1000, 1)
+
+
+@pytest.mark.parametrize("name", PLAN_NAMES)
+def test_the_economy_shows_the_same_area_sums_as_the_interventions_table(name):
+    plan, report = report_of(name, "tkr")
+    economy = {r.cells[0]: r.cells[1:] for r in tables(report, "Budget och ekonomisk plan")[0].rows}
+    if not plan.interventions:
+        return
+    subtotals = {r.cells[0]: r.cells for r in tables(report, "Insatser")[0].rows
+                 if r.kind == "subtotal"}
+    from finsam_desktop.domain.plan import AREA_LABELS
+    for area in {i.area for i in plan.interventions}:
+        label = AREA_LABELS[area]
+        row = subtotals[f"Summa {label.lower()}"]
+        assert [number(c) for c in economy[label]] == [number(c) for c in row[-len(plan.years):]]
+
+
+def test_the_synthetic_benchmark_plan_reports_without_surprises():
+    from benchmarks.synthetic import synthetic_plan
+    plan = synthetic_plan(municipalities=30, interventions=120, span=3)
+    report = build_report(plan, compute(plan))
+    members = tables(report, "Medlemmarnas medfinansiering")[0]
+    assert len(members.rows) == len(plan.members) + 1
+    assert len(tables(report, "Insatser")[1].rows) == 30 + 1
