@@ -155,10 +155,12 @@ def preview_report(parent: QWidget | None, model) -> ReportPreview | None:
     return dialog
 
 
-def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
-    """The print dialog; True when the user chose to print. Tests patch this."""
+def ask_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
+    """The print dialog for a document of `pages` pages; True to print. Tests patch this."""
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("Skriv ut verksamhetsplanen"))
+    dialog.setMinMax(1, max(pages, 1))
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -181,8 +183,7 @@ def print_pdf(parent: QWidget | None, pdf_path: Path) -> int:
     count = document.pageCount()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(pdf_path.stem)
-    printer.setFromTo(1, count)
-    if not ask_printer(parent, printer):
+    if not ask_printer(parent, printer, count):
         document.close()
         return 0
     first, last = printer.fromPage(), printer.toPage()

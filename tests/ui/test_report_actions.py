@@ -69,7 +69,8 @@ def test_the_preview_shows_the_real_pdf_with_its_pages(model, qtbot):
 
 def test_printing_prints_every_page_of_the_same_pdf(model, tmp_path, monkeypatch):
     out = tmp_path / "printed.pdf"
-    def choose(parent, printer):
+    def choose(parent, printer, pages):
+        assert pages >= 5
         printer.setOutputFormat(printer.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
         printer.setResolution(72)
@@ -81,5 +82,18 @@ def test_printing_prints_every_page_of_the_same_pdf(model, tmp_path, monkeypatch
 
 
 def test_a_cancelled_print_dialog_prints_nothing(model, monkeypatch):
-    monkeypatch.setattr(report_actions, "ask_printer", lambda parent, printer: False)
+    monkeypatch.setattr(report_actions, "ask_printer", lambda parent, printer, pages: False)
     assert report_actions.print_report(None, model) == 0
+
+
+def test_printing_only_the_chosen_pages(model, tmp_path, monkeypatch):
+    out = tmp_path / "printed.pdf"
+    def choose(parent, printer, pages):
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)
+        printer.setFromTo(2, 3)
+        return True
+    monkeypatch.setattr(report_actions, "ask_printer", choose)
+    assert report_actions.print_report(None, model) == 2
+    assert len(PdfReader(str(out)).pages) == 2
