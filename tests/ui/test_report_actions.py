@@ -97,3 +97,14 @@ def test_printing_only_the_chosen_pages(model, tmp_path, monkeypatch):
     monkeypatch.setattr(report_actions, "ask_printer", choose)
     assert report_actions.print_report(None, model) == 2
     assert len(PdfReader(str(out)).pages) == 2
+
+
+def test_the_real_print_dialog_is_offered_the_page_range(qtbot, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    seen = {}
+    def fake_exec(dialog):
+        seen.update(range=(dialog.minPage(), dialog.maxPage()), title=dialog.windowTitle())
+        return 0
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+    assert report_actions.ask_printer(None, QPrinter(), 7) is False
+    assert seen == {"range": (1, 7), "title": "Skriv ut verksamhetsplanen"}
