@@ -7,6 +7,7 @@ every sum row is the sum of the rows above it. No formulas are written.
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -126,4 +127,6 @@ def write_workbook(plan: Plan, outcome: Outcome, path: Path, unit: str | None = 
     _economy(workbook, plan, outcome, unit)
     workbook.properties.title = f"Verksamhetsplan och budget {plan.plan_year} – {plan.association}"
     workbook.properties.creator = "FinSam Desktop"
-    workbook.save(str(path))
+    buffer = io.BytesIO()  # in memory first: a failed disk write must not leave a zip open
+    workbook.save(buffer)
+    Path(path).write_bytes(buffer.getvalue())
