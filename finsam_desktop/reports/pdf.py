@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -24,11 +23,10 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from .blocks import Bullets, Chart, Heading, Report, Table, Text
 from .charts import draw_chart
-from .fast_table import FastTable, measure
+from .fast_table import ACCENT, GREY, RULE, FastTable, measure
 from .fonts import BOLD, register_fonts
 from .wrapping import fit_line, stringWidth, wrap_lines
 
-from .fast_table import ACCENT, GREY, RULE  # noqa: E402
 MARGIN = 2.2 * cm
 FRAME_WIDTH = A4[0] - 2 * MARGIN
 CONTENTS_FORM = "contents"
