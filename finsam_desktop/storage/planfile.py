@@ -119,21 +119,50 @@ def refuse_foreign_objects(conn: sqlite3.Connection, name: str) -> None:
                             "filen öppnas inte.")
 
 
+def _refuse_wal(path: Path) -> None:
+    """FinSam never writes WAL files; reading one would leave -wal/-shm files beside it."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(20)
+    except OSError:
+        return  # connect() says why in Swedish
+    if head.startswith(HEADER) and len(head) == 20 and (head[18] == 2 or head[19] == 2):
+        raise PlanFileError(f"{path.name} har sparats i WAL-läge av ett annat program och läses "
+                            "inte skrivskyddat. Öppna den i FinSam Desktop först.")
+
+
+def _unreadable(path: Path) -> PlanFileError:
+    """Why a read-only read failed: a write cut off (a hot journal, which read-only SQLite
+    cannot roll back) or a damaged file. A journal alone is not enough to say so: another
+    window may be in the middle of a normal write."""
+    journal = Path(str(path) + "-journal")
+    try:
+        unfinished = journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        unfinished = False
+    if not unfinished:
+        return PlanFileError(f"{path.name} är trasig och kan inte läsas.")
+    return PlanFileError(f"{path.name} sparades inte färdigt förra gången (filen "
+                         f"{journal.name} finns kvar). Öppna den i FinSam Desktop först, så "
+                         "återställs den, och försök sedan igen.")
+
+
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     """A connection to an existing, checked plan file, upgraded when writable."""
     version = check_header(path)
     name = path.name
     if read_only:
+        _refuse_wal(path)
         uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
         try:
-            source = sqlite3.connect(uri, uri=True, isolation_level=None)
+            source = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5)
             _configure(source)
             _quick_check(source, name)
             conn = sqlite3.connect(":memory:", isolation_level=None)
             source.backup(conn)
             source.close()
-        except sqlite3.DatabaseError:
-            raise PlanFileError(f"{name} är trasig och kan inte läsas.") from None
+        except (sqlite3.DatabaseError, PlanFileError):
+            raise _unreadable(path) from None
         _configure(conn)
         verify_tables_for_version(conn, name, version)
         upgrade(conn)

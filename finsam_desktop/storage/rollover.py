@@ -15,44 +15,17 @@ from ..domain.plan import Plan
 from ..domain.rollover import RolloverError, RolloverSummary, roll_forward
 from .errors import PlanFileError
 from .exchange_file import atomic_output
-from .planfile import HEADER, connect, create, read_plan
+from .planfile import connect, create, read_plan
 
 
 def read_last_year(path: str | Path) -> Plan:
     """The plan in last year's file, read without writing or trusting anything in it."""
     path = Path(path)
-    _refuse_wal(path)
-    _refuse_unfinished_write(path)
     conn = connect(path, read_only=True)
     try:
         return read_plan(conn, path.name)
     finally:
         conn.close()
-
-
-def _refuse_wal(path: Path) -> None:
-    """FinSam never writes WAL files; reading one would leave -wal/-shm files beside it."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(20)
-    except OSError:
-        return  # connect() says why in Swedish
-    if head.startswith(HEADER) and len(head) == 20 and (head[18] == 2 or head[19] == 2):
-        raise PlanFileError(f"{path.name} har sparats i WAL-läge av ett annat program och läses "
-                            "inte som fjolårets fil. Öppna den i FinSam Desktop först.")
-
-
-def _refuse_unfinished_write(path: Path) -> None:
-    """A leftover journal means a write was cut off; read-only SQLite cannot undo it."""
-    journal = Path(str(path) + "-journal")
-    try:
-        unfinished = journal.is_file() and journal.stat().st_size > 0
-    except OSError:
-        unfinished = False
-    if unfinished:
-        raise PlanFileError(f"{path.name} sparades inte färdigt förra gången (filen "
-                            f"{journal.name} finns kvar). Öppna den i FinSam Desktop först, så "
-                            "återställs den, och försök sedan igen.")
 
 
 def roll_file(source: str | Path, target: str | Path, year: int | None = None,
