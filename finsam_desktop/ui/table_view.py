@@ -6,6 +6,8 @@ collate names with `QCollator(QLocale("sv_SE"))` because CI's locale is "C" (Ä 
 
 from __future__ import annotations
 
+from numbers import Number
+
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
@@ -31,7 +33,7 @@ class SortProxy(QSortFilterProxyModel):
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if isinstance(a, str) and isinstance(b, str):
             return self.collator.compare(a, b) < 0
-        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        if isinstance(a, Number) and isinstance(b, Number):  # int, Decimal, Fraction shares
             return a < b
         return str(a) < str(b)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -13,7 +13,8 @@ from ...domain.money import MoneyError, format_money, format_number, format_shar
 from ...domain.money import parse_money
 from ...domain.plan import MEMBER_KIND_LABELS, Plan
 from ..delegates import CellDelegate, connect_refusals
-from ..tables import (RIGHT, SORT_ROLE, Column, PlanTableModel, choice_column,
+from ..table_view import SortProxy
+from ..tables import (RIGHT, Column, PlanTableModel, choice_column,
                       computed_money_column, money_edit_text, text_column)
 
 
@@ -106,9 +107,8 @@ class MembersTab(QWidget):
         super().__init__(parent)
         self.model = model
         self.table = PlanTableModel(model, "members", member_columns, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SortProxy(self)  # numbers as numbers, names in Swedish order
         self.proxy.setSourceModel(self.table)
-        self.proxy.setSortRole(SORT_ROLE)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(CellDelegate(self.view))
