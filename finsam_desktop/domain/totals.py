@@ -6,7 +6,8 @@ visible rows only. Kept here so the views still compute nothing themselves.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
 
 
 def year_totals(rows: Iterable, field: str, years: Sequence[int]) -> dict[int, int]:
@@ -17,3 +18,35 @@ def year_totals(rows: Iterable, field: str, years: Sequence[int]) -> dict[int, i
         for year in years:
             totals[year] += values.get(year, 0)
     return totals
+
+
+@dataclass(frozen=True)
+class GroupTotals:
+    """The rows sharing one group key: how many, and per field the sum per year."""
+
+    key: str
+    count: int
+    sums: dict[str, dict[int, int]]
+
+
+def grouped_year_totals(rows: Iterable, group_of: Callable[[object], str],
+                        fields: Sequence[str], years: Sequence[int]) -> list[GroupTotals]:
+    """`year_totals` per group (e.g. interventions by area), groups in first-seen order.
+
+    The group sums of a field add up to `year_totals` of all the rows.
+    """
+    counts: dict[str, int] = {}
+    sums: dict[str, dict[str, dict[int, int]]] = {}
+    for row in rows:  # one pass: this runs on every edit of a 2 000-row plan
+        key = group_of(row)
+        group = sums.get(key)
+        if group is None:
+            group = sums[key] = {field: dict.fromkeys(years, 0) for field in fields}
+            counts[key] = 0
+        counts[key] += 1
+        for field in fields:
+            totals = group[field]
+            for year, value in getattr(row, field).items():
+                if year in totals:
+                    totals[year] += value
+    return [GroupTotals(key, counts[key], group) for key, group in sums.items()]

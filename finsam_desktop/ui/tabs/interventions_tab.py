@@ -1,17 +1,19 @@
 """The Insatser tab: every intervention field, money and participants per plan year.
 
 Filter by free text, area, category and municipality; sort on any column (numbers as
-numbers, names in Swedish order); add, remove and move rows with buttons or
-Insert/Delete. The totals under the table are sums of the visible rows from a domain
-helper; the view computes nothing itself.
+numbers, names in Swedish order); group by area, category or municipality (a subtotal
+table under the main one, see `intervention_groups`); add, remove and move rows with
+buttons or Insert/Delete. The totals under the table are sums of the visible rows from
+domain helpers; the view computes nothing itself.
 """
 
 from __future__ import annotations
 
-from functools import reduce
+from functools import cmp_to_key, reduce
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...domain import edits
 from ...domain.money import format_money, format_number
@@ -19,6 +21,7 @@ from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Plan
 from ...domain.totals import year_totals
 from ..plan_model import PlanModel
 from ..table_view import PlanTableView, SortProxy, button_row
+from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
 from ..tables import (Column, PlanTableModel, choice_column, date_column, text_column,
                       year_count_column, year_money_column)
 
@@ -110,12 +113,23 @@ class InterventionsTab(QWidget):
         self.area_filter = self._choices(self.tr("Alla områden"), AREA_LABELS)
         self.category_filter = self._choices(self.tr("Alla kategorier"), CATEGORY_LABELS)
         self.municipality_filter = QComboBox()
+        self._municipalities: set[str] | None = None
         self.municipality_filter.setMinimumContentsLength(14)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Filter:")))
         filters.addWidget(self.search, 2)
         for combo in (self.area_filter, self.category_filter, self.municipality_filter):
             filters.addWidget(combo, 1)
+        self.group_by = QComboBox()
+        for field, label in (("", self.tr("Ingen gruppering")), ("area", self.tr("Område")),
+                             ("category", self.tr("Kategori")),
+                             ("municipality", self.tr("Kommun"))):
+            self.group_by.addItem(label, field)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Gruppera efter:")))
+        filters.addWidget(self.group_by)
+        self.groups = GroupTotalsModel(self.proxy.collator, self)
+        self.group_view = self._group_view()
 
         buttons, made = button_row((self.tr("Ny insats"), self.add_intervention),
                                    (self.tr("Ta bort"), self.remove_selected),
@@ -128,13 +142,21 @@ class InterventionsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.group_view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.totals)
         layout.addWidget(self.message)
 
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.area_filter, self.category_filter, self.municipality_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.group_by.currentIndexChanged.connect(self.apply_grouping)
+        self.group_view.activated.connect(self.show_group)
         self.view.insert_requested.connect(self.add_intervention)
         self.view.delete_requested.connect(self.remove_selected)
         # the plan's own order until the user clicks a header (no 2 000-row sort on open)
@@ -147,6 +169,36 @@ class InterventionsTab(QWidget):
         for button in made:
             button.setEnabled(not model.read_only)
 
+    def _group_view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.groups)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(24)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.groups.modelReset.connect(self._fit_group_view)
+        view.hide()
+        return view
+
+    def _fit_group_view(self) -> None:
+        """Columns fit their contents; the pane is as tall as its rows (at most eight)."""
+        view = self.group_view
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        header.resizeSection(0, max(header.sectionSize(0), 230))
+        for column in range(2, self.groups.columnCount()):
+            header.resizeSection(column, max(header.sectionSize(column), 100))
+        rows = min(max(self.groups.rowCount(), 1), 8)
+        wanted = (header.sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                  + 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height())
+        total = sum(self.splitter.sizes())
+        if total > wanted:
+            self.splitter.setSizes([total - wanted, wanted])
+
     @staticmethod
     def _choices(everything: str, labels: dict[str, str]) -> QComboBox:
         combo = QComboBox()
@@ -156,11 +208,16 @@ class InterventionsTab(QWidget):
         return combo
 
     def _fill_municipalities(self) -> None:
+        """The municipality filter's choices; rebuilt only when the set of names changes
+        (not on every amount edit of a 2 000-row plan)."""
         combo = self.municipality_filter
         current = combo.currentData() or ""
-        names = sorted({item.municipality for item in self.model.plan.interventions
-                        if item.municipality} | ({current} if current else set()),
-                       key=self.proxy.collator.sortKey)
+        present = {item.municipality for item in self.model.plan.interventions
+                   if item.municipality} | ({current} if current else set())
+        if present == self._municipalities:
+            return
+        self._municipalities = present
+        names = sorted(present, key=cmp_to_key(self.proxy.collator.compare))
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("Alla kommuner"), "")
@@ -194,10 +251,16 @@ class InterventionsTab(QWidget):
         self.apply_filter()
 
     def update_totals(self) -> None:
-        """Money and participants per year summed over the rows the filter shows."""
+        """Money and participants per year summed over the rows the filter shows (and per
+        group when grouping)."""
         plan, outcome = self.model.plan, self.model.outcome
+        grouping = GROUPING_BY_FIELD.get(self.group_by.currentData() or "")
+        shown = plan.interventions
         if self.proxy.active():
             shown = [item for item in plan.interventions if self.proxy.accepts(item)]
+        if grouping is not None or self.groups.grouping is not None:
+            self.groups.set_rows(plan, shown, grouping)
+        if self.proxy.active():
             money = year_totals(shown, "amounts", plan.years)
             people = year_totals(shown, "participants", plan.years)
             count = len(shown)
@@ -211,6 +274,30 @@ class InterventionsTab(QWidget):
                 year, format_money(money[year], plan.unit), plan.unit,
                 format_number(people[year])))
         self.totals.setText("<b>" + self.tr("Summa") + "</b> — " + " · ".join(parts))
+
+    # --- grouping ----------------------------------------------------------------------
+
+    def apply_grouping(self) -> None:
+        """Show the subtotal table for the chosen grouping and bring each group's rows
+        together by sorting on its column; no grouping goes back to the plan's order."""
+        field = self.group_by.currentData() or ""
+        self.update_totals()
+        self.group_view.setVisible(bool(field))
+        if field:
+            self._fit_group_view()
+        if field:
+            self.view.sortByColumn(self.table.column_index(field), Qt.SortOrder.AscendingOrder)
+        else:
+            self.show_plan_order()
+
+    def show_group(self, index: QModelIndex) -> None:
+        """Activating a subtotal row filters the table to that group (when it has a value)."""
+        key = index.data(GROUP_KEY_ROLE)
+        combo = {"area": self.area_filter, "category": self.category_filter,
+                 "municipality": self.municipality_filter}.get(self.groups.grouping.field)
+        position = combo.findData(key) if key else -1
+        if position > 0:
+            combo.setCurrentIndex(position)
 
     # --- rows --------------------------------------------------------------------------
 

@@ -1,0 +1,152 @@
+"""Subtotals of the Insatser tab grouped by area, category or municipality.
+
+A small read-only table beside the intervention table, not group header rows
+inside it: the big table keeps its one-row-per-intervention model, so editing,
+undo, filtering, sorting, Insert/Delete and `select_item` work unchanged. The
+sums come from the domain (`grouped_year_totals`); this model only lays them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cmp_to_key
+from typing import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QCollator, QModelIndex, Qt
+
+from ...domain.money import format_money, format_number
+from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Intervention, Plan
+from ...domain.totals import GroupTotals, grouped_year_totals
+from ..tables import COMPUTED_BACKGROUND, LEFT, RIGHT
+
+FIELDS = ("amounts", "participants")
+GROUP_KEY_ROLE = Qt.ItemDataRole.UserRole + 10
+"""The group's key (area/category code or municipality name) on every cell of its row."""
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """One way to group interventions: the field, its Swedish name and its value labels."""
+
+    field: str
+    label: str
+    labels: dict[str, str]
+    """Labels of known keys, in the order groups are listed (empty: sorted by name)."""
+    empty: str
+    """How a group of interventions without a value is shown."""
+
+    def key(self, item: Intervention) -> str:
+        return getattr(item, self.field)
+
+    def label_of(self, key: str) -> str:
+        return self.labels.get(key, key) if key else self.empty
+
+
+GROUPINGS = (
+    Grouping("area", "Område", AREA_LABELS, "(inget område)"),
+    Grouping("category", "Kategori", CATEGORY_LABELS, "(ingen kategori)"),
+    Grouping("municipality", "Kommun", {}, "(ingen kommun)"),
+)
+GROUPING_BY_FIELD = {grouping.field: grouping for grouping in GROUPINGS}
+
+
+def ordered(groups: Sequence[GroupTotals], grouping: Grouping,
+            collator: QCollator) -> list[GroupTotals]:
+    """Known keys in their label order, others by name in Swedish order, empty last."""
+    rank = {key: position for position, key in enumerate(grouping.labels)}
+    by_name = sorted(groups, key=cmp_to_key(lambda a, b: collator.compare(a.key, b.key)))
+    return sorted(by_name, key=lambda group: (group.key == "", rank.get(group.key, len(rank))))
+
+
+class GroupTotalsModel(QAbstractTableModel):
+    """One row per group: name, number of interventions, money and participants per year."""
+
+    def __init__(self, collator: QCollator, parent=None):
+        super().__init__(parent)
+        self.collator = collator
+        self.grouping: Grouping | None = None
+        self.groups: list[GroupTotals] = []
+        self.years: tuple[int, ...] = ()
+        self.unit = "kr"
+
+    def set_rows(self, plan: Plan, rows: Sequence[Intervention],
+                 grouping: Grouping | None) -> None:
+        """Regroup `rows`; keeps the model (only `dataChanged`) when the groups are the same."""
+        groups = [] if grouping is None else ordered(
+            grouped_year_totals(rows, grouping.key, FIELDS, plan.years), grouping, self.collator)
+        same_shape = (grouping is self.grouping and tuple(plan.years) == self.years
+                      and plan.unit == self.unit  # the unit is in the headers
+                      and [g.key for g in groups] == [g.key for g in self.groups])
+        if not same_shape:
+            self.beginResetModel()
+        self.grouping, self.groups = grouping, groups
+        self.years, self.unit = tuple(plan.years), plan.unit
+        if not same_shape:
+            self.endResetModel()
+        elif groups:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(groups) - 1, self.columnCount() - 1))
+
+    def group_at(self, row: int) -> GroupTotals:
+        return self.groups[row]
+
+    def row_of(self, key: str) -> int:
+        return next((row for row, g in enumerate(self.groups) if g.key == key), -1)
+
+    # the table
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.groups)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 2 + len(FIELDS) * len(self.years)
+
+    def _cell(self, column: int) -> tuple[str, int] | None:
+        """(field, year) of a figure column; None for the name and count columns."""
+        if column < 2:
+            return None
+        field, year = divmod(column - 2, len(self.years))
+        return FIELDS[field], self.years[year]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(LEFT if section == 0 else RIGHT)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return self.grouping.label if self.grouping else ""
+        if section == 1:
+            return "Insatser"
+        field, year = self._cell(section)
+        return f"Belopp {year} ({self.unit})" if field == "amounts" else f"Deltagare {year}"
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.groups):
+            return None
+        group = self.groups[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self.grouping.label_of(group.key)
+            if column == 1:
+                return format_number(group.count)
+            field, year = self._cell(column)
+            value = group.sums[field][year]
+            return format_money(value, self.unit) if field == "amounts" else format_number(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(LEFT if column == 0 else RIGHT)
+        if role == Qt.ItemDataRole.BackgroundRole and column > 0:
+            return COMPUTED_BACKGROUND
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Summa av de insatser som visas. Dubbelklicka för att bara visa gruppen."
+        if role == GROUP_KEY_ROLE:
+            return group.key
+        return None
+
