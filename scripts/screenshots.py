@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             if window.model is None or window.model.document.path != plan:
                 window.open_path(plan)
             window.tabs.setCurrentWidget(window.tabs_by_key[key])
+            if key == "interventions":  # show the subtotals per area too
+                QApplication.processEvents()
+                tab = window.tabs_by_key[key]
+                tab.group_by.setCurrentIndex(tab.group_by.findData("area"))
             grab(f"{number:02d}-{key}")
         window.close_document()
         window.close()

@@ -194,7 +194,9 @@ class InterventionsTab(QWidget):
             header.resizeSection(column, max(header.sectionSize(column), 100))
         rows = min(max(self.groups.rowCount(), 1), 8)
         wanted = (header.sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
-                  + 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height())
+                  + 2 * view.frameWidth())
+        if header.length() > self.splitter.width() - 2 * view.frameWidth():
+            wanted += view.horizontalScrollBar().sizeHint().height()  # room to scroll sideways
         total = sum(self.splitter.sizes())
         if total > wanted:
             self.splitter.setSizes([total - wanted, wanted])
