@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -142,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except (UserError, PlanFileError) as error:
-        print(f"finsam-desktop: {error}", file=sys.stderr)
+        one_line = re.sub(r"[\x00-\x1f\x7f]+", " ", str(error))  # a value may hold line breaks
+        print(f"finsam-desktop: {one_line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("finsam-desktop: avbrutet.", file=sys.stderr)

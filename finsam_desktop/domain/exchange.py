@@ -9,6 +9,7 @@ The storage layer reads its tables through the same validation.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
@@ -119,6 +120,8 @@ class _Reader:
 
 
 def _join(path: str, key: str) -> str:
+    if not key or not key.isprintable() or key.strip() != key:  # "\r", "", " x": show quoted
+        key = json.dumps(key, ensure_ascii=False)
     return f"{path}.{key}" if path else key
 
 
@@ -258,7 +261,7 @@ def _intervention(r: _Reader, value: Any, path: str, ident: int) -> Intervention
                      *_INTERVENTION_TEXTS))
     texts = {k: r.text(data.get(k, ""), f"{path}.{k}") for k in _INTERVENTION_TEXTS}
     category = data.get("category", "")
-    if category:
+    if category != "":  # not just truthy: [] or 0 must not slip through as a category
         r.choice(category, f"{path}.category", CATEGORIES)
     start = r.date(data["start"], f"{path}.start") if "start" in data else ""
     end = r.date(data["end"], f"{path}.end") if "end" in data else ""
