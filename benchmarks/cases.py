@@ -82,7 +82,7 @@ def peak_memory(name: str, runs: int, folder: Path) -> Stats:
     samples = []
     for _ in range(runs):
         _, line = _window_child(path, "memory")
-        samples.append(float(line.split()[1]) * 1024)  # ru_maxrss is in KiB on Linux
+        samples.append(float(line.split()[1]) * 1024)  # the child reports KiB
     return Stats(tuple(samples))
 
 
