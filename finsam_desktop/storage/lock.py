@@ -7,11 +7,13 @@ and taken over. Qt-free so the command line and the tests use the same lock.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
 import socket
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +49,17 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+UNREADABLE_STALE_AFTER = 10.0
+"""Seconds after which a lock file without readable content counts as left by a crash."""
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -69,6 +82,8 @@ class PlanLock:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
+            if _age(self.path) > UNREADABLE_STALE_AFTER:  # left half-written by a crash
+                return None
             return LockHolder("okänd användare", "okänd dator", 0)
         if holder.host == socket.gethostname() and not _pid_alive(holder.pid):
             return None
@@ -78,9 +93,7 @@ class PlanLock:
         """Take the lock; returns None on success or the holder that has it."""
         me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid()}
         for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
+            if not self._create(me):
                 holder = self.holder()
                 if holder is not None:
                     return holder
@@ -89,11 +102,36 @@ class PlanLock:
                 except FileNotFoundError:
                     pass
                 continue
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(me, handle)
             self.held = True
             return None
         return self.holder()
+
+    def _create(self, me: dict) -> bool:
+        """Create the lock file with its content in one step; False when it exists.
+
+        The content is written to a temporary file and hard-linked into place, so
+        a crash never leaves an empty lock nobody can break. Where the file system
+        has no hard links, the lock is created exclusively and then written.
+        """
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        temp.write_text(json.dumps(me), encoding="utf-8")
+        try:
+            os.link(temp, self.path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:
+            pass  # no hard links here (FAT, some network shares)
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        try:
+            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(me, handle)
+        return True
 
     def release(self) -> None:
         if self.held:
