@@ -77,6 +77,9 @@ def parse_count(text: str) -> int:
 
 def format_number(value: int | Decimal, decimals: int = 0) -> str:
     """A number in Swedish form: "1 234 567", "4 417,5", "−710 000"."""
+    if decimals == 0 and type(value) is int:  # whole kronor, every table cell: skip babel's parser
+        digits = f"{abs(value):,}".replace(",", NBSP)
+        return "-" + digits if value < 0 else digits  # babel's sv_SE minus is ASCII
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 

@@ -84,12 +84,21 @@ def _sum_at(year_maps: list, year: int) -> int:
     return sum([values.get(year, 0) for values in year_maps])
 
 
+def _add(totals: dict, key: str, values, sign: int) -> None:
+    for year, amount in values.items():
+        if year in totals:
+            row = totals[year]
+            row[key] = row.get(key, 0) + sign * amount
+
+
 class _InterventionSums:
     """The interventions' money, participants and funding summed per year.
 
     The interventions are grouped once by area and by municipality; each year's
     sums are then list comprehensions rather than dict updates per intervention
     and year, which keeps the recompute cheap with thousands of interventions.
+    `follow` updates the sums of the previous plan by the few interventions an
+    edit replaced, since edits share every untouched intervention object.
     Amounts are never negative, so a municipality is listed in a year exactly
     when its sum is not zero.
     """
@@ -105,21 +114,68 @@ class _InterventionSums:
             external.append(item.external_funding)
             if item.municipality:
                 places.setdefault(item.municipality, []).append(item.amounts)
-        self.by_area, self.participants, self.by_municipality, self.external = {}, {}, {}, {}
+        self.items = plan.interventions
+        self.years = plan.years
+        self.by_area, self.participants, self.places, self.external = {}, {}, {}, {}
         for year in plan.years:
             self.by_area[year] = {area: _sum_at(maps, year) for area, maps in amounts.items()}
             self.participants[year] = {area: _sum_at(maps, year)
                                        for area, maps in participants.items()}
-            sums = {place: _sum_at(maps, year) for place, maps in places.items()}
-            self.by_municipality[year] = {place: total for place, total in sums.items() if total}
-            self.external[year] = _sum_at(external, year)
+            self.places[year] = {place: _sum_at(maps, year) for place, maps in places.items()}
+            self.external[year] = {"": _sum_at(external, year)}
+
+    def follow(self, plan: Plan) -> "_InterventionSums | None":
+        """These sums moved to `plan` by its changed interventions; None when a full
+        recompute is as cheap (other years, or many interventions changed)."""
+        if plan.years != self.years:
+            return None
+        if plan.interventions is self.items:
+            return self
+        new_ids = {id(item) for item in plan.interventions}
+        old_ids = {id(item) for item in self.items}
+        removed = [item for item in self.items if id(item) not in new_ids]
+        added = [item for item in plan.interventions if id(item) not in old_ids]
+        if len(removed) + len(added) > 64:
+            return None
+        moved = object.__new__(_InterventionSums)
+        moved.items, moved.years = plan.interventions, self.years
+        moved.by_area = {year: dict(row) for year, row in self.by_area.items()}
+        moved.participants = {year: dict(row) for year, row in self.participants.items()}
+        moved.places = {year: dict(row) for year, row in self.places.items()}
+        moved.external = {year: dict(row) for year, row in self.external.items()}
+        for sign, items in ((-1, removed), (1, added)):
+            for item in items:
+                _add(moved.by_area, item.area, item.amounts, sign)
+                _add(moved.participants, item.area, item.participants, sign)
+                _add(moved.external, "", item.external_funding, sign)
+                if item.municipality:
+                    _add(moved.places, item.municipality, item.amounts, sign)
+        return moved
+
+    def for_year(self, year: int) -> tuple[dict, dict, dict, int]:
+        """(by area, participants by area, by municipality, external) as new dicts."""
+        return (dict(self.by_area[year]), dict(self.participants[year]),
+                {place: total for place, total in self.places[year].items() if total},
+                self.external[year][""])
+
+
+_last_sums: list[_InterventionSums] = []
+"""The sums of the last computed plan, for `_InterventionSums.follow`."""
+
+
+def _intervention_sums(plan: Plan) -> _InterventionSums:
+    sums = _last_sums[0].follow(plan) if _last_sums else None
+    if sums is None:
+        sums = _InterventionSums(plan)
+    _last_sums[:] = [sums]
+    return sums
 
 
 def _year_outcome(plan: Plan, year: int, opening: int, sums: _InterventionSums) -> YearOutcome:
     contributions = allocate_year(plan, year)
     contributions_total = plan.contributions.totals.get(year, 0)
     other_income = _sum_year(plan.other_income, "amounts", year)
-    by_area = sums.by_area[year]
+    by_area, participants, by_municipality, external = sums.for_year(year)
     intervention_costs = sum(by_area.values())
     other_costs = _sum_year(plan.costs, "amounts", year)
     income_total = contributions_total + other_income
@@ -133,9 +189,9 @@ def _year_outcome(plan: Plan, year: int, opening: int, sums: _InterventionSums) 
         income_total=income_total,
         intervention_costs=intervention_costs,
         interventions_by_area=by_area,
-        participants_by_area=sums.participants[year],
-        costs_by_municipality=sums.by_municipality[year],
-        external_funding_total=sums.external[year],
+        participants_by_area=participants,
+        costs_by_municipality=by_municipality,
+        external_funding_total=external,
         other_costs=other_costs,
         costs_total=costs_total,
         result=result,
@@ -189,7 +245,7 @@ def compute(plan: Plan) -> Outcome:
     """The whole derived state of `plan`; pure and deterministic."""
     years: dict[int, YearOutcome] = {}
     opening = plan.equity.opening or 0
-    sums = _InterventionSums(plan)
+    sums = _intervention_sums(plan)
     for year in plan.years:
         outcome = _year_outcome(plan, year, opening, sums)
         years[year] = outcome
