@@ -33,10 +33,35 @@ def _cli(*args: str) -> list[str]:
 
 
 def compute(name: str, runs: int) -> Stats:
-    """Full recomputation of the outcome: what every keystroke costs."""
-    from finsam_desktop.domain.outcome import compute as compute_outcome
+    """Full recomputation of the outcome from nothing (no sums kept from a previous plan)."""
+    from finsam_desktop.domain import outcome
     plan = load(name)
-    return repeat(lambda: compute_outcome(plan), runs, warmup=3)
+
+    def full() -> None:
+        outcome._last_sums.clear()
+        outcome.compute(plan)
+    return repeat(full, runs, warmup=3)
+
+
+def recompute_after_edit(name: str, runs: int) -> Stats:
+    """The recompute after one intervention amount is edited (what a keystroke costs)."""
+    import time
+
+    from finsam_desktop.domain import edits, outcome
+    plan = load(name)
+    if not plan.interventions:
+        raise Missing("planen har inga insatser")
+    target = plan.interventions[len(plan.interventions) // 2]
+    outcome.compute(plan)
+    samples = []
+    for run in range(runs + 3):
+        plan = edits.set_year_value(plan, "interventions", target.id, "amounts",
+                                    plan.plan_year, 1000 * (run + 1))
+        began = time.perf_counter()
+        outcome.compute(plan)
+        if run >= 3:
+            samples.append(time.perf_counter() - began)
+    return Stats(tuple(samples))
 
 
 def edit_to_view(name: str, runs: int, folder: Path) -> Stats:

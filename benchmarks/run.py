@@ -25,6 +25,7 @@ from .timing import Stats  # noqa: E402
 MS, S, MB = "ms", "s", "MB"
 TASKS = [
     ("compute", "Full omräkning", {"*": 0.020}, MS, cases.compute, 50, 15),
+    ("recompute", "Omräkning efter ändring", {"*": 0.020}, MS, cases.recompute_after_edit, 50, 15),
     ("edit", "Redigering till vy", {"*": 0.016}, MS, cases.edit_to_view, 30, 10),
     ("open", "Öppna och visa", {"*": 1.5}, S, cases.open_and_show, 5, 2),
     ("report", "Rapport (process)", {"*": 0.5, SYNTHETIC: 0.55}, S, cases.report, 7, 3),
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                 target = targets.get(plan, targets.get("*"))
                 count = quick if args.quick else runs
                 try:
-                    if function is cases.compute:
+                    if function in (cases.compute, cases.recompute_after_edit):
                         stats = function(plan, count)
                     else:
                         stats = function(plan, count, folder)
