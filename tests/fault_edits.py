@@ -51,3 +51,25 @@ def replay(plan: Plan, seed: str, steps: int) -> list[Plan]:
     for step in range(1, steps + 1):
         plans.append(random_edit(plans[-1], seed, step))
     return plans
+
+
+def model_action(seed: str, step: int) -> str:
+    """What the window-model child does at `step`: "edit", "undo" or "redo"."""
+    roll = random.Random(f"{seed}/{step}/action").random()
+    return "undo" if roll < 0.2 else "redo" if roll < 0.3 else "edit"
+
+
+def replay_model(plan: Plan, seed: str, steps: int) -> list[Plan]:
+    """The plan after 0, 1, …, `steps` actions of the window-model child, undo stack included."""
+    history, position, plans = [plan], 0, [plan]
+    for step in range(1, steps + 1):
+        action = model_action(seed, step)
+        if action == "undo" and position > 0:
+            position -= 1
+        elif action == "redo" and position < len(history) - 1:
+            position += 1
+        elif action == "edit":
+            history[position + 1:] = [random_edit(history[position], seed, step)]
+            position += 1
+        plans.append(history[position])
+    return plans

@@ -2,14 +2,16 @@
 
 `python -m tests.storage.crash_child FILE SEED` opens FILE through the app's
 PlanDocument, prints "ready", then commits random_edit(plan, SEED, 1), 2, …
-and prints each step's number only after `commit` has returned.
+and prints each step's number only after `commit` has returned. With a third
+argument "model" it goes through the window's PlanModel instead: edits, undos
+and redos as `model_action` says, each written through before it is reported.
 """
 
 import sys
 from pathlib import Path
 
 from finsam_desktop.storage.document import PlanDocument
-from tests.fault_edits import random_edit
+from tests.fault_edits import model_action, random_edit
 
 
 def main() -> None:
@@ -18,11 +20,36 @@ def main() -> None:
     if document.read_only:
         print("read-only", flush=True)
         return
+    if sys.argv[3:] == ["model"]:
+        run_model(document, seed)
     print("ready", flush=True)
     step = 0
     while True:
         step += 1
         document.commit(random_edit(document.plan, seed, step))
+        sys.stdout.write(f"{step}\n")
+        sys.stdout.flush()
+
+
+def run_model(document: PlanDocument, seed: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from finsam_desktop.ui.plan_model import PlanModel
+    app = QCoreApplication([])  # noqa: F841 - Qt objects want an application
+    model = PlanModel(document)
+    stack = model.undo_stack
+    print("ready", flush=True)
+    step = 0
+    while True:
+        step += 1
+        action = model_action(seed, step)
+        if action == "undo" and stack.canUndo():
+            stack.undo()
+        elif action == "redo" and stack.canRedo():
+            stack.redo()
+        elif action == "edit":
+            refused = model.apply(f"Steg {step}", random_edit(model.plan, seed, step))
+            assert refused is None, refused
         sys.stdout.write(f"{step}\n")
         sys.stdout.flush()
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from finsam_desktop.storage.document import PlanDocument
-from tests.fault_edits import replay
+from tests.fault_edits import replay, replay_model
 
 ROOT = Path(__file__).resolve().parents[2]
 LOOPS = int(os.environ.get("FINSAM_KILL_LOOPS", "50"))
@@ -32,9 +32,10 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def _kill_while_editing(path: Path, seed: str, rng: random.Random) -> int:
+def _kill_while_editing(path: Path, seed: str, rng: random.Random, mode: str) -> int:
     """Start the editing child, SIGKILL it at a random moment; the steps it reported."""
-    child = subprocess.Popen([sys.executable, "-m", "tests.storage.crash_child", str(path), seed],
+    child = subprocess.Popen([sys.executable, "-m", "tests.storage.crash_child", str(path), seed,
+                              mode],
                              cwd=ROOT, env=child_env(), stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     try:
@@ -60,23 +61,28 @@ def _kill_while_editing(path: Path, seed: str, rng: random.Random) -> int:
 
 
 @pytest.mark.slow
-def test_sigkill_while_editing_never_loses_a_committed_edit(plan_file):
+@pytest.mark.parametrize("mode, kills", [
+    ("document", LOOPS),  # PlanDocument.commit of domain edits
+    ("model", max(2, LOOPS // 5)),  # the window's PlanModel: edits, undo and redo
+])
+def test_sigkill_while_editing_never_loses_a_committed_edit(plan_file, mode, kills):
     path = plan_file("sjuharad-2025")
+    follow = replay_model if mode == "model" else replay
     with PlanDocument.open(path, read_only=True) as document:
         plan = document.plan
     rng = random.Random(2026_11_23)
     total = 0
-    for kill in range(LOOPS):
+    for kill in range(kills):
         seed = f"kill{kill}"
-        reported = _kill_while_editing(path, seed, rng)
+        reported = _kill_while_editing(path, seed, rng, mode)
         total += reported
         with sqlite3.connect(path) as conn:  # rolls a hot journal back first, as any open does
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         with PlanDocument.open(path) as document:  # writable: the dead child's lock is stale
             assert not document.read_only
             found = document.plan
-        candidates = replay(plan, seed, reported + 1)
+        candidates = follow(plan, seed, reported + 1)
         assert found in (candidates[reported], candidates[reported + 1]), (
             f"kill {kill}: the file lost edits the child reported committed ({reported})")
         plan = found
-    assert total > LOOPS  # the kills landed while edits were being made
+    assert total > kills  # the kills landed while edits were being made
