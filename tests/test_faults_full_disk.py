@@ -112,3 +112,31 @@ def test_an_edit_on_a_full_disk_is_refused_in_the_window_and_the_file_is_intact(
     conn.close()
     with PlanDocument.open(path, read_only=True) as document:
         assert document.plan == before
+
+
+def test_opening_for_writing_on_a_full_disk_is_a_swedish_refusal(plan_file, monkeypatch):
+    from finsam_desktop.storage import document as document_module
+    from finsam_desktop.storage.errors import PlanFileError
+    path = plan_file("skaraborg-2026")
+
+    def full(db):
+        raise sqlite3.OperationalError("database or disk is full")
+    monkeypatch.setattr(document_module, "mark_written", full)
+    with pytest.raises(PlanFileError, match="kan inte öppnas för att ändras: disken är full"):
+        PlanDocument.open(path)
+    assert not path.with_name(path.name + ".lock").exists()  # the lock was let go
+    with PlanDocument.open(path, read_only=True) as document:
+        assert document.plan.association
+
+
+def test_a_lock_that_cannot_be_written_leaves_nothing_behind(plan_file, tmp_path):
+    path = plan_file("skaraborg-2026")
+    code = ("import resource, sys; from finsam_desktop.storage.document import PlanDocument; "
+            "soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE); "
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard)); "
+            "d = PlanDocument.open(sys.argv[1]); print(d.read_only); d.close()")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                            text=True, env=_env(), timeout=60)
+    assert result.stdout.strip() == "True", result.stderr  # opened read-only, not refused
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == \
+        [path.name]

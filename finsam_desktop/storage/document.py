@@ -67,8 +67,14 @@ class PlanDocument:
             raise
         if not read_only:
             backup_quietly(path, conn)  # the state before this session, see backup.py
-            with Database(conn, execute_plugins=False).atomic() as db:
-                mark_written(db)
+            try:
+                with Database(conn, execute_plugins=False).atomic() as db:
+                    mark_written(db)
+            except sqlite3.DatabaseError as error:  # a full disk, a read-only share
+                conn.close()
+                lock.release()
+                raise PlanFileError(f"{path.name} kan inte öppnas för att ändras: "
+                                    f"{reason(error)}. Öppna den skrivskyddat.") from None
         return cls(path, conn, plan, lock, holder)
 
     @classmethod

@@ -114,14 +114,15 @@ class PlanLock:
         has no hard links, the lock is created exclusively and then written.
         """
         temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps(me), encoding="utf-8")
         try:
-            os.link(temp, self.path)
-            return True
-        except FileExistsError:
-            return False
-        except OSError:
-            pass  # no hard links here (FAT, some network shares)
+            temp.write_text(json.dumps(me), encoding="utf-8")
+            try:
+                os.link(temp, self.path)
+                return True
+            except FileExistsError:
+                return False
+            except OSError:
+                pass  # no hard links here (FAT, some network shares)
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()
@@ -129,8 +130,13 @@ class PlanLock:
             fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
             return False
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(me, handle)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(me, handle)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            raise
         return True
 
     def release(self) -> None:

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from .. import __version__
 from ..domain.exchange import PlanFormatError, plan_from_document
 from ..domain.plan import Plan
-from .errors import PlanFileError
+from .errors import PlanFileError, reason
 from .schema import APPLICATION_ID, EXPECTED_COLUMNS, SCHEMA_VERSION, upgrade, user_version
 
 HEADER = b"SQLite format 3\x00"
@@ -178,7 +178,7 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         if version < SCHEMA_VERSION:
             upgrade(conn)
     except sqlite3.DatabaseError as error:
-        raise PlanFileError(f"{name} kunde inte öppnas: {error}.") from None
+        raise PlanFileError(f"{name} kunde inte öppnas: {reason(error)}.") from None
     return conn
 
 
