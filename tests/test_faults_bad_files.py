@@ -223,3 +223,32 @@ def test_window_on_a_file_whose_folder_vanished(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     assert window.open_path(tmp_path / "borta" / "plan.finsam") is False
     assert "finns inte" in errors[0]
+
+
+def test_the_folder_vanishes_while_the_window_has_the_file_open(plan_file, qtbot, tmp_path,
+                                                               monkeypatch):
+    import shutil
+
+    from PySide6.QtCore import QSettings
+
+    from finsam_desktop.domain import edits
+    from finsam_desktop.ui import dialogs
+    from finsam_desktop.ui.main_window import MainWindow
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    folder = tmp_path / "delad mapp"
+    folder.mkdir()
+    path = plan_file("sormland-2026", "delad mapp/plan.finsam")
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    before = window.model.plan
+    shutil.rmtree(folder)
+    member = before.members[0]
+    refused = window.model.edit("Byt namn", edits.update_item, "members", member.id,
+                                name="Nytt namn")
+    assert refused and refused.startswith("Ändringen kunde inte sparas i plan.finsam: ")
+    assert errors == [refused]
+    assert window.model.plan is before and window.model.undo_stack.count() == 0
+    window.close_document()  # closing a file whose folder is gone is no error
+    assert window.model is None
