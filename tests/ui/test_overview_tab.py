@@ -76,6 +76,7 @@ def test_letters_in_an_amount_are_refused_at_the_field(open_model, plan_file, qt
     field = tab.fields["total_2026"]
     type_in(field, "abc")
     assert "”abc” är inget belopp" in tab.message.text()
+    assert tab.message.isVisibleTo(tab)
     assert field.text() == f"16{NBSP}000{NBSP}000"
     assert "inget belopp" in field.toolTip()
     assert "b00020" in field.styleSheet()
@@ -83,6 +84,7 @@ def test_letters_in_an_amount_are_refused_at_the_field(open_model, plan_file, qt
     assert model.undo_stack.count() == 0
     type_in(field, "15 000 000")
     assert field.styleSheet() == "" and tab.message.text() == ""
+    assert not tab.message.isVisibleTo(tab)
 
 
 def test_a_share_and_the_unit(open_model, qtbot):

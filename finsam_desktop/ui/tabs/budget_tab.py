@@ -11,7 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from ...domain import edits
@@ -21,6 +21,7 @@ from ...domain.plan import AREA_LABELS, AREAS, BASIS_LABELS, Plan
 from ..equity_chart import EquityChart
 from ..plan_model import PlanModel
 from ..table_view import PlanTableView, button_row
+from ..refusal_label import RefusalLabel
 from ..tables import COMPUTED_BACKGROUND, RIGHT, Column, PlanTableModel, text_column, \
     year_money_column
 
@@ -155,10 +156,7 @@ class BudgetTab(QWidget):
     def __init__(self, model: PlanModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a00000;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = RefusalLabel()
         self.tables: dict[str, PlanTableModel] = {}
         self.views: dict[str, PlanTableView] = {}
         left = QSplitter(Qt.Orientation.Vertical)
@@ -235,7 +233,7 @@ class BudgetTab(QWidget):
         index = None if current is None else self.tables[collection].row_of(current) + 1
         label = self.tr("Lägg till intäkt") if collection == "other_income" else \
             self.tr("Lägg till kostnad")
-        if self._report(self.model.edit(label, edits.add_item, collection, index)):
+        if self.message.report(self.model.edit(label, edits.add_item, collection, index)):
             ident = self.model.last_result[1]
             if view.select_id(ident):
                 view.edit(view.currentIndex())
@@ -249,14 +247,7 @@ class BudgetTab(QWidget):
             for ident in ids:
                 plan = edits.remove_item(plan, collection, ident)
             return plan
-        self._report(self.model.edit(self.tr("Ta bort budgetrad"), remove_all))
-
-    def _report(self, message: str | None) -> bool:
-        if message is not None:
-            self.message.setText(message)
-            self.message.show()
-            return False
-        return True
+        self.message.report(self.model.edit(self.tr("Ta bort budgetrad"), remove_all))
 
     def select_item(self, ident: int) -> None:
         """Select the income or cost line `ident`."""

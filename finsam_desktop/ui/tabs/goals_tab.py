@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from ...domain import edits
@@ -19,6 +19,7 @@ from ..delegates import CellDelegate, connect_refusals
 from ..plan_model import PlanModel
 from ..table_view import PlanTableView, button_row
 from ..tables import RIGHT, Column, PlanTableModel, computed_text_column, text_column
+from ..refusal_label import RefusalLabel
 
 INDICATOR_FIELDS = (("text", "Indikator"), ("target", "Målvärde"))
 
@@ -130,10 +131,7 @@ class GoalsTab(QWidget):
     def __init__(self, model: PlanModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a00000;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = RefusalLabel()
         self.table = PlanTableModel(model, "goals", goal_columns, self)
         self.view = PlanTableView(self.table, None, self.message)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -200,17 +198,10 @@ class GoalsTab(QWidget):
                 self.view.selectRow(0)
         self._goal_selected()
 
-    def _report(self, message: str | None) -> bool:
-        if message is not None:
-            self.message.setText(message)
-            self.message.show()
-            return False
-        return True
-
     def add_goal(self) -> None:
         current = self.view.current_id()
         index = None if current is None else self.table.row_of(current) + 1
-        if self._report(self.model.edit(self.tr("Lägg till mål"), edits.add_item, "goals",
+        if self.message.report(self.model.edit(self.tr("Lägg till mål"), edits.add_item, "goals",
                                         index)):
             ident = self.model.last_result[1]
             self.indicators.goal_id = ident
@@ -221,7 +212,7 @@ class GoalsTab(QWidget):
     def remove_goal(self) -> None:
         ident = self.view.current_id()
         if ident is not None:
-            self._report(self.model.edit(self.tr("Ta bort mål"), edits.remove_item, "goals",
+            self.message.report(self.model.edit(self.tr("Ta bort mål"), edits.remove_item, "goals",
                                          ident))
 
     def move_goal(self, step: int) -> None:
@@ -229,13 +220,13 @@ class GoalsTab(QWidget):
         if ident is None:
             return
         target = self.table.row_of(ident) + step
-        if 0 <= target < self.table.rowCount() and self._report(self.model.edit(
+        if 0 <= target < self.table.rowCount() and self.message.report(self.model.edit(
                 self.tr("Flytta mål"), edits.move_item, "goals", ident, target)):
             self.view.select_id(ident)
 
     def add_indicator(self) -> None:
         pairs = self.indicators.pairs() + [(self.tr("Ny indikator"), "")]
-        if self._report(self.indicators.change_rows(self.tr("Lägg till indikator"), pairs)):
+        if self.message.report(self.indicators.change_rows(self.tr("Lägg till indikator"), pairs)):
             index = self.indicators.index(len(pairs) - 1, 0)
             self.indicator_view.setCurrentIndex(index)
             self.indicator_view.edit(index)
@@ -246,7 +237,7 @@ class GoalsTab(QWidget):
             return
         pairs = self.indicators.pairs()
         del pairs[index.row()]
-        self._report(self.indicators.change_rows(self.tr("Ta bort indikator"), pairs))
+        self.message.report(self.indicators.change_rows(self.tr("Ta bort indikator"), pairs))
 
     def select_item(self, ident: int) -> None:
         """Select the goal `ident` and show its indicators."""

@@ -24,6 +24,7 @@ from ..table_view import PlanTableView, SortProxy, button_row
 from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
 from ..tables import (Column, PlanTableModel, choice_column, date_column, text_column,
                       year_count_column, year_money_column)
+from ..refusal_label import RefusalLabel
 
 COLLECTION = "interventions"
 
@@ -101,10 +102,7 @@ class InterventionsTab(QWidget):
         self.model = model
         self.table = PlanTableModel(model, COLLECTION, intervention_columns, self)
         self.proxy = InterventionFilter(self)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a00000;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = RefusalLabel()
         self.view = PlanTableView(self.table, self.proxy, self.message, self)
 
         self.search = QLineEdit()
@@ -334,7 +332,7 @@ class InterventionsTab(QWidget):
             return reduce(lambda p, ident: edits.remove_item(p, COLLECTION, ident), ids, plan)
         label = self.tr("Ta bort insats") if len(ids) == 1 else \
             self.tr("Ta bort {0} insatser").format(len(ids))
-        self._report(self.model.edit(label, remove_all))
+        self.message.report(self.model.edit(label, remove_all))
 
     def move_current(self, step: int) -> None:
         """Move the current intervention one place up or down in the plan's order."""
@@ -347,7 +345,7 @@ class InterventionsTab(QWidget):
             return
         column = self.view.currentIndex().column()
         self.show_plan_order()
-        if self._report(self.model.edit(self.tr("Flytta insats"), edits.move_item, COLLECTION,
+        if self.message.report(self.model.edit(self.tr("Flytta insats"), edits.move_item, COLLECTION,
                                         ident, target)):
             self.view.select_id(ident, max(0, column))
 
@@ -355,13 +353,6 @@ class InterventionsTab(QWidget):
         """Undo any header sort: rows in the plan's order (where moving rows makes sense)."""
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.proxy.sort(-1, Qt.SortOrder.AscendingOrder)
-
-    def _report(self, message: str | None) -> bool:
-        if message is not None:
-            self.message.setText(message)
-            self.message.show()
-            return False
-        return True
 
     def select_item(self, ident: int) -> None:
         """Show and select the intervention `ident`, clearing filters that hide it."""

@@ -16,6 +16,7 @@ from ..delegates import CellDelegate, connect_refusals
 from ..table_view import SortProxy
 from ..tables import (RIGHT, Column, PlanTableModel, choice_column,
                       computed_money_column, money_edit_text, text_column)
+from ..refusal_label import RefusalLabel
 
 
 def _key_column(year: int | None) -> Column:
@@ -122,10 +123,7 @@ class MembersTab(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.setWordWrap(False)
         self.table.modelReset.connect(self._fit_columns)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = RefusalLabel()
         connect_refusals(self.view, self.table, self.message)
         self.total = QLabel()
 
@@ -207,8 +205,7 @@ class MembersTab(QWidget):
         self._show(self.model.apply(label, plan))
 
     def _show(self, refusal: str | None) -> None:
-        self.message.setText(refusal or "")
-        self.message.setVisible(bool(refusal))
+        self.message.set_refusal(refusal)
 
     def select_item(self, ident: int) -> None:
         """Select the member with id `ident` (used by the findings panel)."""

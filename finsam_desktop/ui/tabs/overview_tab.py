@@ -14,6 +14,7 @@ from ...domain import edits
 from ...domain.money import MoneyError, format_money, format_share, parse_money, parse_share
 from ...domain.plan import AREA_LABELS, AREAS, BASIS_LABELS, ROUNDINGS, RULE_BASES
 from ..fields import CommitLineEdit
+from ..refusal_label import RefusalLabel
 
 PRECISIONS = ((None, "Exakta andelar"), (Decimal("0.01"), "1 %"), (Decimal("0.001"), "0,1 %"),
               (Decimal("0.0001"), "0,01 %"))
@@ -38,9 +39,7 @@ class OverviewTab(QWidget):
         super().__init__(parent)
         self.model = model
         self.fields: dict[str, CommitLineEdit] = {}
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = RefusalLabel()
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.message)
@@ -70,7 +69,7 @@ class OverviewTab(QWidget):
                 refusal = commit(text)
             except MoneyError as error:
                 refusal = str(error)
-            self.message.setText(refusal or "")
+            self.message.set_refusal(refusal)
             return refusal
         field = CommitLineEdit(current, forward)
         field.setObjectName(key)
@@ -83,7 +82,7 @@ class OverviewTab(QWidget):
 
     def _edit(self, label: str, function, *args, merge_key=None, **kwargs) -> str | None:
         refusal = self.model.edit(self.tr(label), function, *args, merge_key=merge_key, **kwargs)
-        self.message.setText(refusal or "")
+        self.message.set_refusal(refusal)
         return refusal
 
     def _plan_box(self) -> QGroupBox:
@@ -316,7 +315,7 @@ class OverviewTab(QWidget):
             refusal = self._edit("Ändra regel", edits.update_item, "rules", ident, **change)
         except MoneyError as error:
             refusal = str(error)
-            self.message.setText(refusal)
+            self.message.report(refusal)
         if refusal:
             item.setToolTip(refusal)
             self._refresh_rules()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QLineEdit,
                                QPlainTextEdit, QSplitter, QVBoxLayout, QWidget)
 
 from ...domain import edits
@@ -18,6 +18,7 @@ from ...domain.edits import EditError
 from ..plan_model import PlanModel
 from ..table_view import PlanTableView, button_row
 from ..tables import Column, PlanTableModel, text_column
+from ..refusal_label import RefusalLabel
 
 COLLECTION = "sections"
 
@@ -33,10 +34,7 @@ class TextTab(QWidget):
         super().__init__(parent)
         self.model = model
         self._loading = False
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a00000;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = RefusalLabel()
         self.table = PlanTableModel(model, COLLECTION, section_columns, self)
         self.view = PlanTableView(self.table, None, self.message)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -151,22 +149,15 @@ class TextTab(QWidget):
         section = self._section()
         if section is None or getattr(section, field) == value:
             return
-        self._report(self.model.edit(label, edits.update_item, COLLECTION, section.id,
+        self.message.report(self.model.edit(label, edits.update_item, COLLECTION, section.id,
                                      merge_key=f"{COLLECTION}:{section.id}:{field}",
                                      **{field: value}))
 
     # --- rows ------------------------------------------------------------------------
 
-    def _report(self, message: str | None) -> bool:
-        if message is not None:
-            self.message.setText(message)
-            self.message.show()
-            return False
-        return True
-
     def add_section(self) -> None:
         index = None if self.current_id is None else self.table.row_of(self.current_id) + 1
-        if self._report(self.model.edit(self.tr("Lägg till avsnitt"), edits.add_item,
+        if self.message.report(self.model.edit(self.tr("Lägg till avsnitt"), edits.add_item,
                                         COLLECTION, index)):
             self.current_id = self.model.last_result[1]
             self.view.select_id(self.current_id)
@@ -176,7 +167,7 @@ class TextTab(QWidget):
 
     def remove_section(self) -> None:
         if self.current_id is not None:
-            self._report(self.model.edit(self.tr("Ta bort avsnitt"), edits.remove_item,
+            self.message.report(self.model.edit(self.tr("Ta bort avsnitt"), edits.remove_item,
                                          COLLECTION, self.current_id))
 
     def move_section(self, step: int) -> None:
@@ -184,7 +175,7 @@ class TextTab(QWidget):
         if ident is None:
             return
         target = self.table.row_of(ident) + step
-        if 0 <= target < self.table.rowCount() and self._report(self.model.edit(
+        if 0 <= target < self.table.rowCount() and self.message.report(self.model.edit(
                 self.tr("Flytta avsnitt"), edits.move_item, COLLECTION, ident, target)):
             self.view.select_id(ident)
 
