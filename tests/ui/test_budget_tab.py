@@ -8,7 +8,6 @@ from finsam_desktop.domain.money import format_money
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.ui.tabs.budget_tab import BudgetTab
 
-from .plan_models import open_model  # noqa: F401 - fixture
 
 
 def make_tab(model, qtbot):

@@ -11,7 +11,6 @@ from finsam_desktop.domain.plan import CATEGORY_LABELS
 from finsam_desktop.ui.delegates import CellDelegate, connect_refusals
 from finsam_desktop.ui.tables import PlanTableModel, choice_column, year_money_column
 
-from .plan_models import open_model  # noqa: F401 - fixture
 
 
 def make_view(model, qtbot):

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from finsam_desktop.domain.money import NBSP
 from finsam_desktop.ui.tables import ID_ROLE
 
-from .plan_models import open_model  # noqa: F401 - fixture
 from .test_interventions_tab import make_tab, shown_names, view_cell
 
 

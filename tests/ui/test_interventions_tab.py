@@ -10,7 +10,6 @@ from finsam_desktop.ui.tables import ID_ROLE
 from finsam_desktop.ui.tabs.budget_tab import BudgetTab
 from finsam_desktop.ui.tabs.interventions_tab import InterventionsTab
 
-from .plan_models import open_model  # noqa: F401 - fixture
 
 NBSP = "\u00a0"
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMainWindow
 from finsam_desktop.domain.money import NBSP
 from finsam_desktop.ui.tabs.members_tab import MembersTab
 
-from .plan_models import open_model  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]

@@ -15,7 +15,6 @@ from finsam_desktop.ui.plan_model import PlanModel
 from finsam_desktop.ui.tabs.overview_tab import FIGURES, OverviewTab
 
 from ..conftest import load_plan
-from .plan_models import open_model  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QMainWindow, QTableView
 
 from finsam_desktop.ui.tabs.members_tab import MembersTab
 
-from .plan_models import open_model  # noqa: F401 - fixture
-from .windows import make_window, settings_path, shown  # noqa: F401 - fixtures
 
 NAMES = ["Ödeshög", "Åre", "Ängelholm", "Arboga"]
 SWEDISH_ORDER = ["Arboga", "Åre", "Ängelholm", "Ödeshög"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from finsam_desktop.domain import edits
 from finsam_desktop.domain.money import format_money, to_tkr
@@ -12,7 +12,6 @@ from finsam_desktop.ui.tables import (COMPUTED_ROLE, SORT_ROLE, PlanTableModel,
                                       choice_column, computed_money_column, date_column,
                                       text_column, year_count_column, year_money_column)
 
-from .plan_models import open_model  # noqa: F401 - fixture
 
 NBSP = "\u00a0"
 

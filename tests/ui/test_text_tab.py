@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.ui.tabs.text_tab import TextTab
 
-from .plan_models import open_model  # noqa: F401 - fixture
 
 
 def make_tab(model, qtbot):
