@@ -115,7 +115,9 @@ def parse_share(text: str) -> Decimal:
     raw = str(text).strip()
     cleaned = _SPACES.sub("", raw).replace(",", ".")
     percent = cleaned.endswith("%")
-    cleaned = cleaned.rstrip("%")
+    cleaned = cleaned.removesuffix("%")
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?|\.[0-9]+", cleaned):
+        raise MoneyError(f"”{raw}” är ingen andel. Skriv till exempel 20 % eller 0,2.")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

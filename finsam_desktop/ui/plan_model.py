@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.edits import EditError
@@ -132,11 +132,15 @@ class PlanModel(QObject):
         return None
 
     def _replace(self, plan: Plan) -> None:
+        """Undo or redo to `plan`. If the file refuses the write, the plan stays as it is
+        in the file and the undo history is dropped, so the stack never claims a state the
+        plan is not in."""
         old = self.plan
         try:
             self.document.commit(plan)
         except PlanFileError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(self.tr("%1 Ångra-historiken har rensats.").replace("%1", str(error)))
+            QTimer.singleShot(0, self.undo_stack.clear)
             return
         self.changed.emit(changed_parts(old, plan))
 

@@ -63,3 +63,9 @@ def test_shares_and_counts():
             parse_count(bad)
     with pytest.raises(MoneyError):
         parse_share("150 %")
+
+
+@pytest.mark.parametrize("text", ["２０ %", "٢٠", "1e-1", "NaN", "-5 %", "20 %%", "0,2,5", ""])
+def test_shares_refuse_anything_but_plain_ascii_numbers(text):
+    with pytest.raises(MoneyError):
+        parse_share(text)
