@@ -34,6 +34,19 @@ class Finding:
                 "message": self.message}
 
 
+def describe_rule(rule) -> str:
+    """An equity rule in a few Swedish words: "eget kapital vid årets slut minst 1 500 000 kr"."""
+    if rule.kind == "min_amount":
+        return f"eget kapital vid årets slut minst {_kr(rule.amount)}"
+    if rule.kind == "max_share":
+        return (f"eget kapital vid årets slut högst {format_share(rule.share)} av "
+                f"{BASIS_LABELS.get(rule.basis, rule.basis)}")
+    if rule.kind == "min_area_share":
+        return (f"{AREA_LABELS.get(rule.area, rule.area).lower()} minst "
+                f"{format_share(rule.share)} av insatsmedlen")
+    return rule.kind
+
+
 def _kr(amount: int) -> str:
     return format_money(amount, "kr", with_unit=True)
 

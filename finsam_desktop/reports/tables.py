@@ -9,9 +9,18 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..domain.allocation import largest_remainder
-from ..domain.money import format_money, format_share
+from ..domain.findings import describe_rule
+from ..domain.money import format_share
 from ..domain.outcome import Outcome
-from ..domain.plan import AREA_LABELS, AREAS, BASIS_LABELS, CATEGORIES, CATEGORY_LABELS, Plan, Rule
+from ..domain.plan import (
+    AREA_LABELS,
+    AREAS,
+    BASIS_LABELS,
+    CATEGORIES,
+    CATEGORY_LABELS,
+    Plan,
+    Rule,
+)
 from .blocks import Block, Bullets, Chart, Column, Heading, Row, Series, Table, Text
 from .rounding import Formatter, round_parts, round_whole, swedish_number
 
@@ -271,15 +280,9 @@ def municipality_table(plan: Plan, unit: str) -> Table | None:
 
 
 def rule_text(rule: Rule) -> str:
-    if rule.kind == "min_amount":
-        return f"Eget kapital vid årets slut minst {format_money(rule.amount, 'kr', True)}"
-    if rule.kind == "max_share":
-        return (f"Eget kapital vid årets slut högst {format_share(rule.share)} av "
-                f"{BASIS_LABELS.get(rule.basis, rule.basis)}")
-    if rule.kind == "min_area_share":
-        return (f"{AREA_LABELS.get(rule.area, rule.area)} minst {format_share(rule.share)} "
-                "av insatsmedlen")
-    return rule.kind
+    """The rule as a table label: the domain's words with a capital letter."""
+    text = describe_rule(rule)
+    return text[:1].upper() + text[1:]
 
 
 def rule_blocks(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:

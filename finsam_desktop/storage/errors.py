@@ -1,5 +1,9 @@
 """The storage layer's one error type: a Swedish sentence the user can act on."""
 
+import contextlib
+from pathlib import Path
+from typing import Iterator
+
 
 class PlanFileError(Exception):
     """A file that cannot be opened, read or written as asked; nothing was changed."""
@@ -33,3 +37,18 @@ def reason(error: BaseException) -> str:
             return "filen används just nu av ett annat program"
         return f"databasfel ({error})"
     return str(error)
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Turn an OSError while reading `path` into a PlanFileError that says why, in Swedish."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise PlanFileError(f"Filen {path.name} finns inte.") from None
+    except IsADirectoryError:
+        raise PlanFileError(f"{path.name} är en mapp, ingen fil.") from None
+    except PermissionError:
+        raise PlanFileError(f"Du saknar behörighet att läsa {path.name}.") from None
+    except OSError as error:
+        raise PlanFileError(f"{path.name} kunde inte läsas: {reason(error)}.") from None

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..domain.exchange import PlanFormatError, plan_from_document, plan_to_document
 from ..domain.plan import Plan
-from .errors import PlanFileError, reason
+from .errors import PlanFileError, reading, reason
 
 
 @contextlib.contextmanager
@@ -61,13 +61,10 @@ def read_plan_json(path: Path) -> Plan:
     """A plan from an exchange document; PlanFileError names the bad value."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PlanFileError(f"Filen {path.name} finns inte.") from None
+        with reading(path):
+            text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise PlanFileError(f"{path.name} är inte en UTF-8-textfil.") from None
-    except OSError as error:
-        raise PlanFileError(f"{path.name} kunde inte läsas: {error.strerror}.") from None
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
     except ValueError as error:

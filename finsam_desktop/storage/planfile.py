@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from .. import __version__
 from ..domain.exchange import PlanFormatError, plan_from_document
 from ..domain.plan import Plan
-from .errors import PlanFileError, reason
+from .errors import PlanFileError, reading, reason
 from .schema import APPLICATION_ID, EXPECTED_COLUMNS, SCHEMA_VERSION, upgrade, user_version
 
 HEADER = b"SQLite format 3\x00"
@@ -31,18 +31,10 @@ HEADER = b"SQLite format 3\x00"
 def check_header(path: Path) -> int:
     """The file's schema version from its header; raises PlanFileError if it is not ours."""
     name = path.name
-    try:
+    with reading(path):
         with open(path, "rb") as handle:
             head = handle.read(100)
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise PlanFileError(f"Filen {name} finns inte.") from None
-    except IsADirectoryError:
-        raise PlanFileError(f"{name} är en mapp, inte en planfil.") from None
-    except PermissionError:
-        raise PlanFileError(f"Du saknar behörighet att läsa {name}.") from None
-    except OSError as error:
-        raise PlanFileError(f"{name} kunde inte läsas: {error.strerror}.") from None
     if not head:
         raise PlanFileError(f"{name} är tom och innehåller ingen plan.")
     if not head.startswith(HEADER):

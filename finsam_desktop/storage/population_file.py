@@ -12,7 +12,7 @@ import csv
 import zipfile
 from pathlib import Path
 
-from .errors import PlanFileError
+from .errors import PlanFileError, reading
 
 MAX_BYTES = 20 * 1024 * 1024
 _DELIMITERS = ";,\t"
@@ -32,20 +32,12 @@ def read_population_rows(path: str | Path) -> list[list[object]]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
+    with reading(path):
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise PlanFileError(f"{path.name} är för stor ({size // 1_000_000} MB) för att "
                                 "vara en folkmängdstabell.")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(f"Filen {path.name} finns inte.") from None
-    except IsADirectoryError:
-        raise PlanFileError(f"{path.name} är en mapp, ingen fil.") from None
-    except PermissionError:
-        raise PlanFileError(f"Du saknar behörighet att läsa {path.name}.") from None
-    except OSError as error:
-        raise PlanFileError(f"{path.name} kunde inte läsas: {error.strerror}.") from None
 
 
 def decode(data: bytes, name: str = "filen") -> str:

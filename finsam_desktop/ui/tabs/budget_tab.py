@@ -11,19 +11,33 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import edits
-from ...domain.money import format_money, format_share
+from ...domain.findings import describe_rule
+from ...domain.money import format_money
 from ...domain.outcome import Outcome, YearOutcome
-from ...domain.plan import AREA_LABELS, AREAS, BASIS_LABELS, Plan
+from ...domain.plan import AREA_LABELS, AREAS, Plan
 from ..equity_chart import EquityChart
 from ..plan_model import PlanModel
-from ..table_view import PlanTableView, button_row
 from ..refusal_label import RefusalLabel
-from ..tables import COMPUTED_BACKGROUND, RIGHT, Column, PlanTableModel, text_column, \
-    year_money_column
+from ..table_view import PlanTableView, button_row
+from ..tables import (
+    COMPUTED_BACKGROUND,
+    RIGHT,
+    Column,
+    PlanTableModel,
+    text_column,
+    year_money_column,
+)
 
 LINE_COLLECTIONS = ("other_income", "costs")
 
@@ -35,15 +49,7 @@ def line_columns(plan: Plan) -> list[Column]:
 
 def rule_label(rule) -> str:
     """A rule in a few Swedish words, for the margin rows."""
-    if rule.kind == "min_amount":
-        return f"Marginal: eget kapital minst {format_money(rule.amount, 'kr', True)}"
-    if rule.kind == "max_share":
-        return (f"Marginal: eget kapital högst {format_share(rule.share)} av "
-                f"{BASIS_LABELS.get(rule.basis, rule.basis)}")
-    if rule.kind == "min_area_share":
-        return (f"Marginal: {AREA_LABELS.get(rule.area, rule.area).lower()} minst "
-                f"{format_share(rule.share)} av insatsmedlen")
-    return rule.kind
+    return f"Marginal: {describe_rule(rule)}"
 
 
 Figure = Callable[[YearOutcome], int]
