@@ -20,3 +20,26 @@ def open_model(plan_file, qtbot):
     yield make
     for model in models:
         model.close()
+
+
+def show_tab(tab_class, model: PlanModel, qtbot, active: bool = False, in_window: bool = False):
+    """A tab shown as the user sees it.
+
+    `active` waits until it has focus (for key presses); `in_window` puts it in a
+    QMainWindow, kept alive as `tab.test_window`, like the real window does.
+    """
+    from PySide6.QtWidgets import QMainWindow
+    tab = tab_class(model)
+    if in_window:
+        top = QMainWindow()
+        top.setCentralWidget(tab)
+        tab.test_window = top
+    else:
+        top = tab
+        top.resize(1400, 800)
+    qtbot.addWidget(top)
+    top.show()
+    if active:
+        top.activateWindow()
+        qtbot.waitUntil(top.isActiveWindow)
+    return tab

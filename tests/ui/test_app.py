@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from finsam_desktop.ui import app, documents
 
-
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]
 

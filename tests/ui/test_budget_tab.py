@@ -8,14 +8,11 @@ from finsam_desktop.domain.money import format_money
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.ui.tabs.budget_tab import BudgetTab
 
+from .plan_models import show_tab
 
 
 def make_tab(model, qtbot):
-    tab = BudgetTab(model)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 800)
-    tab.show()
-    return tab
+    return show_tab(BudgetTab, model, qtbot)
 
 
 def figure(tab, label, year):

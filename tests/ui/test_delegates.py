@@ -12,7 +12,6 @@ from finsam_desktop.ui.delegates import CellDelegate, connect_refusals
 from finsam_desktop.ui.tables import PlanTableModel, choice_column, year_money_column
 
 
-
 def make_view(model, qtbot):
     def columns(plan):
         return [choice_column("category", "Kategori", CATEGORY_LABELS, allow_empty=True)] + \

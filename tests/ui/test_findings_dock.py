@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 
 from finsam_desktop.domain import edits
 
-
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]
 

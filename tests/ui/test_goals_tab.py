@@ -7,14 +7,11 @@ from PySide6.QtCore import Qt
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.ui.tabs.goals_tab import GoalsTab
 
+from .plan_models import show_tab
 
 
 def make_tab(model, qtbot):
-    tab = GoalsTab(model)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 800)
-    tab.show()
-    return tab
+    return show_tab(GoalsTab, model, qtbot)
 
 
 def test_shows_goals_and_the_selected_goals_indicators(open_model, qtbot):

@@ -10,18 +10,13 @@ from finsam_desktop.ui.tables import ID_ROLE
 from finsam_desktop.ui.tabs.budget_tab import BudgetTab
 from finsam_desktop.ui.tabs.interventions_tab import InterventionsTab
 
+from .plan_models import show_tab
 
 NBSP = "\u00a0"
 
 
 def make_tab(model, qtbot):
-    tab = InterventionsTab(model)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 800)
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow)
-    return tab
+    return show_tab(InterventionsTab, model, qtbot, active=True)
 
 
 def economy_text(budget, label, year):

@@ -16,7 +16,6 @@ from finsam_desktop.domain.money import NBSP, parse_money
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.exchange_file import read_plan_json
 
-
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]
 

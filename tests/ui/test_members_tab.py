@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
 
 from finsam_desktop.domain.money import NBSP
 from finsam_desktop.ui.tabs.members_tab import MembersTab
 
+from .plan_models import show_tab
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]
 
 
 def make_tab(model, qtbot) -> MembersTab:
-    window = QMainWindow()
-    tab = MembersTab(model)
-    window.setCentralWidget(tab)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    tab.test_window = window  # keep the window alive as long as the tab
-    return tab
+    return show_tab(MembersTab, model, qtbot, active=True, in_window=True)
 
 
 def row_texts(tab, key: str) -> list[str]:

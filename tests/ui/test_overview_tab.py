@@ -6,7 +6,6 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
 
 from finsam_desktop.domain.money import NBSP
 from finsam_desktop.storage.document import PlanDocument
@@ -15,19 +14,14 @@ from finsam_desktop.ui.plan_model import PlanModel
 from finsam_desktop.ui.tabs.overview_tab import FIGURES, OverviewTab
 
 from ..conftest import load_plan
+from .plan_models import show_tab
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]
 
 
 def make_tab(model, qtbot) -> OverviewTab:
-    window = QMainWindow()
-    tab = OverviewTab(model)
-    window.setCentralWidget(tab)
-    qtbot.addWidget(window)
-    window.show()
-    tab.test_window = window
-    return tab
+    return show_tab(OverviewTab, model, qtbot, in_window=True)
 
 
 def type_in(field, text: str) -> None:

@@ -8,7 +8,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 import finsam_desktop.ui  # noqa: F401 - importing the window applies the workaround
-from finsam_desktop.ui.qt_workarounds import RESERVE, emit_drops_true, void_call_drops_none
+from finsam_desktop.ui.qt_workarounds import (
+    RESERVE,
+    emit_drops_true,
+    void_call_drops_none,
+)
 
 
 class Emitter(QObject):

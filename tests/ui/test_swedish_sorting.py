@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMainWindow, QTableView
 
 from finsam_desktop.ui.tabs.members_tab import MembersTab
 
-
 NAMES = ["Ödeshög", "Åre", "Ängelholm", "Arboga"]
 SWEDISH_ORDER = ["Arboga", "Åre", "Ängelholm", "Ödeshög"]
 

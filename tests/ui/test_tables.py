@@ -8,10 +8,17 @@ from finsam_desktop.domain import edits
 from finsam_desktop.domain.money import format_money, to_tkr
 from finsam_desktop.domain.plan import AREA_LABELS
 from finsam_desktop.storage.document import PlanDocument
-from finsam_desktop.ui.tables import (COMPUTED_ROLE, SORT_ROLE, PlanTableModel,
-                                      choice_column, computed_money_column, date_column,
-                                      text_column, year_count_column, year_money_column)
-
+from finsam_desktop.ui.tables import (
+    COMPUTED_ROLE,
+    SORT_ROLE,
+    PlanTableModel,
+    choice_column,
+    computed_money_column,
+    date_column,
+    text_column,
+    year_count_column,
+    year_money_column,
+)
 
 NBSP = "\u00a0"
 

@@ -7,16 +7,11 @@ from PySide6.QtCore import Qt
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.ui.tabs.text_tab import TextTab
 
+from .plan_models import show_tab
 
 
 def make_tab(model, qtbot):
-    tab = TextTab(model)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 800)
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow)
-    return tab
+    return show_tab(TextTab, model, qtbot, active=True)
 
 
 def test_shows_the_first_section(open_model, qtbot):

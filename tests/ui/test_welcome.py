@@ -14,7 +14,6 @@ from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.ui import documents, new_plan_dialog
 from finsam_desktop.ui.new_plan_dialog import NewPlanChoice, NewPlanDialog
 
-
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]
 

@@ -9,7 +9,6 @@ from finsam_desktop.ui import dialogs
 from finsam_desktop.ui.main_window import MainWindow
 
 
-
 class DialogLog:
     """What the window tried to show; tests set `open_path`/`save_path` for the file dialogs."""
 
