@@ -70,35 +70,34 @@ def _report_error(parent: QWidget | None, title: str, error: Exception) -> None:
     dialogs.show_error(parent, title, message)
 
 
-def export_pdf(parent: QWidget | None, model) -> Path | None:
-    """Ask where, then write the report there; the path written, or None."""
-    path = dialogs.ask_save_path(parent, tr("Exportera PDF"), dialogs.PDF_FILTER,
-                                 suggested_name(model, ".pdf"))
+def _export(parent: QWidget | None, model, title: str, name_filter: str, suffix: str,
+            write) -> Path | None:
+    """Ask where, then `write(target)`; the path written, or None (cancelled or refused)."""
+    path = dialogs.ask_save_path(parent, title, name_filter, suggested_name(model, suffix))
     if not path:
         return None
-    target = _with_suffix(path, ".pdf")
+    target = _with_suffix(path, suffix)
     try:
-        _render(model, target)  # the save dialog has already asked about replacing
+        write(target)  # the save dialog has already asked about replacing
     except (PlanFileError, OSError, ValueError) as error:
-        _report_error(parent, tr("Exportera PDF"), error)
+        _report_error(parent, title, error)
         return None
     return target
+
+
+def export_pdf(parent: QWidget | None, model) -> Path | None:
+    """Ask where, then write the report there; the path written, or None."""
+    return _export(parent, model, tr("Exportera PDF"), dialogs.PDF_FILTER, ".pdf",
+                   lambda target: _render(model, target))
 
 
 def export_excel(parent: QWidget | None, model) -> Path | None:
     """Ask where, then write the Medlemmar/Insatser/Ekonomi workbook; the path, or None."""
-    path = dialogs.ask_save_path(parent, tr("Exportera till Excel"), dialogs.EXCEL_FILTER,
-                                 suggested_name(model, ".xlsx"))
-    if not path:
-        return None
-    target = _with_suffix(path, ".xlsx")
-    try:
+    def write(target: Path) -> None:
         with _busy(), atomic_output(target, force=True) as temp:
             write_workbook(model.plan, model.outcome, temp)
-    except (PlanFileError, OSError, ValueError) as error:
-        _report_error(parent, tr("Exportera till Excel"), error)
-        return None
-    return target
+    return _export(parent, model, tr("Exportera till Excel"), dialogs.EXCEL_FILTER, ".xlsx",
+                   write)
 
 
 class ReportPreview(QDialog):
