@@ -13,12 +13,13 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .domain.errors import UserFacingError
 from .storage.errors import PlanFileError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
-class UserError(Exception):
+class UserError(UserFacingError):
     """A mistake the user can fix; printed as one line."""
 
 

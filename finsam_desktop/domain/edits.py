@@ -15,15 +15,31 @@ from dataclasses import fields, replace
 from decimal import Decimal
 from typing import Any
 
-from .plan import (AREAS, CATEGORIES, MEMBER_KINDS, ROUNDINGS, RULE_BASES, RULE_KINDS, UNITS,
-                   Goal, Indicator, Intervention, Line, Member, Plan, Rule, Section)
+from .errors import UserFacingError
+from .plan import (
+    AREAS,
+    CATEGORIES,
+    MEMBER_KINDS,
+    ROUNDINGS,
+    RULE_BASES,
+    RULE_KINDS,
+    UNITS,
+    Goal,
+    Indicator,
+    Intervention,
+    Line,
+    Member,
+    Plan,
+    Rule,
+    Section,
+)
 
 COLLECTIONS = ("members", "other_income", "costs", "interventions", "rules", "goals", "sections")
 MAX_AMOUNT = 10**12
 """No plan handles a thousand billion kronor; larger input is a typing mistake."""
 
 
-class EditError(ValueError):
+class EditError(UserFacingError, ValueError):
     """A change that is refused; the message is Swedish and says why."""
 
 

@@ -13,16 +13,34 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from .plan import (AREAS, CATEGORIES, MEMBER_KINDS, ROUNDINGS, RULE_BASES, RULE_KINDS,
-                   UNITS, Contributions, Equity, Goal, Indicator, Intervention, Line,
-                   Member, Plan, Rule, Section, Shares)
+from .errors import UserFacingError
+from .plan import (
+    AREAS,
+    CATEGORIES,
+    MEMBER_KINDS,
+    ROUNDINGS,
+    RULE_BASES,
+    RULE_KINDS,
+    UNITS,
+    Contributions,
+    Equity,
+    Goal,
+    Indicator,
+    Intervention,
+    Line,
+    Member,
+    Plan,
+    Rule,
+    Section,
+    Shares,
+)
 
 FORMAT = "finsam-plan"
 FORMAT_VERSION = 1
 MAX_SPAN = 5
 
 
-class PlanFormatError(ValueError):
+class PlanFormatError(UserFacingError, ValueError):
     """A document that breaks the format; `path` names the bad value."""
 
     def __init__(self, path: str, message: str):

@@ -14,6 +14,8 @@ from fractions import Fraction
 
 from babel.numbers import format_decimal
 
+from .errors import UserFacingError
+
 LOCALE = "sv_SE"
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -23,7 +25,7 @@ _NUMBER = re.compile(r"^(\d+)(?:[.,](\d+))?$", re.ASCII)
 _GROUPED = re.compile(r"^\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?$", re.ASCII)
 
 
-class MoneyError(ValueError):
+class MoneyError(UserFacingError, ValueError):
     """Text that is not an amount; the message is Swedish and shown as is."""
 
 

@@ -15,7 +15,12 @@ from decimal import Decimal
 from typing import Mapping, Union
 
 YearMap = Mapping[int, int]
-Key = Union[int, Mapping[int, int], None]
+KeyValue = Union[int, Decimal]
+Key = Union[int, Decimal, Mapping[int, KeyValue], None]
+"""A municipality's key: exact (int population or Decimal agreed percentage), or per year."""
+
+LineRef = tuple[str, int]
+"""A follow-up line: (list, entity id) with list one of FOLLOW_UP_LISTS."""
 
 MEMBER_KINDS = ("state", "fk", "af", "region", "municipality")
 MEMBER_KIND_LABELS = {
@@ -53,6 +58,13 @@ UNITS = ("kr", "tkr")
 ROUNDINGS = (1, 100, 1000)
 RULE_KINDS = ("min_amount", "max_share", "min_area_share")
 RULE_BASES = ("contributions", "income", "costs")
+FOLLOW_UP_LISTS = ("other_income", "costs", "interventions", "members")
+BLOCK_KINDS = (
+    "members", "keys", "economy", "interventions", "interventions_by_municipality",
+    "intervention_details", "goals", "rules", "findings", "chart_equity", "chart_areas",
+    "follow_up",
+)
+SECTION_KINDS = ("chapter", "text", "block")
 BASIS_LABELS = {
     "contributions": "årets medlemsavgifter",
     "income": "årets intäkter",
@@ -70,11 +82,11 @@ class Member:
     key_source: str = ""
     previous_contribution: int | None = None
 
-    def key_for(self, year: int) -> int | None:
+    def key_for(self, year: int) -> KeyValue | None:
         """The member's key in `year`, or None when it has none that year."""
         if self.key is None:
             return None
-        if isinstance(self.key, int):
+        if isinstance(self.key, (int, Decimal)):
             return self.key
         return self.key.get(year)
 
@@ -87,6 +99,7 @@ class Line:
     name: str
     amounts: YearMap = field(default_factory=dict)
     group: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,7 @@ class Intervention:
     start: str = ""
     end: str = ""
     description: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,20 +136,93 @@ class Rule:
 class Indicator:
     text: str
     target: str = ""
+    method: str = ""
+    period: str = ""
 
 
 @dataclass(frozen=True)
 class Goal:
+    """A goal; `text` is Markdown, `goals` its sub-goals (their ids are 0: they live in the row)."""
+
     id: int
     title: str
     indicators: tuple[Indicator, ...] = ()
+    text: str = ""
+    goals: tuple["Goal", ...] = ()
 
 
 @dataclass(frozen=True)
 class Section:
+    """One item of the plan document, in reading order.
+
+    `kind` "chapter": `title` is a level-1 heading, `text` Markdown. "text": more
+    Markdown of the chapter above (`title` unused). "block": the generated `block`
+    (one of BLOCK_KINDS) printed here; `block_title` None prints its default heading,
+    "" none. `included` False keeps the item in the outline but out of the report;
+    `alt_text` is a chart block's alternative text ("" = generated).
+    """
+
     id: int
-    title: str
+    title: str = ""
     text: str = ""
+    kind: str = "chapter"
+    block: str = ""
+    block_title: str | None = None
+    included: bool = True
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The report's cover; `logo` is the image's bytes (PNG or JPEG), `logo_type` its MIME type."""
+
+    title: str = ""
+    subtitle: str = ""
+    logo: bytes = b""
+    logo_type: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Printed names that replace the defaults; an area left out keeps AREA_LABELS."""
+
+    areas: Mapping[str, str] = field(default_factory=dict)
+
+    def area(self, area: str) -> str:
+        return self.areas.get(area) or AREA_LABELS.get(area, area)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One follow-up period of the budget year: actuals to `end`, full-year forecast, comments.
+
+    A line missing from `actuals` is 0; missing from `forecast` is forecast at its budget.
+    """
+
+    id: int
+    name: str
+    end: str
+    actuals: Mapping[LineRef, int] = field(default_factory=dict)
+    forecast: Mapping[LineRef, int] = field(default_factory=dict)
+    comments: Mapping[LineRef, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Periods in date order, and each line's accounts ("5000-5999", "6110") for SIE import."""
+
+    periods: tuple[Period, ...] = ()
+    accounts: Mapping[LineRef, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """A thing to check that *Nytt år* left in the plan, until the user ticks it off."""
+
+    id: int
+    text: str
+    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +251,7 @@ class Equity:
     opening: int | None = None
     opening_is_forecast: bool = False
     rules: tuple[Rule, ...] = ()
+    opening_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +269,10 @@ class Plan:
     equity: Equity = Equity()
     goals: tuple[Goal, ...] = ()
     sections: tuple[Section, ...] = ()
+    cover: Cover = Cover()
+    labels: Labels = Labels()
+    follow_up: FollowUp = FollowUp()
+    checklist: tuple[ChecklistItem, ...] = ()
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -192,6 +284,6 @@ class Plan:
         ids = [0]
         for collection in (self.members, self.other_income, self.costs,
                            self.interventions, self.equity.rules, self.goals,
-                           self.sections):
+                           self.sections, self.follow_up.periods, self.checklist):
             ids.extend(item.id for item in collection)
         return max(ids) + 1

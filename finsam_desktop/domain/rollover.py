@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping
 
+from .errors import UserFacingError
 from .money import format_money
 from .outcome import Outcome
 from .plan import Intervention, Line, Member, Plan
 
 
-class RolloverError(ValueError):
+class RolloverError(UserFacingError, ValueError):
     """The plan cannot be rolled as asked; the message is Swedish."""
 
 

@@ -4,8 +4,10 @@ import contextlib
 from pathlib import Path
 from typing import Iterator
 
+from ..domain.errors import UserFacingError
 
-class PlanFileError(Exception):
+
+class PlanFileError(UserFacingError):
     """A file that cannot be opened, read or written as asked; nothing was changed."""
 
 
