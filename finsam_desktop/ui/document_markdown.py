@@ -1,0 +1,430 @@
+"""The chapter's Markdown in and out of a QTextDocument, without losing what the plan wrote.
+
+Qt's own `setMarkdown`/`toMarkdown` lose things the contract keeps (measured on Qt 6.12):
+a hard line break becomes a new paragraph, raw HTML is interpreted (`<b>` turns bold),
+footnote definitions are swallowed as link definitions when read back, text the user types
+with `*` or `_` is not always escaped, and lines are wrapped at 80 characters. So the text is
+parsed with markdown-it-py (CommonMark, pipe tables, footnotes; the same parser the report
+uses) and built into the document with a QTextCursor, and written back by walking the
+document's blocks. Footnote markers and definitions show as their literal `[^1]` text and
+are marked with RAW_PROPERTY so they are written back unescaped.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from PySide6.QtGui import (QColor, QFont, QTextBlock, QTextBlockFormat, QTextCharFormat,
+                           QTextCursor, QTextDocument, QTextFormat, QTextList, QTextListFormat,
+                           QTextTable, QTextTableFormat)
+
+RAW_PROPERTY = QTextFormat.Property.UserProperty + 1
+"""A fragment written back exactly as it stands (footnote markers and definitions)."""
+CODE_PROPERTY = QTextFormat.Property.UserProperty + 2
+"""A fragment that was `code` in the Markdown."""
+HEADING_SIZES = {2: 5, 3: 3, 4: 1}
+"""Points added to the base font for the headings inside a chapter (## ### ####)."""
+LINK_COLOR = QColor("#1d5fa8")
+LINE_BREAK = "\u2028"
+PARAGRAPH_SEPARATOR = "\u2029"
+_ESCAPED = set("\\`*_[]<")
+
+
+def parser() -> MarkdownIt:
+    """The contract's Markdown: CommonMark with pipe tables and footnotes, raw HTML literal."""
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable("image") \
+        .use(footnote_plugin)
+
+
+_PARSER = parser()
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def heading_char_format(level: int, base: QFont) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold)
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+    fmt.setFontPointSize(size + HEADING_SIZES.get(level, 0))
+    fmt.setForeground(QColor("#1f3a5f"))
+    return fmt
+
+
+def heading_block_format(level: int) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setHeadingLevel(level)
+    fmt.setTopMargin(12 if level == 2 else 8)
+    fmt.setBottomMargin(4)
+    return fmt
+
+
+def body_block_format() -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setBottomMargin(6)
+    return fmt
+
+
+class _Builder:
+    """Fills a QTextDocument from markdown-it tokens with one cursor."""
+
+    def __init__(self, document: QTextDocument):
+        self.document = document
+        self.cursor = QTextCursor(document)
+        self.fresh = True  # the cursor's block is empty and unused
+        self.lists: list[list] = []  # per open list: [ordered, QTextList | None, start]
+        self.base = document.defaultFont()
+
+    def new_block(self, fmt: QTextBlockFormat, char: QTextCharFormat | None = None) -> None:
+        char = char or QTextCharFormat()
+        if self.fresh:
+            self.cursor.setBlockFormat(fmt)
+            self.cursor.setBlockCharFormat(char)
+            self.cursor.setCharFormat(char)
+        else:
+            self.cursor.insertBlock(fmt, char)
+        self.fresh = False
+
+    def build(self, tokens: list[Token]) -> None:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            kind = token.type
+            if kind == "heading_open":
+                level = min(max(int(token.tag[1:]), 2), 4)  # "#" counts as "##"
+                char = heading_char_format(level, self.base)
+                self.new_block(heading_block_format(level), char)
+                self.inline(tokens[index + 1], char)
+                index += 2
+            elif kind == "paragraph_open":
+                self.paragraph(tokens[index + 1])
+                index += 2
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                start = int(token.attrs.get("start", 1) or 1)
+                self.lists.append([kind == "ordered_list_open", None, start])
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                self.lists[-1].append("item")  # the next paragraph is the item's first
+            elif kind == "table_open":
+                index = self.table(tokens, index)
+            elif kind == "footnote_open":
+                label = token.meta.get("label", "")
+                self.pending_footnote = label
+            elif kind in ("code_block", "fence", "html_block"):
+                self.new_block(body_block_format())
+                self.cursor.insertText(token.content.rstrip("\n").replace("\n", LINE_BREAK))
+            elif kind == "hr":
+                self.new_block(body_block_format())
+                self.cursor.insertText("---", _raw_format())
+            index += 1
+
+    def paragraph(self, inline: Token) -> None:
+        if self.lists and self.lists[-1][-1] == "item":
+            self.lists[-1].pop()
+            self.list_item(inline)
+            return
+        fmt = body_block_format()
+        if self.lists:  # a further paragraph of a list item
+            fmt.setIndent(len(self.lists))
+        self.new_block(fmt)
+        label = getattr(self, "pending_footnote", None)
+        if label is not None:
+            self.pending_footnote = None
+            self.cursor.insertText(f"[^{label}]: ", _raw_format())
+        self.inline(inline, QTextCharFormat())
+
+    def list_item(self, inline: Token) -> None:
+        entry = self.lists[-1]
+        ordered, text_list, start = entry[0], entry[1], entry[2]
+        block = QTextBlockFormat()
+        self.new_block(block)
+        if text_list is None:
+            fmt = QTextListFormat()
+            fmt.setStyle(QTextListFormat.Style.ListDecimal if ordered
+                         else _bullet_style(len(self.lists)))
+            fmt.setIndent(len(self.lists))
+            if ordered and start != 1:
+                fmt.setStart(start)
+            entry[1] = self.cursor.createList(fmt)
+        else:
+            text_list.add(self.cursor.block())
+        self.inline(inline, QTextCharFormat())
+
+    def table(self, tokens: list[Token], index: int) -> int:
+        rows: list[list[Token]] = []
+        while tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "tr_open":
+                rows.append([])
+            elif token.type == "inline":
+                rows[-1].append(token)
+            index += 1
+        columns = max(len(row) for row in rows)
+        self.new_block(body_block_format())
+        fmt = QTextTableFormat()
+        fmt.setHeaderRowCount(1)
+        fmt.setCellPadding(4)
+        fmt.setCellSpacing(0)
+        fmt.setBorder(0.5)
+        fmt.setBorderBrush(QColor("#9aa7b4"))
+        table = self.cursor.insertTable(len(rows), columns, fmt)
+        for r, row in enumerate(rows):
+            for c, inline in enumerate(row):
+                self.cursor = table.cellAt(r, c).firstCursorPosition()
+                base = QTextCharFormat()
+                if r == 0:
+                    base.setFontWeight(QFont.Weight.Bold)
+                self.inline(inline, base)
+        self.cursor = table.lastCursorPosition()
+        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        self.fresh = True  # Qt leaves an empty block after the table
+        return index
+
+    def inline(self, token: Token, base: QTextCharFormat) -> None:
+        stack = [QTextCharFormat(base)]
+        for child in token.children or ():
+            kind = child.type
+            fmt = stack[-1]
+            if kind == "text":
+                self.cursor.insertText(child.content, fmt)
+            elif kind == "softbreak":
+                self.cursor.insertText(" ", fmt)
+            elif kind == "hardbreak":
+                self.cursor.insertText(LINE_BREAK, fmt)
+            elif kind == "code_inline":
+                code = QTextCharFormat(fmt)
+                code.setFontFixedPitch(True)
+                code.setFontFamilies(["monospace"])
+                code.setProperty(CODE_PROPERTY, True)
+                self.cursor.insertText(child.content, code)
+            elif kind == "footnote_ref":
+                self.cursor.insertText(f"[^{child.meta.get('label', '')}]", _raw_format(fmt))
+            elif kind in ("strong_open", "em_open", "link_open"):
+                new = QTextCharFormat(fmt)
+                if kind == "strong_open":
+                    new.setFontWeight(QFont.Weight.Bold)
+                elif kind == "em_open":
+                    new.setFontItalic(True)
+                else:
+                    new.setAnchor(True)
+                    new.setAnchorHref(str(child.attrs.get("href", "")))
+                    new.setFontUnderline(True)
+                    new.setForeground(LINK_COLOR)
+                stack.append(new)
+            elif kind in ("strong_close", "em_close", "link_close"):
+                if len(stack) > 1:
+                    stack.pop()
+            elif kind in ("html_inline", "image"):
+                self.cursor.insertText(child.content, fmt)
+
+
+def _bullet_style(level: int) -> QTextListFormat.Style:
+    styles = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle,
+              QTextListFormat.Style.ListSquare)
+    return styles[(level - 1) % len(styles)]
+
+
+def _raw_format(base: QTextCharFormat | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat(base) if base is not None else QTextCharFormat()
+    fmt.setProperty(RAW_PROPERTY, True)
+    fmt.setForeground(QColor("#6b4f00"))
+    return fmt
+
+
+def load_markdown(document: QTextDocument, text: str) -> None:
+    """Replace the document's content with the Markdown `text`, formatted."""
+    document.clear()
+    _Builder(document).build(_PARSER.parse(text))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def top_level_items(document: QTextDocument) -> list:
+    """The document's blocks and tables in order; a table stands for all its cells."""
+    items: list = []
+    block = document.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            if not items or items[-1] is not table and not _same_table(items[-1], table):
+                items.append(table)
+            block = table.lastCursorPosition().block().next()
+            continue
+        items.append(block)
+        block = block.next()
+    return items
+
+
+def _same_table(item, table: QTextTable) -> bool:
+    return isinstance(item, QTextTable) and item.firstPosition() == table.firstPosition()
+
+
+def item_at(document: QTextDocument, position: int) -> int:
+    """The index in `top_level_items` of the item holding `position`."""
+    for index, item in enumerate(top_level_items(document)):
+        if isinstance(item, QTextTable):
+            if item.firstPosition() - 1 <= position <= item.lastPosition() + 1:
+                return index
+        elif item.position() <= position <= item.position() + item.length() - 1:
+            return index
+    return max(0, len(top_level_items(document)) - 1)
+
+
+def to_markdown(document: QTextDocument, items: list | None = None) -> str:
+    """The Markdown of `items` (all of the document when None), as the plan stores it."""
+    items = top_level_items(document) if items is None else items
+    out: list[str] = []
+    previous_list: QTextList | None = None
+    widths: dict[int, int] = {}
+    for item in items:
+        if isinstance(item, QTextTable):
+            text = _table(item)
+            text_list = None
+        else:
+            text_list = item.textList()
+            text = _block(item, text_list, widths)
+        if not text:
+            continue
+        tight = text_list is not None and previous_list is not None
+        if out:
+            out.append("\n" if tight else "\n\n")
+        out.append(text)
+        previous_list = text_list
+    return "".join(out) + ("\n" if out else "")
+
+
+def _block(block: QTextBlock, text_list: QTextList | None, widths: dict[int, int]) -> str:
+    inline = _inline(block, in_table=False).strip(" ")
+    while inline.endswith("\\\n"):  # a break at the end of a paragraph is no break
+        inline = inline[:-2].rstrip(" ")
+    while inline.startswith("\\\n"):
+        inline = inline[2:].lstrip(" ")
+    level = block.blockFormat().headingLevel()
+    if level:
+        inline = inline.replace("\\\n", " ")
+        return f"{'#' * min(max(level, 2), 4)} {inline}" if inline else ""
+    if text_list is None:
+        indent = block.blockFormat().indent()
+        prefix = " " * sum(widths.get(n, 2) for n in range(1, indent + 1)) if indent else ""
+        return prefix + inline.replace("\n", "\n" + prefix) if inline else ""
+    fmt = text_list.format()
+    depth = max(fmt.indent(), 1)
+    if fmt.style() in (QTextListFormat.Style.ListDecimal, QTextListFormat.Style.ListLowerAlpha,
+                       QTextListFormat.Style.ListUpperAlpha, QTextListFormat.Style.ListLowerRoman,
+                       QTextListFormat.Style.ListUpperRoman):
+        marker = f"{text_list.itemNumber(block) + max(fmt.start(), 1)}."
+    else:
+        marker = "-"
+    widths[depth] = len(marker) + 1
+    for deeper in [n for n in widths if n > depth]:
+        del widths[deeper]
+    prefix = " " * sum(widths.get(n, 2) for n in range(1, depth))
+    body = inline.replace("\n", "\n" + prefix + " " * (len(marker) + 1))
+    return f"{prefix}{marker} {body}"
+
+
+def _table(table: QTextTable) -> str:
+    rows = []
+    for r in range(table.rows()):
+        cells = []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            parts = []
+            block = cell.firstCursorPosition().block()
+            while block.isValid() and block.position() <= cell.lastPosition():
+                parts.append(_inline(block, in_table=True, header=r == 0).strip())
+                block = block.next()
+            cells.append(" ".join(p for p in parts if p))
+        rows.append("| " + " | ".join(cells) + " |")
+    if not rows:
+        return ""
+    rows.insert(1, "|" + "|".join("---" for _ in range(table.columns())) + "|")
+    return "\n".join(rows)
+
+
+def _inline(block: QTextBlock, in_table: bool, header: bool = False) -> str:
+    """The block's text with emphasis and links as Markdown, special characters escaped."""
+    runs: list[tuple[tuple, str]] = []
+    heading = block.blockFormat().headingLevel() > 0
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        iterator += 1
+        if not fragment.isValid():
+            continue
+        fmt = fragment.charFormat()
+        raw = bool(fmt.property(RAW_PROPERTY))
+        code = bool(fmt.property(CODE_PROPERTY))
+        bold = fmt.fontWeight() >= QFont.Weight.DemiBold and not heading and not header
+        href = fmt.anchorHref() if fmt.isAnchor() else ""
+        state = (bold, fmt.fontItalic(), href, raw, code)
+        if runs and runs[-1][0] == state:
+            runs[-1] = (state, runs[-1][1] + fragment.text())
+        else:
+            runs.append((state, fragment.text()))
+    out = []
+    for state, text in runs:
+        out.append(_run(state, text, in_table, at_start=not out and not heading))
+    return "".join(out)
+
+
+def _run(state: tuple, text: str, in_table: bool, at_start: bool) -> str:
+    bold, italic, href, raw, code = state
+    text = text.replace("\ufffc", "").replace(PARAGRAPH_SEPARATOR, LINE_BREAK)
+    if raw:
+        return text
+    if code:
+        fence = "``" if "`" in text else "`"
+        return f"{fence}{text}{fence}"
+    stripped = text.strip(" \t" + LINE_BREAK)
+    if not stripped:
+        return _escape(text, in_table, at_start)
+    lead = text[:len(text) - len(text.lstrip(" \t" + LINE_BREAK))]
+    trail = text[len(text.rstrip(" \t" + LINE_BREAK)):]
+    body = _escape(stripped, in_table, at_start and not lead)
+    marks = ("**" if bold else "") + ("*" if italic else "")
+    body = f"{marks}{body}{marks[::-1]}"
+    if href:
+        target = f"<{href}>" if any(ch in href for ch in " ()<>") else href
+        body = f"[{body}]({target})"
+    return _escape(lead, in_table, at_start) + body + _escape(trail, in_table, False)
+
+
+def _escape(text: str, in_table: bool, at_start: bool) -> str:
+    """Backslash what Markdown would read as syntax, so typed text stays text."""
+    out = []
+    line_start = at_start
+    index = 0
+    while index < len(text):
+        char = text[index]
+        following = text[index + 1:index + 2]
+        index += 1
+        if char == LINE_BREAK:
+            out.append(" " if in_table else "\\\n")
+            line_start = True
+            continue
+        if line_start and char in " \t":
+            continue  # leading spaces would make a code block; Markdown drops them anyway
+        if line_start and char.isdigit():
+            digits = char
+            while index < len(text) and text[index].isdigit():
+                digits += text[index]
+                index += 1
+            out.append(digits)
+            if text[index:index + 1] in (".", ")"):  # "2026. " would start a list
+                out.append("\\" + text[index])
+                index += 1
+        elif char in _ESCAPED or (char == "|" and in_table) or (
+                char == "&" and (following.isalnum() or following == "#")) or (
+                line_start and char in "#+->="):
+            out.append("\\" + char)
+        else:
+            out.append(char)
+        line_start = False
+    return "".join(out)
+
+
+def same_markdown(first: str, second: str) -> bool:
+    """Whether two Markdown texts mean the same document (they render alike)."""
+    return _PARSER.render(first) == _PARSER.render(second)

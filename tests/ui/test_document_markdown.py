@@ -1,0 +1,55 @@
+"""Markdown in and out of the editor's QTextDocument: nothing of the contract's Markdown lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument
+
+from finsam_desktop.ui.document_markdown import load_markdown, same_markdown, to_markdown
+
+DOCS = sorted((Path(__file__).parent / "markdown_docs").glob("*.md"))
+
+
+def round_trip(text: str) -> str:
+    document = QTextDocument()
+    load_markdown(document, text)
+    return to_markdown(document)
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)
+def test_seed_documents_survive_the_editor(path, qapp):
+    text = path.read_text(encoding="utf-8")
+    once = round_trip(text)
+    assert same_markdown(once, text), once
+    assert round_trip(once) == once  # stable: loading and saving again changes nothing
+
+
+def test_what_qt_own_markdown_loses_is_kept(qapp):
+    text = ("Rad ett\\\nrad två och <b>html</b> och \\*stjärnor\\* och [^1].\n\n"
+            "[^1]: Fotnoten.\n")
+    once = round_trip(text)
+    assert same_markdown(once, text), once
+    document = QTextDocument()
+    load_markdown(document, text)
+    assert document.blockCount() == 2  # the hard break stays inside its paragraph
+
+
+@pytest.mark.parametrize("typed", ["5 * 3 och a_b", "# inte rubrik", "- inte punkt",
+                                   "2026. inte lista", "[inte länk](x)", "<https://x.se>",
+                                   "&amp; är inte &", "`inte kod`", "> inte citat",
+                                   "    inte kodblock"])
+def test_typed_characters_stay_text(typed, qapp):
+    document = QTextDocument()
+    document.setPlainText(typed)
+    written = to_markdown(document)
+    assert round_trip(written) == written
+    reread = QTextDocument()
+    load_markdown(reread, written)
+    assert reread.toPlainText() == typed.strip()
+
+
+def test_empty_document_is_empty_text(qapp):
+    assert to_markdown(QTextDocument()) == ""
+    assert round_trip("") == ""
