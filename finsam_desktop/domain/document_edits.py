@@ -9,10 +9,10 @@ addressed by its path: the top goal's index, then the sub-goals' indices.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .edits import EditError
-from .plan import AREAS, BLOCK_KINDS, Cover, Goal, Indicator, Plan, Section
+from .plan import AREAS, BLOCK_KINDS, Goal, Indicator, Plan, Section
 
 BLOCK_LABELS = {
     "members": "Medlemmarnas avgifter",
