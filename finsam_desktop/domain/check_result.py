@@ -33,7 +33,10 @@ def check_result(plan: Plan, outcome: Outcome) -> dict:
         for field in YEAR_FIELDS:
             entry[field] = getattr(figures, field)
         years[str(year)] = entry
-    return {"years": years, "findings": [f.as_json() for f in outcome.findings]}
+    result = {"years": years, "findings": [f.as_json() for f in outcome.findings]}
+    if outcome.follow_up:
+        result["follow_up"] = {period.name: period.as_json() for period in outcome.follow_up}
+    return result
 
 
 def check_text(plan: Plan, outcome: Outcome) -> str:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import UserFacingError
+from .follow_up import without_line
 from .plan import (
     AREAS,
     CATEGORIES,
@@ -245,6 +246,7 @@ def _unique_name(plan: Plan, name: str) -> str:
 def remove_item(plan: Plan, collection: str, ident: int) -> Plan:
     index = _index(plan, collection, ident)
     current = items(plan, collection)
+    plan = without_line(plan, (collection, ident))
     return _with_items(plan, collection, current[:index] + current[index + 1:])
 
 

@@ -151,9 +151,10 @@ def _equity_findings(plan: Plan, years: dict[int, "YearOutcome"],
 
 
 def find_all(plan: Plan, years: dict[int, "YearOutcome"],
-             margins: tuple["RuleMargin", ...]) -> tuple[Finding, ...]:
-    """All findings, errors first, then by year."""
-    found = _contribution_findings(plan) + _equity_findings(plan, years, margins)
+             margins: tuple["RuleMargin", ...], extra: tuple[Finding, ...] = ()
+             ) -> tuple[Finding, ...]:
+    """All findings (and `extra` ones, the follow-up's), errors first, then by year."""
+    found = _contribution_findings(plan) + _equity_findings(plan, years, margins) + list(extra)
     order = {severity: index for index, severity in enumerate(SEVERITIES)}
     found.sort(key=lambda f: (order[f.severity], f.year or 0))
     return tuple(found)

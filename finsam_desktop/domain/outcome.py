@@ -12,6 +12,8 @@ from fractions import Fraction
 
 from .allocation import allocate_year
 from .findings import Finding, find_all
+from .follow_up import PeriodOutcome, follow_up_outcomes
+from .follow_up_findings import forecast_findings
 from .plan import AREAS, Plan
 
 
@@ -71,6 +73,8 @@ class Outcome:
     margins: tuple[RuleMargin, ...] = ()
     members: dict[int, MemberFigures] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    follow_up: tuple[PeriodOutcome, ...] = ()
+    """Each follow-up period's lines and totals, in the plan's order (follow_up.py)."""
 
     def for_year(self, year: int) -> YearOutcome:
         return self.years[year]
@@ -252,5 +256,8 @@ def compute(plan: Plan) -> Outcome:
         opening = outcome.closing_equity
     margins = rule_margins(plan, years)
     members = member_figures(plan, years[plan.plan_year])
-    findings = find_all(plan, years, margins)
-    return Outcome(years=years, margins=margins, members=members, findings=findings)
+    follow_up = follow_up_outcomes(plan, years[plan.plan_year])
+    findings = find_all(plan, years, margins,
+                        tuple(forecast_findings(plan, follow_up[-1] if follow_up else None)))
+    return Outcome(years=years, margins=margins, members=members, findings=findings,
+                   follow_up=follow_up)

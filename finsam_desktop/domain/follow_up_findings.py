@@ -1,0 +1,76 @@
+"""Findings of the follow-up: the latest period's forecast against the plan's equity rules,
+and lines whose actual to date already exceeds their full-year budget.
+
+The same rules as the plan's own equity findings (findings.py), measured on the forecast
+closing equity, with a `max_share` basis taken from the forecast; `year` is the budget year.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .findings import Finding
+from .follow_up import PeriodOutcome
+from .money import format_money, format_share
+from .plan import BASIS_LABELS, Plan
+
+COST_LISTS = ("costs", "interventions")
+SUBJECT = "follow_up"
+"""Every follow-up finding leads to the Uppföljning tab (a line's finding: to its row)."""
+
+
+def _kr(amount: int) -> str:
+    return format_money(amount, "kr", with_unit=True)
+
+
+def _floor(value: Fraction) -> int:
+    return value.numerator // value.denominator
+
+
+def _date(end: str) -> str:
+    """"2026-04-30" as "30 april 2026"."""
+    months = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+              "september", "oktober", "november", "december")
+    year, month, day = end.split("-")
+    return f"{int(day)} {months[int(month) - 1]} {year}"
+
+
+def forecast_findings(plan: Plan, latest: PeriodOutcome | None) -> list[Finding]:
+    """The follow-up findings of the latest period (none without a period)."""
+    if latest is None:
+        return []
+    year = plan.plan_year
+    where = f"{year}, prognos {latest.name} ({_date(latest.end)})"
+    closing = latest.closing_equity_forecast
+    found = []
+    if closing < 0:
+        found.append(Finding(
+            "error", "forecast_equity_negative", year,
+            f"{where}: utgående eget kapital blir enligt prognosen {_kr(closing)}. "
+            f"Minska kostnaderna eller öka intäkterna med minst {_kr(-closing)}.", SUBJECT))
+    for rule in plan.equity.rules:
+        if rule.kind == "min_amount" and closing < rule.amount:
+            found.append(Finding(
+                "warning", "forecast_equity_below_minimum", year,
+                f"{where}: utgående eget kapital enligt prognosen {_kr(closing)} är under "
+                f"lägstanivån {_kr(rule.amount)}. Minska kostnaderna med "
+                f"{_kr(rule.amount - closing)} under resten av året eller ändra regeln.",
+                SUBJECT))
+        elif rule.kind == "max_share":
+            bound = _floor(Fraction(rule.share) * latest.basis(rule.basis))
+            if closing > bound:
+                found.append(Finding(
+                    "warning", "forecast_equity_above_maximum", year,
+                    f"{where}: utgående eget kapital enligt prognosen {_kr(closing)} är över "
+                    f"{format_share(rule.share)} av {BASIS_LABELS[rule.basis]} enligt prognosen "
+                    f"({_kr(bound)}). Använd {_kr(closing - bound)} mer i insatser under året "
+                    "eller ändra regeln.", SUBJECT))
+    for line in latest.lines:
+        if line.list in COST_LISTS and line.actual > line.budget:
+            found.append(Finding(
+                "warning", "actual_exceeds_budget", year,
+                f"{where}: utfallet för {line.name} hittills, {_kr(line.actual)}, är redan över "
+                f"helårsbudgeten {_kr(line.budget)} (med {_kr(line.actual - line.budget)}). "
+                "Se över prognosen eller budgeten för raden.",
+                SUBJECT, line.ref[1]))
+    return found
