@@ -50,7 +50,7 @@ def measure_edits(path: Path, runs: int) -> Stats:
             for run in range(runs + 2):  # two warm-up edits
                 value = start + 1000 * (run + 1)
                 began = time.perf_counter()
-                refused = model.edit("Belopp", *change, value)
+                refused = model.edit("Belopp", *change, value).refusal
                 QApplication.processEvents()
                 elapsed = time.perf_counter() - began
                 if refused:

@@ -188,7 +188,7 @@ def test_the_window_refuses_to_write_a_read_only_file_in_swedish(plan_file, qtbo
     opened = window.open_path(path)
     if opened:  # a window may choose to show it read-only instead
         assert window.model.read_only
-        assert window.model.edit("x", lambda plan: plan) is not None
+        assert window.model.edit("x", lambda plan: plan).refusal is not None
     else:
         assert "skrivskyddad" in errors[0]
     assert _snapshot(path.parent) == before
@@ -246,7 +246,7 @@ def test_the_folder_vanishes_while_the_window_has_the_file_open(plan_file, qtbot
     shutil.rmtree(folder)
     member = before.members[0]
     refused = window.model.edit("Byt namn", edits.update_item, "members", member.id,
-                                name="Nytt namn")
+                                name="Nytt namn").refusal
     assert refused and refused.startswith("Ändringen kunde inte sparas i plan.finsam: ")
     assert errors == [refused]
     assert window.model.plan is before and window.model.undo_stack.count() == 0

@@ -173,7 +173,7 @@ def test_any_text_in_any_setting(name, plan_file, qtbot):
             assert_swedish(str(error))
             return
         keywords = args.pop() if args and isinstance(args[-1], dict) else {}
-        refused = model.edit(label, function, *args, **keywords)
+        refused = model.edit(label, function, *args, **keywords).refusal
         if refused is not None:
             assert_swedish(refused)
             assert model.plan is before

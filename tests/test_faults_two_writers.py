@@ -113,7 +113,7 @@ def test_the_window_shows_who_holds_the_file(plan_file, writers, qtbot, tmp_path
     assert window.banner.isVisible()
     member = window.model.plan.members[0]
     assert window.model.edit("Byt namn", edits.update_item, "members", member.id,
-                             name="Annat") is not None
+                             name="Annat").refusal is not None
     window.close_document()
     assert _digest(path) == before
     assert first.send("edit") == "1"

@@ -41,8 +41,11 @@ class FindingsDock(QDockWidget):
             model.changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self, _parts=None) -> None:
-        self.findings = self._model.outcome.findings if self._model is not None else ()
+    def refresh(self, parts: frozenset | None = None) -> None:
+        findings = self._model.outcome.findings if self._model is not None else ()
+        if parts is not None and findings == self.findings and self.list.count():
+            return  # most keystrokes leave the findings as they were
+        self.findings = findings
         self.list.clear()
         style = self.style()
         for index, finding in enumerate(self.findings):

@@ -1,49 +1,126 @@
 """The one model layer of the window: the open document, its undo stack, one signal.
 
-Every user edit goes through `edit()`: a pure function from `domain.edits`
-makes the new Plan, the document writes it through in one transaction and
-recomputes the Outcome, an undo command records old and new plan, and
-`changed` tells the tabs which parts of the plan changed. Tabs never compute.
+The contract every tab builds on:
+
+- `edit(label, change, *args, merge_key=None, **kwargs) -> EditResult` applies
+  `change(plan, *args, **kwargs)` (a pure `Plan -> Plan` or `Plan -> (Plan, new id)`
+  function, usually from `domain.edits`) as one undoable step. It never raises for
+  the user's mistakes: a `UserFacingError` from the change, a read-only file or a
+  failed write comes back as `EditResult.refusal` (Swedish) with nothing changed.
+  An add returns the new item's id as `EditResult.new_id`.
+- `apply(label, new) -> EditResult` does the same for a Plan built elsewhere.
+- `changed(Change)` is emitted once after every change, undo and redo. A `Change`
+  is the frozenset of the parts that differ (`PARTS`) and, per collection, which
+  rows changed (`change.rows(part)`: positions, or None when rows were added,
+  removed or moved). Listeners act only on the parts they show.
+- Each call of `edit` is its own undo step. Only calls with the same `merge_key`
+  in a row merge (typing written through as the user types, in one field); a new
+  editing session starts with `end_merge()`, so two separate commits of one cell
+  are always two steps.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import compress
+from operator import is_not
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..domain.edits import EditError
+from ..domain.errors import UserFacingError
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
 from ..storage.document import PlanDocument
-from ..storage.errors import PlanFileError
 
-PARTS = ("settings", "members", "other_income", "costs", "interventions", "rules",
-         "goals", "sections")
+COLLECTIONS = ("members", "other_income", "costs", "interventions", "rules", "goals",
+               "sections", "checklist")
+"""The parts that are rows with ids (`Change.rows` names which rows changed)."""
+PARTS = ("settings", *COLLECTIONS, "cover", "labels", "follow_up")
+"""Every part a `Change` may name; "settings" is the plan's scalar fields and equity."""
+FIGURE_PARTS = frozenset({"settings", "members", "other_income", "costs", "interventions",
+                          "rules", "labels", "follow_up"})
+"""The parts the computed figures (outcome) depend on; text and goals do not move a krona."""
+MERGE_ID = 1
+"""Qt's merge id for every mergeable command; `mergeWith` compares the merge keys."""
 
 
-def changed_parts(old: Plan, new: Plan) -> frozenset[str]:
+@dataclass(frozen=True)
+class EditResult:
+    """What `PlanModel.edit`/`apply` did: refused (with the Swedish reason) or applied."""
+
+    refusal: str | None = None
+    """Why nothing changed, in Swedish; None when the change was applied (or was no change)."""
+    new_id: int | None = None
+    """The id of the item an add created."""
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+
+class Change(frozenset):
+    """The parts of the plan that changed (a frozenset of `PARTS` names) and which rows."""
+
+    __slots__ = ("_rows",)
+
+    def __new__(cls, parts=(), rows: dict[str, tuple[int, ...] | None] | None = None):
+        change = super().__new__(cls, parts)
+        change._rows = rows or {}
+        return change
+
+    def rows(self, part: str) -> tuple[int, ...] | None:
+        """Positions of the changed rows of `part`; () when it did not change, None when its
+        rows were added, removed or moved (a listener then rebuilds)."""
+        if part not in self:
+            return ()
+        return self._rows.get(part)
+
+    @property
+    def figures(self) -> bool:
+        """Whether the computed figures may have changed."""
+        return not self.isdisjoint(FIGURE_PARTS)
+
+
+def _part(plan: Plan, part: str):
+    return plan.equity.rules if part == "rules" else getattr(plan, part)
+
+
+def _changed_rows(before: tuple, after: tuple) -> tuple[int, ...] | None:
+    """Positions whose item is a new object, at C speed; None when rows came, went or moved."""
+    if len(before) != len(after):
+        return None
+    rows = tuple(compress(range(len(after)), map(is_not, before, after)))
+    if any(before[row].id != after[row].id for row in rows):
+        return None
+    return rows
+
+
+def changed_parts(old: Plan, new: Plan) -> Change:
     """Which parts of the plan differ, by identity (edits share what they do not touch)."""
     parts = set()
-    for part in PARTS[1:]:
-        before = old.equity.rules if part == "rules" else getattr(old, part)
-        after = new.equity.rules if part == "rules" else getattr(new, part)
+    rows = {}
+    for part in COLLECTIONS:
+        before, after = _part(old, part), _part(new, part)
         if before is not after:
+            parts.add(part)
+            rows[part] = _changed_rows(before, after)
+    for part in ("cover", "labels", "follow_up"):
+        if getattr(old, part) is not getattr(new, part):
             parts.add(part)
     if (old.association, old.decided, old.plan_year, old.plan_span, old.unit,
             old.contributions) != (new.association, new.decided, new.plan_year, new.plan_span,
                                    new.unit, new.contributions) \
             or (old.equity.opening, old.equity.opening_is_forecast) != \
-            (new.equity.opening, new.equity.opening_is_forecast):
+            (new.equity.opening, new.equity.opening_is_forecast) \
+            or old.equity.opening_note != new.equity.opening_note:
         parts.add("settings")
-    return frozenset(parts)
+    return Change(parts, rows)
 
 
 class PlanCommand(QUndoCommand):
-    """One user action: the plan before and after. Typing in one cell merges."""
-
-    _ids: dict[str, int] = {}
+    """One user action: the plan before and after, and what it changed."""
 
     def __init__(self, model: "PlanModel", label: str, old: Plan, new: Plan,
                  merge_key: str | None):
@@ -51,16 +128,17 @@ class PlanCommand(QUndoCommand):
         self._model = model
         self.old = old
         self.new = new
-        self._merge_key = merge_key
+        self.merge_key = merge_key
+        self.sealed = False
+        """True once its editing session ended: nothing merges into it any more."""
         self._first = True
 
     def id(self) -> int:  # noqa: A003 - Qt's name
-        if self._merge_key is None:
-            return -1
-        return PlanCommand._ids.setdefault(self._merge_key, len(PlanCommand._ids) + 1)
+        return -1 if self.merge_key is None else MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, PlanCommand) or other._merge_key != self._merge_key:
+        if self.sealed or not isinstance(other, PlanCommand) \
+                or other.merge_key != self.merge_key:
             return False
         self.new = other.new
         return True
@@ -76,10 +154,13 @@ class PlanCommand(QUndoCommand):
 
 
 class PlanModel(QObject):
-    """Owns the open PlanDocument and the undo stack; the tabs' only source of truth."""
+    """Owns the open PlanDocument and the undo stack; the tabs' only source of truth.
+
+    See the module docstring for the contract (`edit`, `EditResult`, `changed`, merging).
+    """
 
     changed = Signal(frozenset)
-    """Emitted once after every change, undo and redo, with the parts that changed."""
+    """Emitted once after every change, undo and redo, with a `Change` (the parts changed)."""
     failed = Signal(str)
     """A change could not be written to the file; the Swedish message says why."""
 
@@ -101,35 +182,49 @@ class PlanModel(QObject):
         return self.document.read_only
 
     def edit(self, label: str, change: Callable[..., Plan | tuple], *args,
-             merge_key: str | None = None, **kwargs) -> str | None:
+             merge_key: str | None = None, **kwargs) -> EditResult:
         """Apply `change(plan, *args, **kwargs)` as one undoable step.
 
-        Returns None when it was applied, or the Swedish reason it was refused
-        (bad input, read-only file, a failed write); then nothing has changed.
+        A change may return the new Plan or (Plan, new item's id). Refused (bad input,
+        read-only file, a failed write): `EditResult.refusal`, and nothing has changed.
         """
         if self.read_only:
-            return self.tr("Planen är öppnad skrivskyddat och kan inte ändras.")
+            return EditResult(self.tr("Planen är öppnad skrivskyddat och kan inte ändras."))
         try:
             result = change(self.plan, *args, **kwargs)
-        except EditError as error:
-            return str(error)
-        new = result[0] if isinstance(result, tuple) else result
-        self.last_result = result
-        return self.apply(label, new, merge_key)
+        except UserFacingError as error:
+            return EditResult(str(error))
+        if isinstance(result, tuple):
+            new, new_id = result[0], result[1]
+        else:
+            new, new_id = result, None
+        applied = self.apply(label, new, merge_key)
+        return applied if not applied.ok else EditResult(None, new_id)
 
-    def apply(self, label: str, new: Plan, merge_key: str | None = None) -> str | None:
+    def apply(self, label: str, new: Plan, merge_key: str | None = None) -> EditResult:
         """Make `new` the plan as one undoable step (for changes built outside `edits`)."""
+        if self.read_only:
+            return EditResult(self.tr("Planen är öppnad skrivskyddat och kan inte ändras."))
         old = self.plan
         if new is old:
-            return None
+            return EditResult()
         try:
             self.document.commit(new)
-        except PlanFileError as error:
+        except UserFacingError as error:
             self.failed.emit(str(error))
-            return str(error)
+            return EditResult(str(error))
         self.undo_stack.push(PlanCommand(self, label, old, new, merge_key))
         self.changed.emit(changed_parts(old, new))
-        return None
+        return EditResult()
+
+    def end_merge(self) -> None:
+        """End the current editing session: the next edit is a new undo step even with the
+        same merge key (a field lost focus, a cell editor closed)."""
+        index = self.undo_stack.index()
+        if index > 0:
+            command = self.undo_stack.command(index - 1)
+            if isinstance(command, PlanCommand):
+                command.sealed = True
 
     def _replace(self, plan: Plan) -> None:
         """Undo or redo to `plan`. If the file refuses the write, the plan stays as it is
@@ -138,7 +233,7 @@ class PlanModel(QObject):
         old = self.plan
         try:
             self.document.commit(plan)
-        except PlanFileError as error:
+        except UserFacingError as error:
             self.failed.emit(self.tr("%1 Ångra-historiken har rensats.").replace("%1", str(error)))
             QTimer.singleShot(0, self.undo_stack.clear)
             return

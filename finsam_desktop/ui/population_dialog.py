@@ -152,7 +152,7 @@ def import_population(parent: QWidget | None, model) -> bool:
     except EditError as error:
         dialogs.show_error(parent, title, str(error))
         return False
-    refusal = model.apply(_tr("Importera folkmängd"), new_plan)
+    refusal = model.apply(_tr("Importera folkmängd"), new_plan).refusal
     if refusal:
         dialogs.show_error(parent, title, refusal)
         return False

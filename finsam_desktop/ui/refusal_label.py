@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from .plan_model import EditResult
+
 
 class RefusalLabel(QLabel):
     """Hidden until there is a refusal to show; every tab has one."""
@@ -14,11 +16,13 @@ class RefusalLabel(QLabel):
         self.setWordWrap(True)
         self.hide()
 
-    def report(self, message: str | None) -> bool:
-        """Show `message` (a refusal from PlanModel.edit); True when there was none.
+    def report(self, message: EditResult | str | None) -> bool:
+        """Show the refusal of an `EditResult` (or a message); True when there was none.
 
         No refusal leaves an earlier message standing until the plan changes.
         """
+        if isinstance(message, EditResult):
+            message = message.refusal
         if message is None:
             return True
         self.setText(message)

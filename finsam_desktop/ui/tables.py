@@ -21,9 +21,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..domain import edits
 from ..domain.edits import EditError
-from ..domain.money import MoneyError, format_money, format_number, parse_count, parse_money
+from ..domain.errors import UserFacingError
+from ..domain.money import format_money, format_number, parse_count, parse_money
 from ..domain.plan import Plan
-from .plan_model import PlanModel
+from .plan_model import Change, EditResult, PlanModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """A value to sort by: numbers for amounts, a collation key for names."""
@@ -40,8 +41,11 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COMPUTED_BACKGROUND = QColor("#ececec")
 
-Commit = Callable[[PlanModel, str, Any, Any, str], "str | None"]
-"""commit(model, collection, item, typed value, merge_key) -> refusal message or None."""
+Commit = Callable[[PlanModel, str, Any, Any], EditResult]
+"""commit(model, collection, item, typed value) -> the EditResult of `PlanModel.edit`.
+
+A typed value that does not parse is refused with `EditResult(str(error))`; an unchanged
+value is `EditResult()` without an edit."""
 
 
 @dataclass(frozen=True)
@@ -76,15 +80,15 @@ def _label(header: str) -> str:
 
 
 def _update_commit(field: str, parse: Callable[[Any, Plan], Any], header: str) -> Commit:
-    def commit(model: PlanModel, collection: str, item, value, merge_key: str):
+    def commit(model: PlanModel, collection: str, item, value) -> EditResult:
         try:
             new = parse(value, model.plan)
-        except (MoneyError, EditError) as error:
-            return str(error)
+        except UserFacingError as error:
+            return EditResult(str(error))
         if getattr(item, field) == new:
-            return None
+            return EditResult()
         return model.edit(_label(header), edits.update_item, collection, item.id,
-                          merge_key=merge_key, **{field: new})
+                          **{field: new})
     return commit
 
 
@@ -140,16 +144,16 @@ def money_edit_text(kronor: int | None, unit: str) -> str:
 
 
 def _year_commit(field: str, year: int, parse: Callable[[str, Plan], int], header: str) -> Commit:
-    def commit(model: PlanModel, collection: str, item, value, merge_key: str):
+    def commit(model: PlanModel, collection: str, item, value) -> EditResult:
         text = str(value).strip()
         try:
             new = parse(text, model.plan) if text else None
-        except (MoneyError, EditError) as error:
-            return str(error)
+        except UserFacingError as error:
+            return EditResult(str(error))
         if getattr(item, field).get(year) == new:
-            return None
+            return EditResult()
         return model.edit(f"Ändra {header.lower()} {year}", edits.set_year_value, collection,
-                          item.id, field, year, new, merge_key=merge_key)
+                          item.id, field, year, new)
     return commit
 
 
@@ -213,6 +217,7 @@ class PlanTableModel(QAbstractTableModel):
         self._columns: tuple[Column, ...] = tuple(columns(model.plan))
         self._items: tuple = edits.items(model.plan, collection)
         self._unit = model.plan.unit
+        self._rows_by_id: dict[int, int] | None = None
         self.last_refusal: str | None = None
         model.changed.connect(self._on_changed)
 
@@ -237,11 +242,10 @@ class PlanTableModel(QAbstractTableModel):
         return self._items[row]
 
     def row_of(self, ident: int) -> int:
-        """The row showing the entity with id `ident`, or -1."""
-        for row, item in enumerate(self._items):
-            if item.id == ident:
-                return row
-        return -1
+        """The row showing the entity with id `ident`, or -1 (a map kept until the rows move)."""
+        if self._rows_by_id is None:
+            self._rows_by_id = {item.id: row for row, item in enumerate(self._items)}
+        return self._rows_by_id.get(ident, -1)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -302,57 +306,64 @@ class PlanTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         if column.commit is None:
             return False
-        item = self._items[index.row()]
-        merge_key = f"{self.collection}:{item.id}:{column.key}"
-        message = column.commit(self.plan_model, self.collection, item, value, merge_key)
-        if message is not None:
-            self.last_refusal = message
-            self.refused.emit(message, QModelIndex(index))
+        result = column.commit(self.plan_model, self.collection, self._items[index.row()], value)
+        if not result.ok:
+            self.last_refusal = result.refusal
+            self.refused.emit(result.refusal, QModelIndex(index))
             return False
         self.last_refusal = None
         return True
 
     # refresh
-    def _on_changed(self, parts: frozenset) -> None:
+    def _on_changed(self, change: frozenset) -> None:
+        """Refresh only what `change` names: the changed rows, and the computed columns when
+        the figures moved; a reset only when rows came, went or moved or the columns did."""
         plan = self.plan_model.plan
-        columns = tuple(self._columns_for(plan))
-        new_items = edits.items(plan, self.collection)
-        same_columns = [(c.key, c.header) for c in columns] == \
-            [(c.key, c.header) for c in self._columns]
-        same_rows = len(new_items) == len(self._items) and all(
-            a.id == b.id for a, b in zip(new_items, self._items))
-        if not same_columns or not same_rows:
-            self.beginResetModel()
-            self._columns, self._items, self._unit = columns, new_items, plan.unit
-            self.endResetModel()
+        if not isinstance(change, Change):  # a plain set of parts: find the rows ourselves
+            change = Change(change, {self.collection: None})
+        own = self.collection in change
+        if not own and "settings" not in change and not change.figures:
             return
-        old_items, self._items, self._columns = self._items, new_items, columns
-        if not new_items or not columns:
+        if own or "settings" in change:
+            columns = tuple(self._columns_for(plan))
+            if [(c.key, c.header) for c in columns] != [(c.key, c.header) for c in self._columns]:
+                self._reset(plan, columns)
+                return
+            self._columns = columns
+        rows = change.rows(self.collection)
+        if rows is None:
+            self._reset(plan, self._columns)
             return
-        last_column = len(columns) - 1
+        self._items = edits.items(plan, self.collection)
+        if not self._items or not self._columns:
+            return
+        last_column = len(self._columns) - 1
         if plan.unit != self._unit:  # every amount reads differently
             self._unit = plan.unit
-            self.dataChanged.emit(self.index(0, 0), self.index(len(new_items) - 1, last_column))
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._items) - 1, last_column))
             return
-        for first, last in _changed_runs(old_items, new_items):
+        for first, last in _runs(rows):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-        computed = [i for i, c in enumerate(columns) if c.computed]
-        if computed:
+        computed = [i for i, c in enumerate(self._columns) if c.computed]
+        if computed and change.figures:
             self.dataChanged.emit(self.index(0, min(computed)),
-                                  self.index(len(new_items) - 1, max(computed)))
+                                  self.index(len(self._items) - 1, max(computed)))
+
+    def _reset(self, plan: Plan, columns: tuple[Column, ...]) -> None:
+        self.beginResetModel()
+        self._columns, self._unit = columns, plan.unit
+        self._items = edits.items(plan, self.collection)
+        self._rows_by_id = None
+        self.endResetModel()
 
 
-def _changed_runs(old: Sequence, new: Sequence) -> list[tuple[int, int]]:
-    """Contiguous row ranges whose entity is no longer the identical object."""
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Contiguous (first, last) ranges of sorted row positions."""
     runs: list[tuple[int, int]] = []
-    start = None
-    for row, (a, b) in enumerate(zip(old, new)):
-        if a is not b:
-            if start is None:
-                start = row
-        elif start is not None:
-            runs.append((start, row - 1))
-            start = None
-    if start is not None:
-        runs.append((start, len(new) - 1))
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
     return runs

@@ -48,7 +48,7 @@ def run_model(document: PlanDocument, seed: str) -> None:
         elif action == "redo" and stack.canRedo():
             stack.redo()
         elif action == "edit":
-            refused = model.apply(f"Steg {step}", random_edit(model.plan, seed, step))
+            refused = model.apply(f"Steg {step}", random_edit(model.plan, seed, step)).refusal
             assert refused is None, refused
         sys.stdout.write(f"{step}\n")
         sys.stdout.flush()

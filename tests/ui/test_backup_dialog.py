@@ -23,7 +23,7 @@ def test_restore_from_the_file_menu_brings_back_the_earlier_plan(qtbot, tmp_path
     assert window.open_path(path)
     member = window.model.plan.members[0]
     assert window.model.edit("Byt namn", edits.update_item, "members", member.id,
-                             name="Staten, ändrat") is None
+                             name="Staten, ändrat").ok
     offered = []
 
     def pick_oldest(parent, name, kept):

@@ -48,7 +48,7 @@ def test_updates_live_and_goes_to_the_member(make_window, plan_file, qtbot):
     window = open_window(make_window, plan_file, qtbot)
     model = window.model
     motala = next(m for m in model.plan.members if m.name == "Motala kommun")
-    assert model.edit("Ta bort nyckel", edits.set_key, motala.id, None) is None
+    assert model.edit("Ta bort nyckel", edits.set_key, motala.id, None).ok
     assert any("Motala kommun saknar fördelningsnyckel" in text for text in messages(window))
     assert window.findings.windowTitle() == "Iakttagelser (2)"
 

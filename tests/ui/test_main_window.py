@@ -293,5 +293,5 @@ def test_a_write_protected_file_can_be_opened_read_only(make_window, plan_file, 
     assert window.open_path(path)
     assert window.model.read_only and window.model.document.holder is None
     assert "inte rätt att ändra filen" in window.banner.text()
-    assert window.model.edit("x", lambda plan: plan) is not None
+    assert window.model.edit("x", lambda plan: plan).refusal is not None
     assert path.read_bytes() == before

@@ -100,7 +100,7 @@ def test_a_key_that_differs_by_year_gets_a_column_per_year(open_model, qtbot, qt
     qtmodeltester.check(tab.table)
     municipalities = next(m for m in model.plan.members if m.kind == "municipality")
     assert model.edit("Nyckel", edits.set_year_value, "members", municipalities.id, "key",
-                      2027, 2) is None
+                      2027, 2).ok
     headers = [tab.table.headerData(i, Qt.Orientation.Horizontal)
                for i in range(tab.table.columnCount())]
     assert headers[2:5] == ["Folkmängd 2026", "Folkmängd 2027", "Folkmängd 2028"]

@@ -21,7 +21,7 @@ def rolled_model(plan_file, tmp_path, qtbot):
     target = tmp_path / "vastra-2027.finsam"
     roll_file(plan_file("vastra-ostergotland-2026"), target)
     model = PlanModel(PlanDocument.open(target))
-    assert model.edit("Medlemsavgifter", edits.set_total, 2027, 8_584_000) is None
+    assert model.edit("Medlemsavgifter", edits.set_total, 2027, 8_584_000).ok
     yield model
     model.close()
 

@@ -170,6 +170,6 @@ def test_unit_change_redisplays_every_amount_without_reset(open_model, qtbot):
     index = cell(tab, 0, "amounts:2026")
     resets = []
     tab.modelReset.connect(lambda: resets.append(1))
-    assert model.edit("Enhet", edits.set_unit, "tkr") is None
+    assert model.edit("Enhet", edits.set_unit, "tkr").ok
     assert resets == []
     assert tab.data(index) == format_money(model.plan.interventions[0].amounts[2026], "tkr")

@@ -40,7 +40,7 @@ def test_random_edits_then_undo_all_give_the_original_plan(actions, name, plan_f
         for step, (action, seed) in enumerate(actions):
             if action == "edit":
                 new = random_edit(model.plan, str(seed), step)
-                assert model.apply(f"Steg {step}", new) is None
+                assert model.apply(f"Steg {step}", new).ok
                 history[position + 1:] = [new]
                 position += 1
             elif action == "undo" and model.undo_stack.canUndo():

@@ -27,7 +27,7 @@ from ...domain.money import format_money
 from ...domain.outcome import Outcome, YearOutcome
 from ...domain.plan import AREA_LABELS, AREAS, Plan
 from ..equity_chart import EquityChart
-from ..plan_model import PlanModel
+from ..plan_model import FIGURE_PARTS, PlanModel
 from ..refusal_label import RefusalLabel
 from ..table_view import PlanTableView, button_row
 from ..tables import (
@@ -95,6 +95,8 @@ class EconomyModel(QAbstractTableModel):
         self._rows = economy_rows(self.plan_model.plan, self.plan_model.outcome)
 
     def _on_changed(self, parts: frozenset) -> None:
+        if parts.isdisjoint(FIGURE_PARTS):
+            return
         labels = [row[0] for row in self._rows]
         years = self._years
         rows = economy_rows(self.plan_model.plan, self.plan_model.outcome)
@@ -218,6 +220,8 @@ class BudgetTab(QWidget):
 
     def _on_changed(self, parts: frozenset) -> None:
         self.message.hide()
+        if parts.isdisjoint(FIGURE_PARTS):
+            return
         if self.isVisible():
             self._show_computed()
         else:  # redrawn when the tab is shown: keeps edits in other tabs fast
@@ -239,8 +243,9 @@ class BudgetTab(QWidget):
         index = None if current is None else self.tables[collection].row_of(current) + 1
         label = self.tr("Lägg till intäkt") if collection == "other_income" else \
             self.tr("Lägg till kostnad")
-        if self.message.report(self.model.edit(label, edits.add_item, collection, index)):
-            ident = self.model.last_result[1]
+        result = self.model.edit(label, edits.add_item, collection, index)
+        if self.message.report(result):
+            ident = result.new_id
             if view.select_id(ident):
                 view.edit(view.currentIndex())
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QSplit
 from ...domain import edits
 from ...domain.edits import EditError
 from ..delegates import CellDelegate, connect_refusals
-from ..plan_model import PlanModel
+from ..plan_model import EditResult, PlanModel
 from ..table_view import PlanTableView, button_row
 from ..tables import RIGHT, Column, PlanTableModel, computed_text_column, text_column
 from ..refusal_label import RefusalLabel
@@ -107,15 +107,14 @@ class IndicatorsModel(QAbstractTableModel):
         if pairs[index.row()] == (text, target):
             return True
         message = self.plan_model.edit(
-            "Ändra indikator", edits.set_indicators, self.goal_id, pairs,
-            merge_key=f"goals:{self.goal_id}:indicator:{index.row()}:{field}")
+            "Ändra indikator", edits.set_indicators, self.goal_id, pairs).refusal
         if message is not None:
             self.last_refusal = message
             self.refused.emit(message, QModelIndex(index))
             return False
         return True
 
-    def change_rows(self, label: str, pairs: list[tuple[str, str]]) -> str | None:
+    def change_rows(self, label: str, pairs: list[tuple[str, str]]) -> EditResult | None:
         """Replace the goal's indicators (add/remove) as one undoable step."""
         if self.goal_id is None:
             return None
@@ -201,9 +200,9 @@ class GoalsTab(QWidget):
     def add_goal(self) -> None:
         current = self.view.current_id()
         index = None if current is None else self.table.row_of(current) + 1
-        if self.message.report(self.model.edit(self.tr("Lägg till mål"), edits.add_item, "goals",
-                                        index)):
-            ident = self.model.last_result[1]
+        result = self.model.edit(self.tr("Lägg till mål"), edits.add_item, "goals", index)
+        if self.message.report(result):
+            ident = result.new_id
             self.indicators.goal_id = ident
             self.view.select_id(ident)
             self._goal_selected()

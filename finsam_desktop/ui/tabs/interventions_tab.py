@@ -227,9 +227,11 @@ class InterventionsTab(QWidget):
         combo.blockSignals(False)
 
     def _on_changed(self, parts: frozenset) -> None:
+        self.message.hide()
+        if parts.isdisjoint({"interventions", "settings"}):
+            return
         if "interventions" in parts:
             self._fill_municipalities()
-        self.message.hide()
         self.update_totals()
 
     # --- filter and totals -------------------------------------------------------------
@@ -312,10 +314,12 @@ class InterventionsTab(QWidget):
         index = None
         if current is not None:
             index = self.table.row_of(current) + 1
-        if self.model.edit(self.tr("Lägg till insats"), edits.add_item, COLLECTION, index,
-                           **values) is not None:
+        result = self.model.edit(self.tr("Lägg till insats"), edits.add_item, COLLECTION, index,
+                                 **values)
+        if not result.ok:
+            self.message.report(result)
             return
-        ident = self.model.last_result[1]
+        ident = result.new_id
         if self.search.text() or self.municipality_filter.currentData():
             self.search.clear()
             self.municipality_filter.setCurrentIndex(0)

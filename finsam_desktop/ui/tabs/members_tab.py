@@ -8,11 +8,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QVBoxLayout, QWidget)
 
 from ...domain import edits
-from ...domain.edits import EditError
-from ...domain.money import MoneyError, format_money, format_number, format_share, parse_count
+from ...domain.errors import UserFacingError
+from ...domain.money import format_money, format_number, format_share, parse_count
 from ...domain.money import parse_money
 from ...domain.plan import MEMBER_KIND_LABELS, Plan
 from ..delegates import CellDelegate, connect_refusals
+from ..plan_model import EditResult
 from ..table_view import SortProxy
 from ..tables import (RIGHT, Column, PlanTableModel, choice_column,
                       computed_money_column, money_edit_text, text_column)
@@ -26,19 +27,18 @@ def _key_column(year: int | None) -> Column:
             return member.key if isinstance(member.key, int) else None
         return member.key_for(year)
 
-    def commit(model, collection, member, typed, merge_key):
+    def commit(model, collection, member, typed) -> EditResult:
         text = str(typed).strip()
         try:
             key = parse_count(text) if text else None
-        except MoneyError as error:
-            return str(error)
+        except UserFacingError as error:
+            return EditResult(str(error))
         if value(member) == key:
-            return None
+            return EditResult()
         if year is None:
-            return model.edit("Ändra folkmängd", edits.set_key, member.id, key,
-                              merge_key=merge_key)
+            return model.edit("Ändra folkmängd", edits.set_key, member.id, key)
         return model.edit(f"Ändra folkmängd {year}", edits.set_year_value, "members",
-                          member.id, "key", year, key, merge_key=merge_key)
+                          member.id, "key", year, key)
 
     def text(member, model) -> str:
         key = value(member)
@@ -52,16 +52,16 @@ def _key_column(year: int | None) -> Column:
 
 
 def _previous_column() -> Column:
-    def commit(model, collection, member, typed, merge_key):
+    def commit(model, collection, member, typed) -> EditResult:
         text = str(typed).strip()
         try:
             amount = parse_money(text, model.plan.unit) if text else None
-        except MoneyError as error:
-            return str(error)
+        except UserFacingError as error:
+            return EditResult(str(error))
         if amount == member.previous_contribution:
-            return None
+            return EditResult()
         return model.edit("Ändra fjolårets avgift", edits.update_item, "members", member.id,
-                          merge_key=merge_key, previous_contribution=amount)
+                          previous_contribution=amount)
     return Column(key="previous_contribution", header="Fjolåret",
                   text=lambda member, m: "" if member.previous_contribution is None
                   else format_money(member.previous_contribution, m.plan.unit),
@@ -162,7 +162,9 @@ class MembersTab(QWidget):
             else:
                 self.view.resizeColumnToContents(index)
 
-    def refresh(self, _parts=None) -> None:
+    def refresh(self, parts: frozenset | None = None) -> None:
+        if parts is not None and parts.isdisjoint({"members", "settings"}):
+            return
         read_only = self.model.read_only
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
@@ -183,10 +185,10 @@ class MembersTab(QWidget):
         """Add a municipality after the current row and start editing its name."""
         current = self.view.currentIndex()
         index = self.proxy.mapToSource(current).row() + 1 if current.isValid() else None
-        refusal = self.model.edit(self.tr("Lägg till medlem"), edits.add_item, "members", index)
-        self._show(refusal)
-        if refusal is None:
-            self.select_item(self.model.last_result[1])
+        result = self.model.edit(self.tr("Lägg till medlem"), edits.add_item, "members", index)
+        self._show(result.refusal)
+        if result.ok:
+            self.select_item(result.new_id)
             self.view.edit(self.view.currentIndex())
 
     def remove_selected(self) -> None:
@@ -198,11 +200,11 @@ class MembersTab(QWidget):
         try:
             for ident in idents:
                 plan = edits.remove_item(plan, "members", ident)
-        except EditError as error:
+        except UserFacingError as error:
             self._show(str(error))
             return
         label = self.tr("Ta bort medlem") if len(idents) == 1 else self.tr("Ta bort medlemmar")
-        self._show(self.model.apply(label, plan))
+        self._show(self.model.apply(label, plan).refusal)
 
     def _show(self, refusal: str | None) -> None:
         self.message.set_refusal(refusal)

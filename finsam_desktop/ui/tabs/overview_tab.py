@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, Q
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain import edits
-from ...domain.money import MoneyError, format_money, format_share, parse_money, parse_share
+from ...domain.errors import UserFacingError
+from ...domain.money import format_money, format_share, parse_money, parse_share
 from ...domain.plan import AREA_LABELS, AREAS, BASIS_LABELS, ROUNDINGS, RULE_BASES
 from ..fields import CommitLineEdit
+from ..plan_model import FIGURE_PARTS
 from ..refusal_label import RefusalLabel
 
 PRECISIONS = ((None, "Exakta andelar"), (Decimal("0.01"), "1 %"), (Decimal("0.001"), "0,1 %"),
@@ -66,8 +68,8 @@ class OverviewTab(QWidget):
     def _field(self, key: str, current, commit) -> CommitLineEdit:
         def forward(text: str) -> str | None:
             try:
-                refusal = commit(text)
-            except MoneyError as error:
+                refusal = commit(text).refusal
+            except UserFacingError as error:  # the typed text did not parse
                 refusal = str(error)
             self.message.set_refusal(refusal)
             return refusal
@@ -81,7 +83,8 @@ class OverviewTab(QWidget):
         return field
 
     def _edit(self, label: str, function, *args, merge_key=None, **kwargs) -> str | None:
-        refusal = self.model.edit(self.tr(label), function, *args, merge_key=merge_key, **kwargs)
+        refusal = self.model.edit(self.tr(label), function, *args, merge_key=merge_key,
+                                  **kwargs).refusal
         self.message.set_refusal(refusal)
         return refusal
 
@@ -213,7 +216,9 @@ class OverviewTab(QWidget):
 
     # --- showing the plan ----------------------------------------------------------------
 
-    def refresh(self, _parts=None) -> None:
+    def refresh(self, parts: frozenset | None = None) -> None:
+        if parts is not None and parts.isdisjoint(FIGURE_PARTS):
+            return
         plan, outcome = self.model.plan, self.model.outcome
         for field in self.fields.values():
             field.refresh()
@@ -313,7 +318,7 @@ class OverviewTab(QWidget):
             else:
                 change = {"share": parse_share(item.text())}
             refusal = self._edit("Ändra regel", edits.update_item, "rules", ident, **change)
-        except MoneyError as error:
+        except UserFacingError as error:
             refusal = str(error)
             self.message.report(refusal)
         if refusal:

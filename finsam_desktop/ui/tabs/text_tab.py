@@ -157,9 +157,9 @@ class TextTab(QWidget):
 
     def add_section(self) -> None:
         index = None if self.current_id is None else self.table.row_of(self.current_id) + 1
-        if self.message.report(self.model.edit(self.tr("Lägg till avsnitt"), edits.add_item,
-                                        COLLECTION, index)):
-            self.current_id = self.model.last_result[1]
+        result = self.model.edit(self.tr("Lägg till avsnitt"), edits.add_item, COLLECTION, index)
+        if self.message.report(result):
+            self.current_id = result.new_id
             self.view.select_id(self.current_id)
             self._show_current()
             self.title.setFocus()
