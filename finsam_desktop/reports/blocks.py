@@ -14,9 +14,15 @@ ROW_KINDS = ("body", "heading", "subheading", "subtotal", "total")
 
 @dataclass(frozen=True)
 class Heading:
-    """A sub-heading inside a chapter."""
+    """A sub-heading inside a chapter: `level` 2, 3 or 4 (the chapter's title is level 1).
+
+    `outline` headings get a line in the contents (levels 2 and 3) and an entry in the
+    PDF outline; a table's own sub-heading ("Iakttagelser" under the rules) does not.
+    """
 
     text: str
+    level: int = 2
+    outline: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,12 +79,57 @@ class Chart:
     unit: str = "kr"
 
 
-Block = Heading | Text | Bullets | Table | Chart
+@dataclass(frozen=True)
+class Span:
+    """A run of narrative text: "\n" alone is a hard line break; `link` is an http(s) or
+    mailto target already checked; `note` is a footnote reference number (superscript)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str = ""
+    note: bool = False
+
+
+@dataclass(frozen=True)
+class Rich:
+    """A paragraph of narrative text with emphasis, links and footnote references."""
+
+    spans: tuple[Span, ...]
+    literal: bool = False
+    """Code and the like: line breaks kept as written."""
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A bullet or numbered list; each item is its own blocks (paragraphs, nested lists)."""
+
+    items: tuple[tuple["Block", ...], ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thematic break (a horizontal line)."""
+
+
+@dataclass(frozen=True)
+class Footnotes:
+    """A chapter's footnotes, printed at its end: (number, blocks) in number order."""
+
+    notes: tuple[tuple[int, tuple["Block", ...]], ...]
+
+
+Block = Heading | Text | Bullets | Table | Chart | Rich | ItemList | Rule | Footnotes
 
 
 @dataclass(frozen=True)
 class Chapter:
-    """A numbered part of the report; it gets a line in the contents."""
+    """A part of the report with a level-1 heading and a line in the contents.
+
+    An empty `title` prints no heading (text placed before the document's first chapter).
+    """
 
     title: str
     blocks: tuple[Block, ...] = ()
@@ -92,3 +143,6 @@ class Report:
     decided: str = ""
     unit: str = "kr"
     chapters: tuple[Chapter, ...] = field(default_factory=tuple)
+    numbered: bool = True
+    """Chapters numbered "1 …" (the first release's layout); a written document numbers its own."""
+    logo: bytes = b""

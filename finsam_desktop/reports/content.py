@@ -11,6 +11,8 @@ from ..domain.outcome import Outcome
 from ..domain.plan import Plan
 from .blocks import (Block, Bullets, Chapter, Chart, Column, Heading, Report, Row, Series,
                      Table, Text)
+from .markdown import Notes, markdown_blocks
+from .placed import document_chapters, has_blocks
 from .tables import (economy_table, equity_chart, intervention_chart, intervention_tables,
                      member_tables, municipality_table, rule_blocks)
 
@@ -31,43 +33,38 @@ def swedish_date(iso: str) -> str:
     return iso.strip()
 
 
-def narrative_blocks(text: str) -> list[Block]:
-    """A section's text: blank lines split paragraphs, lines starting with "- " are bullets."""
-    blocks: list[Block] = []
-    lines: list[str] = []
-    bullets: list[str] = []
-
-    def flush_text():
-        if lines:
-            blocks.append(Text(" ".join(line.strip() for line in lines)))
-            lines.clear()
-
-    def flush_bullets():
-        if bullets:
-            blocks.append(Bullets(tuple(bullets)))
-            bullets.clear()
-
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.strip()
-        if not line:
-            flush_text()
-            flush_bullets()
-        elif line.startswith("- ") or line == "-":
-            flush_text()
-            bullets.append(line[2:].strip())
-        else:
-            flush_bullets()
-            lines.append(line)
-    flush_text()
-    flush_bullets()
-    return blocks
+def narrative_blocks(text: str, notes: Notes | None = None) -> list[Block]:
+    """A section's Markdown text as blocks (see `markdown`); first-release text is valid Markdown."""
+    return markdown_blocks(text, notes)
 
 
 def _title(plan: Plan) -> tuple[str, str]:
-    title = f"Verksamhetsplan och budget {plan.plan_year}"
-    if plan.plan_span > 1:
+    """The cover's title and subtitle: the plan's own, or "Verksamhetsplan och budget YEAR"."""
+    title = plan.cover.title.strip() or f"Verksamhetsplan och budget {plan.plan_year}"
+    if plan.cover.subtitle.strip():
+        return title, plan.cover.subtitle.strip()
+    if plan.plan_span > 1 and not plan.cover.title.strip():
         return title, f"med ekonomisk plan för {plan.years[1]}–{plan.years[-1]}"
     return title, ""
+
+
+def _text_chapters(plan: Plan) -> list[Chapter]:
+    """The first release's narrative: one chapter per section, each with its footnotes."""
+    chapters: list[tuple[str, list[Block], Notes]] = []
+    for section in plan.sections:
+        if not section.included or section.kind == "block":
+            continue
+        if section.kind == "text" and chapters:
+            title, blocks, notes = chapters[-1]
+        else:
+            title, blocks, notes = section.title or "Utan rubrik", [], Notes()
+            chapters.append((title, blocks, notes))
+        blocks += markdown_blocks(section.text, notes)
+    result = []
+    for title, blocks, notes in chapters:
+        footnotes = notes.block()
+        result.append(Chapter(title, tuple(blocks) + ((footnotes,) if footnotes else ())))
+    return result
 
 
 def _goal_blocks(plan: Plan) -> list[Block]:
@@ -87,9 +84,13 @@ def build_report(plan: Plan, outcome: Outcome, unit: str | None = None) -> Repor
     if unit not in ("kr", "tkr"):
         unit = "kr"
     title, subtitle = _title(plan)
-    chapters: list[Chapter] = []
-    for section in plan.sections:
-        chapters.append(Chapter(section.title or "Utan rubrik", tuple(narrative_blocks(section.text))))
+    decided = plan.cover.note.strip() or (
+        f"Beslutad av förbundsstyrelsen {swedish_date(plan.decided)}" if plan.decided else "")
+    if has_blocks(plan):
+        return Report(association=plan.association, title=title, subtitle=subtitle,
+                      decided=decided, unit=unit, chapters=tuple(document_chapters(plan, outcome, unit)),
+                      numbered=False, logo=plan.cover.logo)
+    chapters = _text_chapters(plan)
     if plan.goals:
         chapters.append(Chapter("Mål och indikatorer", tuple(_goal_blocks(plan))))
 
@@ -109,6 +110,5 @@ def build_report(plan: Plan, outcome: Outcome, unit: str | None = None) -> Repor
         charts.append(intervention_chart(plan, outcome, unit))
     chapters.append(Chapter("Diagram", tuple(charts)))
 
-    decided = f"Beslutad av förbundsstyrelsen {swedish_date(plan.decided)}" if plan.decided else ""
     return Report(association=plan.association, title=title, subtitle=subtitle,
-                  decided=decided, unit=unit, chapters=tuple(chapters))
+                  decided=decided, unit=unit, chapters=tuple(chapters), logo=plan.cover.logo)

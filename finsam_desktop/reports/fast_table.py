@@ -29,6 +29,8 @@ RULE = colors.HexColor("#c8d0d8")
 GREY = colors.HexColor("#555555")
 PAD = 3.0
 SPANNING = ("heading", "subheading")
+MAX_ROW_HEIGHT = 520.0
+"""A row taller than this (a 5 000-character name) continues in more rows, so it fits a page."""
 
 
 @dataclass
@@ -116,7 +118,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
     def row_height(lines: int) -> float:
         return lines * leading + 2 * PAD + 1
 
-    header_cells = [wrap_lines(c.title, BOLD, size, w - 2 * PAD)
+    header_cells = [wrap_lines(c.title, BOLD, size, w - 2 * PAD)[:8]
                     for c, w in zip(table.columns, widths)]
     header = _Row("header", header_cells, row_height(max(len(c) for c in header_cells)))
     rows = []
@@ -130,7 +132,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
         cells, most = [], 1
         for cell, is_number, w in zip(row.cells, numeric, widths):
             if is_number:
-                lines = [cell]
+                lines = wrap_lines(cell, cell_font, size, w - 2 * PAD) if len(cell) > 40 else [cell]
             else:
                 key = (cell, cell_font, w)
                 lines = wrapped.get(key)
@@ -138,9 +140,24 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
                     lines = wrapped[key] = wrap_lines(cell, cell_font, size, w - 2 * PAD)
             most = max(most, len(lines))
             cells.append(lines)
-        rows.append(_Row(row.kind, cells, row_height(most)))
+        if row_height(most) > MAX_ROW_HEIGHT:
+            rows += _continued(row.kind, cells, most, row_height)
+        else:
+            rows.append(_Row(row.kind, cells, row_height(most)))
     tops = [0.0, *accumulate(r.height for r in rows)]
     return TableLayout(widths, numeric, insets, header, rows, tops, font, size, leading)
+
+
+def _continued(kind: str, cells: list[list[str]], most: int, row_height) -> list[_Row]:
+    """A row too tall for a page as several rows of at most MAX_ROW_HEIGHT, lines in order."""
+    per_row = 1
+    while row_height(per_row + 1) <= MAX_ROW_HEIGHT:
+        per_row += 1
+    pieces = []
+    for first in range(0, most, per_row):
+        part = [lines[first:first + per_row] for lines in cells]
+        pieces.append(_Row(kind, part, row_height(max(1, max(len(p) for p in part)))))
+    return pieces
 
 
 class FastTable(Flowable):

@@ -2,8 +2,7 @@
 
 The built-in Helvetica is not embedded and lacks U+2212; DejaVu Sans carries
 å ä ö é – ≥ ≤ − (PITFALLS). The family mapping makes <b> in Paragraphs work.
-Only the upright faces are loaded (each TTF parse costs about 20 ms and the
-report never sets italics: user text is escaped, never markup).
+The slanted faces are loaded only when a report sets italics (Markdown emphasis).
 """
 
 from __future__ import annotations
@@ -12,19 +11,28 @@ from ..resources import FONTS
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
 
-_registered = False
+_registered: set[str] = set()
 
 
-def register_fonts() -> str:
-    """Register the family (only the first call does work) and return the regular font's name."""
-    global _registered
-    if not _registered:
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-        for name in (REGULAR, BOLD):
+def register_fonts(italic: bool = False) -> str:
+    """Register the family (only the first call does work) and return the regular font's name.
+
+    The slanted faces are loaded only for a report that sets italics (each TTF parse
+    costs about 20 ms of a report's start-up); until then <i> falls back to upright.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    wanted = (REGULAR, BOLD) + ((ITALIC, BOLD_ITALIC) if italic else ())
+    missing = [name for name in wanted if name not in _registered]
+    if missing:
+        for name in missing:
             pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
-        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
-                                      boldItalic=BOLD)
-        _registered = True
+            _registered.add(name)
+        slanted = ITALIC in _registered
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD,
+                                      italic=ITALIC if slanted else REGULAR,
+                                      boldItalic=BOLD_ITALIC if slanted else BOLD)
     return REGULAR

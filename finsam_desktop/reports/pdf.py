@@ -21,11 +21,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from .blocks import Bullets, Chart, Heading, Report, Table, Text
+from .blocks import Bullets, Chart, Footnotes, Heading, ItemList, Report, Rich, Rule, Table, Text
 from .charts import draw_chart
 from .fast_table import ACCENT, GREY, RULE, FastTable, measure
 from .fonts import BOLD, register_fonts
-from .wrapping import fit_line, stringWidth, wrap_lines
+from .wrapping import fit_line, printable, stringWidth, wrap_lines
 
 MARGIN = 2.2 * cm
 FRAME_WIDTH = A4[0] - 2 * MARGIN
@@ -33,12 +33,38 @@ CONTENTS_FORM = "contents"
 
 
 def escape(text: str) -> str:
-    """User text made safe for a Paragraph: exactly `xml.sax.saxutils.escape` (PITFALLS).
+    """User text made safe for a Paragraph: `xml.sax.saxutils.escape` (PITFALLS) of `printable`.
 
     Written out because importing `xml.sax.saxutils` pulls in `urllib.request`,
     about 12 ms of the report's start-up; a test checks the two agree.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    return escape(text).replace('"', "&quot;")
+
+
+def rich_markup(spans, literal: bool = False) -> str:
+    """Paragraph markup for narrative spans: every text escaped, the tags our own."""
+    parts = []
+    for span in spans:
+        if span.text == "\n":
+            parts.append("<br/>")
+            continue
+        text = escape(span.text)
+        if literal:
+            text = text.replace("\n", "<br/>")
+        if span.note:
+            text = f"<super>{text}</super>"
+        if span.italic:
+            text = f"<i>{text}</i>"
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.link:
+            text = f'<a href="{_attribute(span.link)}" color="#1f4e79" underline="1">{text}</a>'
+        parts.append(text)
+    return "".join(parts)
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:
@@ -53,6 +79,11 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
                              textColor=ACCENT, spaceBefore=14, spaceAfter=8, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15,
                              textColor=ACCENT, spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        "h3": ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=10.5, leading=14,
+                             textColor=ACCENT, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        "h4": ParagraphStyle("h4", parent=body, fontName=BOLD, fontSize=10, leading=14,
+                             spaceBefore=6, spaceAfter=2, keepWithNext=1),
+        "literal": ParagraphStyle("literal", parent=body, leftIndent=10),
         "cover_org": ParagraphStyle("cover_org", parent=body, fontSize=15, leading=20,
                                     textColor=ACCENT),
         "cover_title": ParagraphStyle("cover_title", parent=body, fontName=BOLD, fontSize=26,
@@ -62,19 +93,43 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
+def _short(title: str, limit: int = 240) -> str:
+    """A title as the contents and the outline list it: one line of text, cut at `limit`."""
+    title = " ".join(printable(title).split())
+    return title if len(title) <= limit else title[:limit - 1] + "…"
+
+
+def _heading(text: str, style: ParagraphStyle) -> Paragraph:
+    """A heading kept with what follows it, unless it is so long that it must split itself."""
+    if len(text) > 400:
+        style = ParagraphStyle(f"{style.name}-long", parent=style, keepWithNext=0)
+    return Paragraph(escape(text), style)
+
+
 class Contents(Flowable):
-    """The contents list: chapter titles now, page numbers drawn into a form at save time."""
+    """The contents list: its lines now, page numbers drawn into a form at save time.
 
-    SIZE, LEADING, GAP = 10.5, 15.0, 4.0
+    `entries` are (entry number, level, title); a level-2 or level-3 line is indented.
+    `pages` maps an entry number to its page once the layout has placed it.
+    """
 
-    def __init__(self, titles: list[str], font: str, pages: dict[int, int], start: int = 0,
-                 end: int | None = None):
+    SIZE, LEADING, GAP, INDENT = 10.5, 15.0, 4.0, 14.0
+
+    def __init__(self, entries: list[tuple[int, int, str]], font: str, pages: dict[int, int],
+                 start: int = 0, end: int | None = None):
         super().__init__()
-        self.titles, self.font, self.pages = titles, font, pages
-        self.start, self.end = start, len(titles) if end is None else end
-        self.lines = [wrap_lines(t, font, self.SIZE, FRAME_WIDTH - 50) for t in titles]
+        self.entries, self.font, self.pages = entries, font, pages
+        self.start, self.end = start, len(entries) if end is None else end
+        self.lines = [wrap_lines(_short(title), font, self.SIZE,
+                                 FRAME_WIDTH - 50 - self._indent(level))
+                      for _, level, title in entries]
         self.form = f"{CONTENTS_FORM}{start}"
         self.height = self._height(self.start, self.end)
+        self.nested = any(level > 1 for _, level, _ in entries)
+        """With sub-headings listed, chapter lines are bold (a first-release contents is not)."""
+
+    def _indent(self, level: int) -> float:
+        return (level - 1) * self.INDENT
 
     def _height(self, start: int, end: int) -> float:
         return sum(len(lines) * self.LEADING + self.GAP for lines in self.lines[start:end])
@@ -86,10 +141,12 @@ class Contents(Flowable):
         cut = self.start
         while cut < self.end and self._height(self.start, cut + 1) <= available_height:
             cut += 1
+        if cut == self.start and self.end - self.start > 1 and available_height >= 0.5 * A4[1]:
+            cut = self.start + 1  # one entry taller than a page: it goes alone, cut off at the foot
         if cut in (self.start, self.end):
             return []
-        return [Contents(self.titles, self.font, self.pages, self.start, cut),
-                Contents(self.titles, self.font, self.pages, cut, self.end)]
+        return [Contents(self.entries, self.font, self.pages, self.start, cut),
+                Contents(self.entries, self.font, self.pages, cut, self.end)]
 
     def draw(self):
         self.canv.doForm(self.form)
@@ -98,18 +155,21 @@ class Contents(Flowable):
     def draw_form(self, canvas: Canvas) -> None:
         """Draw the entries with their page numbers (called once the pages are known)."""
         canvas.beginForm(self.form, 0, 0, FRAME_WIDTH, self.height)
-        canvas.setFont(self.font, self.SIZE)
         dot = stringWidth(" .", self.font, self.SIZE)
         y = self.height
         for index in range(self.start, self.end):
+            number, level, _ = self.entries[index]
+            font = BOLD if level == 1 and self.nested else self.font
+            canvas.setFont(font, self.SIZE)
+            indent = self._indent(level)
             lines = self.lines[index]
             for line in lines:
                 y -= self.LEADING
-                canvas.drawString(0, y + 4, line)
-            page = str(self.pages.get(index, ""))
+                canvas.drawString(indent, y + 4, line)
+            page = str(self.pages.get(number, ""))
             canvas.drawRightString(FRAME_WIDTH, y + 4, page)
-            begin = stringWidth(lines[-1], self.font, self.SIZE) + 6
-            finish = FRAME_WIDTH - stringWidth(page, self.font, self.SIZE) - 6
+            begin = indent + stringWidth(lines[-1], font, self.SIZE) + 6
+            finish = FRAME_WIDTH - stringWidth(page, font, self.SIZE) - 6
             if finish - begin > dot:
                 canvas.drawRightString(finish, y + 4, " ." * int((finish - begin) / dot))
             y -= self.GAP
@@ -125,8 +185,8 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
             self.contents_parts: list[Contents] = []
-            self.bookmarks: list[tuple[int, str, str]] = []
-            """(page, key, title) of each chapter, for the PDF outline."""
+            self.bookmarks: list[tuple[int, str, str, int]] = []
+            """(page, key, title, outline level from 0) of each heading, in reading order."""
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
@@ -136,13 +196,16 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             total = len(self._pages)
             for part in self.contents_parts:
                 part.draw_form(self)
+            by_page: dict[int, list[tuple[str, str, int]]] = {}
+            for page, key, title, level in self.bookmarks:
+                by_page.setdefault(page, []).append((key, title, level))
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self._footer(number, total)
-                for page, key, title in self.bookmarks:
-                    if page == number:  # only now is this the document's current page
-                        self.bookmarkPage(key)
-                        self.addOutlineEntry(title, key, 0)
+                for key, title, level in by_page.get(number, ()):
+                    # only now is this the document's current page
+                    self.bookmarkPage(key)
+                    self.addOutlineEntry(title, key, level)
                 super().showPage()
             super().save()
 
@@ -164,25 +227,59 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
 
 
 class _ReportTemplate(SimpleDocTemplate):
-    """Records the page each chapter starts on, for the contents and the PDF outline."""
+    """Records the page each heading lands on, for the contents and the PDF outline.
+
+    A heading flowable carries `entry = (number, level, title)`; outline levels are
+    kept within one step of the heading before (a `####` straight under a chapter
+    title is nested one level down), as the PDF outline requires.
+    """
 
     def __init__(self, *args, chapter_pages: dict[int, int], **kwargs):
         super().__init__(*args, **kwargs)
         self.chapter_pages = chapter_pages
+        self._last_level = -1
 
     def afterFlowable(self, flowable):
-        chapter = getattr(flowable, "chapter", None)
-        if chapter is not None:
-            index, title = chapter
-            self.canv.bookmarks.append((self.page, f"kapitel{index + 1}", title))
-            self.chapter_pages[index] = self.page
+        entry = getattr(flowable, "entry", None)
+        if entry is not None:
+            number, level, title = entry
+            outline_level = min(level - 1, self._last_level + 1)
+            self._last_level = outline_level
+            self.canv.bookmarks.append((self.page, f"kapitel{number + 1}", _short(title),
+                                        outline_level))
+            self.chapter_pages[number] = self.page
+
+
+def _logo(data: bytes, width: float, height: float):
+    """The cover's logo scaled to fit width x height points, or None when it cannot be read."""
+    if not data:
+        return None
+    try:
+        from io import BytesIO
+
+        from reportlab.lib.utils import ImageReader
+        from reportlab.platypus import Image
+        reader = ImageReader(BytesIO(data))
+        pixels_wide, pixels_high = reader.getSize()
+        if pixels_wide <= 0 or pixels_high <= 0 or pixels_wide * pixels_high > 40_000_000:
+            return None
+        scale = min(width / pixels_wide, height / pixels_high)
+        image = Image(BytesIO(data), pixels_wide * scale, pixels_high * scale)
+        image.hAlign = "LEFT"
+        return image
+    except Exception:  # noqa: BLE001 - any unreadable image: the cover prints without it
+        return None
 
 
 def _cover(report: Report, styles) -> list:
-    story = [Spacer(1, 3 * cm), Paragraph(escape(report.association), styles["cover_org"]),
-             Spacer(1, 3.4 * cm),
-             HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=0.6 * cm, hAlign="LEFT"),
-             Paragraph(escape(report.title), styles["cover_title"])]
+    story: list = [Spacer(1, 3 * cm)]
+    logo = _logo(report.logo, 7 * cm, 3.2 * cm)
+    if logo is not None:
+        story = [Spacer(1, 1.2 * cm), logo, Spacer(1, 1.8 * cm - logo.drawHeight + 3.2 * cm)]
+    story += [Paragraph(escape(report.association), styles["cover_org"]),
+              Spacer(1, 3.4 * cm),
+              HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=0.6 * cm, hAlign="LEFT"),
+              Paragraph(escape(report.title), styles["cover_title"])]
     if report.subtitle:
         story.append(Paragraph(escape(report.subtitle), styles["cover_sub"]))
     if report.decided:
@@ -193,32 +290,84 @@ def _cover(report: Report, styles) -> list:
     return story
 
 
+CONTENTS_LEVELS = 3
+"""Headings down to this level get a line in the contents; deeper ones only the PDF outline."""
+
+
 def report_story(report: Report, font: str, chapter_pages: dict[int, int]) -> list:
     """The flowables of the whole report, in reading order."""
     styles = _styles(font)
     story = _cover(report, styles)
-    titles = [f"{number} {chapter.title}" for number, chapter in enumerate(report.chapters, 1)]
-    story += [Paragraph("Innehåll", styles["h1"]), Contents(titles, font, chapter_pages),
-              PageBreak()]
-    for index, chapter in enumerate(report.chapters):
-        heading = Paragraph(escape(titles[index]), styles["h1"])
-        heading.chapter = (index, titles[index])
-        story.append(heading)
+    entries: list[tuple[int, int, str]] = []
+    body: list = []
+    number = 1
+    for chapter in report.chapters:
+        if chapter.title:
+            title = f"{number} {chapter.title}" if report.numbered else chapter.title
+            number += 1
+            heading = _heading(title, styles["h1"])
+            heading.entry = (len(entries), 1, title)
+            entries.append(heading.entry)
+            body.append(heading)
         for block in chapter.blocks:
-            story += _block(block, styles, font)
-    while isinstance(story[-1], Spacer):  # a spacer that does not fit would add a blank page
+            flow = _block(block, styles, font)
+            if isinstance(block, Heading) and block.outline:
+                flow[0].entry = (len(entries), block.level, block.text)
+                entries.append(flow[0].entry)
+            body += flow
+    listed = [entry for entry in entries if entry[1] <= CONTENTS_LEVELS]
+    if listed:
+        story += [Paragraph("Innehåll", styles["h1"]), Contents(listed, font, chapter_pages),
+                  PageBreak()]
+    story += body
+    while isinstance(story[-1], (Spacer, PageBreak)):  # would add a blank page
         story.pop()
     return story
 
 
+def _item_list(block: ItemList, styles, font: str, indent: float) -> list:
+    """A list's items as paragraphs with a hanging indent; nested lists indent further."""
+    if block.ordered:
+        labels = [f"{block.start + n}." for n in range(len(block.items))]
+        hang = max(14.0, max((stringWidth(label, font, 10) for label in labels), default=0) + 9)
+    else:
+        depth = int(indent // 14)
+        labels = ["•◦▪"[depth % 3]] * len(block.items)
+        hang = 14.0
+    style = ParagraphStyle(f"item{indent}-{hang}", parent=styles["bullet"],
+                           leftIndent=indent + hang, bulletIndent=indent + 3)
+    flow: list = []
+    for label, item in zip(labels, block.items):
+        first = True
+        for part in item:
+            if isinstance(part, Rich):
+                flow.append(Paragraph(rich_markup(part.spans, part.literal), style,
+                                      bulletText=label if first else None))
+            elif isinstance(part, ItemList):
+                if first:
+                    flow.append(Paragraph("", style, bulletText=label))
+                flow += _item_list(part, styles, font, indent + hang)
+            else:
+                flow += _block(part, styles, font)
+            first = False
+        if first:
+            flow.append(Paragraph("", style, bulletText=label))
+    return flow
+
+
 def _block(block, styles, font: str) -> list:
+    if isinstance(block, Rich):
+        style = styles["literal" if block.literal else "body"]
+        return [Paragraph(rich_markup(block.spans, block.literal), style)]
     if isinstance(block, Heading):
-        return [Paragraph(escape(block.text), styles["h2"])]
+        return [_heading(block.text, styles[f"h{min(max(block.level, 2), 4)}"])]
     if isinstance(block, Text):
         return [Paragraph(escape(block.text), styles["note" if block.note else "body"])]
     if isinstance(block, Bullets):
         return [Paragraph(escape(item), styles["bullet"], bulletText="•") for item in block.items] \
             + [Spacer(1, 4)]
+    if isinstance(block, ItemList):
+        return _item_list(block, styles, font, 0.0) + [Spacer(1, 4)]
     if isinstance(block, Table):
         flow = [FastTable(measure(block, font, FRAME_WIDTH))]
         if block.caption:
@@ -226,22 +375,57 @@ def _block(block, styles, font: str) -> list:
         return flow + [Spacer(1, 6)]
     if isinstance(block, Chart):
         return [draw_chart(block, FRAME_WIDTH, font), Spacer(1, 18)]
+    if isinstance(block, Rule):
+        return [HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8)]
+    if isinstance(block, Footnotes):
+        return _footnotes(block, styles, font)
     raise TypeError(f"unknown block {block!r}")
+
+
+def _footnotes(block: Footnotes, styles, font: str) -> list:
+    """A chapter's footnotes under a short rule, each led by its number."""
+    flow: list = [HRFlowable(width="30%", thickness=0.5, color=GREY, spaceBefore=8,
+                             spaceAfter=4, hAlign="LEFT")]
+    for number, parts in block.notes:
+        first = True
+        for part in parts:
+            if isinstance(part, Rich):
+                lead = f"<super>{number}</super> " if first else ""
+                flow.append(Paragraph(lead + rich_markup(part.spans, part.literal), styles["note"]))
+            else:
+                if first:
+                    flow.append(Paragraph(f"<super>{number}</super>", styles["note"]))
+                flow += _block(part, styles, font)
+            first = False
+    return flow
+
+
+def _uses_italic(report: Report) -> bool:
+    def walk(blocks) -> bool:
+        for block in blocks:
+            if isinstance(block, Rich) and any(span.italic for span in block.spans):
+                return True
+            if isinstance(block, ItemList) and any(walk(item) for item in block.items):
+                return True
+            if isinstance(block, Footnotes) and any(walk(parts) for _, parts in block.notes):
+                return True
+        return False
+    return any(walk(chapter.blocks) for chapter in report.chapters)
 
 
 def write_report_pdf(report: Report, target: Path) -> None:
     """Lay out `report` into the PDF file `target` (written directly; see `render_report`)."""
-    font = register_fonts()
+    font = register_fonts(italic=_uses_italic(report))
     rl_config.useA85 = 0  # ASCII85 is pure Python here and only makes the file bigger
     chapter_pages: dict[int, int] = {}
     document = _ReportTemplate(
         str(target), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=2 * cm,
-        bottomMargin=2.2 * cm, title=f"{report.title} – {report.association}",
-        author=report.association, subject=report.title, lang="sv", creator="FinSam Desktop",
-        pageCompression=1, initialFontName=font, initialFontSize=10,
+        bottomMargin=2.2 * cm, title=printable(f"{report.title} – {report.association}"),
+        author=printable(report.association), subject=printable(report.title), lang="sv",
+        creator="FinSam Desktop", pageCompression=1, initialFontName=font, initialFontSize=10,
         chapter_pages=chapter_pages)
     document.build(report_story(report, font, chapter_pages),
-                   canvasmaker=numbered_canvas(report.association, font))
+                   canvasmaker=numbered_canvas(printable(report.association), font))
 
 
 def render_report(plan, outcome, target: Path, unit: str | None = None,

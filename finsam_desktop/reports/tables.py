@@ -13,7 +13,6 @@ from ..domain.findings import describe_rule
 from ..domain.money import format_share
 from ..domain.outcome import Outcome
 from ..domain.plan import (
-    AREA_LABELS,
     AREAS,
     BASIS_LABELS,
     CATEGORIES,
@@ -32,6 +31,12 @@ _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "[", "Ä"
 def swedish_key(text: str) -> tuple[str, str]:
     """Sort key that puts å, ä, ö after z as Swedish readers expect."""
     return text.casefold().translate(_SWEDISH_ORDER), text
+
+
+def coded(line) -> str:
+    """A line's or an intervention's name as printed: its own code first ("1.0 Kansli")."""
+    code = getattr(line, "code", "").strip()
+    return f"{code} {line.name}" if code else line.name
 
 
 def _unit_caption(unit: str) -> str:
@@ -70,7 +75,7 @@ def member_figures(plan: Plan, outcome: Outcome, unit: str):
     previous = None
     if any(m.previous_contribution is not None for m in members):
         raw = [m.previous_contribution for m in members]
-        printed = round_parts([p or 0 for p in raw], unit)
+        printed = round_parts([p or 0 for p in raw], unit, plan.contributions.previous_total)
         previous = [None if p is None else v for p, v in zip(raw, printed)]
     years = [round_parts([outcome.years[y].contributions.get(m.id, 0) for m in members], unit)
              for y in plan.years]
@@ -88,7 +93,10 @@ def member_tables(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     previous, per_year, permille = member_figures(plan, outcome, unit)
     columns: list[list[int | None]] = ([previous] if previous else []) + per_year
     values = [list(row) for row in zip(*columns)]
-    values.append([sum(v or 0 for v in column) for column in columns])
+    sums = [sum(v or 0 for v in column) for column in columns]
+    if previous and plan.contributions.previous_total is not None:
+        sums[0] = round_whole(plan.contributions.previous_total, unit)  # what the file says it was
+    values.append(sums)
     labels = [(m.name, "body") for m in members] + [("Summa", "total")]
     shares = ([(_percent(p),) for p in permille] + [(_percent(sum(permille)),)]
               if permille else [("",)] * len(labels))
@@ -128,10 +136,10 @@ def economy_figures(plan: Plan, outcome: Outcome, unit: str):
     printed = printed_interventions(plan, unit)
     areas = _area_order(plan)
     labels: list[tuple[str, str]] = [("Intäkter", "heading"), ("Medlemsavgifter", "body")]
-    labels += [(line.name, "body") for line in plan.other_income]
+    labels += [(coded(line), "body") for line in plan.other_income]
     labels += [("Summa intäkter", "subtotal"), ("Kostnader", "heading")]
-    labels += [(line.name, "body") for line in plan.costs]
-    labels += [(AREA_LABELS.get(area, area), "body") for area in areas]
+    labels += [(coded(line), "body") for line in plan.costs]
+    labels += [(plan.labels.area(area), "body") for area in areas]
     labels += [("Summa kostnader", "subtotal"), ("Årets resultat", "total"),
                ("Ingående eget kapital", "body"), ("Utgående eget kapital", "total")]
 
@@ -205,7 +213,7 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
     grand_people = 0
     for area in _area_order(plan):
         in_area = [i for i in plan.interventions if i.area == area]
-        add(AREA_LABELS.get(area, area), "heading", empty_text)
+        add(plan.labels.area(area), "heading", empty_text)
         area_sum, area_people = [0] * len(years), 0
         categories = _category_order(in_area)
         for category in categories:
@@ -221,7 +229,7 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
                 count = item.participants.get(first, 0)
                 text = (((item.owner,) if show_owner else ())
                         + ((item.municipality,) if show_place else ()))
-                add(item.name, "body", text, amounts, swedish_number(count) if count else "")
+                add(coded(item), "body", text, amounts, swedish_number(count) if count else "")
                 sums = [a + b for a, b in zip(sums, amounts)]
                 people += count
             if len(categories) > 1:
@@ -229,7 +237,7 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
                 add(f"Summa {label.lower()}", "subtotal", empty_text, sums, swedish_number(people))
             area_sum = [a + b for a, b in zip(area_sum, sums)]
             area_people += people
-        add(f"Summa {AREA_LABELS.get(area, area).lower()}", "subtotal", empty_text, area_sum,
+        add(f"Summa {plan.labels.area(area).lower()}", "subtotal", empty_text, area_sum,
             swedish_number(area_people))
         grand = [a + b for a, b in zip(grand, area_sum)]
         grand_people += area_people
@@ -287,6 +295,20 @@ def rule_text(rule: Rule) -> str:
 
 def rule_blocks(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     """Each rule's bound, figure and margin per year, then every finding."""
+    return rule_table_blocks(plan, outcome, unit) + [Heading("Iakttagelser")] \
+        + finding_blocks(plan, outcome, unit)
+
+
+def finding_blocks(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
+    """Every finding as a bullet, led by its severity."""
+    if outcome.findings:
+        return [Bullets(tuple(f"{SEVERITY_LABELS.get(f.severity, f.severity)}: {f.message}"
+                              for f in outcome.findings))]
+    return [Text("Inga iakttagelser: planen uppfyller förbundets regler.")]
+
+
+def rule_table_blocks(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
+    """Each rule's bound, figure and margin per year."""
     blocks: list[Block] = []
     rules = {rule.id: rule for rule in plan.equity.rules}
     if outcome.margins:
@@ -309,12 +331,6 @@ def rule_blocks(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
                               "negativ marginal betyder att regeln inte uppfylls."))
     else:
         blocks.append(Text("Planen har inga regler för det egna kapitalet."))
-    blocks.append(Heading("Iakttagelser"))
-    if outcome.findings:
-        blocks.append(Bullets(tuple(f"{SEVERITY_LABELS.get(f.severity, f.severity)}: {f.message}"
-                                    for f in outcome.findings)))
-    else:
-        blocks.append(Text("Inga iakttagelser: planen uppfyller förbundets regler."))
     return blocks
 
 
@@ -340,5 +356,5 @@ def intervention_chart(plan: Plan, outcome: Outcome, unit: str) -> Chart:
     areas = _area_order(plan)
     bars = tuple(Series(str(y), tuple(outcome.years[y].interventions_by_area.get(a, 0)
                                       for a in areas)) for y in plan.years)
-    return Chart("Insatsmedel per område", tuple(AREA_LABELS.get(a, a) for a in areas), bars,
+    return Chart("Insatsmedel per område", tuple(plan.labels.area(a) for a in areas), bars,
                  (), unit)

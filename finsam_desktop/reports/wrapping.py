@@ -79,3 +79,19 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
+
+
+_UNPRINTABLE = {code: "\ufffd" for code in (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20),
+                                            *range(0x7f, 0xa0), *range(0xd800, 0xe000),
+                                            0xfffe, 0xffff)}
+_UNPRINTABLE[0x09] = " "
+_UNPRINTABLE[0x0d] = ""
+
+
+def printable(text: str) -> str:
+    """`text` with control characters and lone surrogates as U+FFFD, tabs as spaces, no CR.
+
+    They cannot be drawn (a font has no glyph, PDF text and XML reject some), so they
+    show as the replacement character instead of breaking the page or vanishing.
+    """
+    return text.translate(_UNPRINTABLE) if not text.isprintable() else text

@@ -1,0 +1,154 @@
+"""The plan document in its own order: chapters, more text, and generated blocks where placed.
+
+When `plan.sections` holds at least one block item the report is exactly the document:
+chapters in reading order, each block computed from the plan and printed where the
+outline puts it, under a level-2 heading of the chapter above (its default, the item's
+`block_title`, or none when that is ""). Items with `included` off are left out; a chapter
+left out takes its text and blocks with it. Footnotes print at the end of their chapter.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..domain.outcome import Outcome
+from ..domain.plan import Plan, Section
+from .blocks import Block, Chapter, Heading, Text
+from .details import detail_blocks, goal_blocks, key_blocks
+from .markdown import Notes, markdown_blocks
+from .tables import (economy_table, equity_chart, finding_blocks, intervention_chart,
+                     intervention_tables, member_tables, municipality_table, rule_table_blocks)
+
+BLOCK_TITLES = {
+    "members": "Medlemmarnas medfinansiering",
+    "keys": "Fördelning mellan kommunerna",
+    "economy": "Budget och ekonomisk plan",
+    "interventions": "Insatser",
+    "interventions_by_municipality": "Insatser per kommun",
+    "intervention_details": "Insatserna i detalj",
+    "goals": "Mål och indikatorer",
+    "rules": "Eget kapital och regler",
+    "findings": "Iakttagelser",
+    "chart_equity": "Eget kapital per år",
+    "chart_areas": "Insatsmedel per område",
+    "follow_up": "Uppföljning",
+}
+
+
+def has_blocks(plan: Plan) -> bool:
+    """True when the document places its own blocks (the contract's second-release layout)."""
+    return any(section.kind == "block" for section in plan.sections)
+
+
+def block_content(kind: str, plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
+    """The blocks one generated item prints (without its heading)."""
+    builder = _BUILDERS.get(kind)
+    if builder is None:
+        return [Text(f"Okänt block: {kind}.")]
+    return builder(plan, outcome, unit)
+
+
+def _heading(section: Section) -> str:
+    if section.block_title is None:
+        return BLOCK_TITLES.get(section.block, section.block)
+    return section.block_title.strip()
+
+
+def document_chapters(plan: Plan, outcome: Outcome, unit: str) -> list[Chapter]:
+    """The document's chapters in reading order, blocks computed where they are placed."""
+    chapters: list[Chapter] = []
+    title: str | None = None
+    blocks: list[Block] = []
+    notes = Notes()
+    skipping = False
+
+    def close() -> None:
+        if title is not None or blocks:
+            footnotes = notes.block()
+            chapters.append(Chapter(title or "", tuple(blocks) + ((footnotes,) if footnotes else ())))
+
+    for section in plan.sections:
+        if section.kind == "chapter":
+            close()
+            title, blocks, notes = section.title.strip() or "Utan rubrik", [], Notes()
+            skipping = not section.included
+            if skipping:
+                title = None
+            else:
+                blocks += markdown_blocks(section.text, notes)
+            continue
+        if skipping or not section.included:
+            continue
+        if section.kind == "text":
+            blocks += markdown_blocks(section.text, notes)
+        elif section.kind == "block":
+            heading = _heading(section)
+            if heading:
+                blocks.append(Heading(heading, 2, True))
+            blocks += block_content(section.block, plan, outcome, unit)
+    close()
+    return chapters
+
+
+def _members(plan, outcome, unit):
+    return member_tables(plan, outcome, unit)
+
+
+def _keys(plan, outcome, unit):
+    return key_blocks(plan, outcome, unit)
+
+
+def _economy(plan, outcome, unit):
+    return [economy_table(plan, outcome, unit)]
+
+
+def _interventions(plan, outcome, unit):
+    return intervention_tables(plan, unit)
+
+
+def _by_municipality(plan, outcome, unit):
+    table = municipality_table(plan, unit)
+    return [table] if table is not None else [Text("Insatserna anger ingen kommun.")]
+
+
+def _details(plan, outcome, unit):
+    return detail_blocks(plan, outcome, unit)
+
+
+def _goals(plan, outcome, unit):
+    return goal_blocks(plan)
+
+
+def _rules(plan, outcome, unit):
+    return rule_table_blocks(plan, outcome, unit)
+
+
+def _findings(plan, outcome, unit):
+    return finding_blocks(plan, outcome, unit)
+
+
+def _chart_equity(plan, outcome, unit):
+    return [equity_chart(plan, outcome, unit)]
+
+
+def _chart_areas(plan, outcome, unit):
+    if not plan.interventions:
+        return [Text("Planen har inga insatser ännu.")]
+    return [intervention_chart(plan, outcome, unit)]
+
+
+def _follow_up(plan, outcome, unit):
+    """The follow-up helper's content (`reports/follow_up.py: follow_up_blocks`), when present."""
+    try:
+        from .follow_up import follow_up_blocks  # type: ignore[import-not-found]
+    except ImportError:
+        return [Text("Planen har ingen uppföljning ännu.")]
+    return list(follow_up_blocks(plan, outcome, unit))
+
+
+_BUILDERS: dict[str, Callable[[Plan, Outcome, str], list[Block]]] = {
+    "members": _members, "keys": _keys, "economy": _economy, "interventions": _interventions,
+    "interventions_by_municipality": _by_municipality, "intervention_details": _details,
+    "goals": _goals, "rules": _rules, "findings": _findings, "chart_equity": _chart_equity,
+    "chart_areas": _chart_areas, "follow_up": _follow_up,
+}
