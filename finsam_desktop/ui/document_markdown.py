@@ -19,6 +19,8 @@ from PySide6.QtGui import (QColor, QFont, QTextBlock, QTextBlockFormat, QTextCha
                            QTextCursor, QTextDocument, QTextFormat, QTextList, QTextListFormat,
                            QTextTable, QTextTableFormat)
 
+from ..storage.word_import import escape_markdown
+
 RAW_PROPERTY = QTextFormat.Property.UserProperty + 1
 """A fragment written back exactly as it stands (footnote markers and definitions)."""
 CODE_PROPERTY = QTextFormat.Property.UserProperty + 2
@@ -28,7 +30,6 @@ HEADING_SIZES = {2: 5, 3: 3, 4: 1}
 LINK_COLOR = QColor("#1d5fa8")
 LINE_BREAK = "\u2028"
 PARAGRAPH_SEPARATOR = "\u2029"
-_ESCAPED = set("\\`*_[]<")
 
 
 def parser() -> MarkdownIt:
@@ -379,50 +380,16 @@ def _run(state: tuple, text: str, in_table: bool, at_start: bool) -> str:
         return f"{fence}{text}{fence}"
     stripped = text.strip(" \t" + LINE_BREAK)
     if not stripped:
-        return _escape(text, in_table, at_start)
+        return escape_markdown(text, in_table, at_start)
     lead = text[:len(text) - len(text.lstrip(" \t" + LINE_BREAK))]
     trail = text[len(text.rstrip(" \t" + LINE_BREAK)):]
-    body = _escape(stripped, in_table, at_start and not lead)
+    body = escape_markdown(stripped, in_table, at_start and not lead)
     marks = ("**" if bold else "") + ("*" if italic else "")
     body = f"{marks}{body}{marks[::-1]}"
     if href:
         target = f"<{href}>" if any(ch in href for ch in " ()<>") else href
         body = f"[{body}]({target})"
-    return _escape(lead, in_table, at_start) + body + _escape(trail, in_table, False)
-
-
-def _escape(text: str, in_table: bool, at_start: bool) -> str:
-    """Backslash what Markdown would read as syntax, so typed text stays text."""
-    out = []
-    line_start = at_start
-    index = 0
-    while index < len(text):
-        char = text[index]
-        following = text[index + 1:index + 2]
-        index += 1
-        if char == LINE_BREAK:
-            out.append(" " if in_table else "\\\n")
-            line_start = True
-            continue
-        if line_start and char in " \t":
-            continue  # leading spaces would make a code block; Markdown drops them anyway
-        if line_start and char.isdigit():
-            digits = char
-            while index < len(text) and text[index].isdigit():
-                digits += text[index]
-                index += 1
-            out.append(digits)
-            if text[index:index + 1] in (".", ")"):  # "2026. " would start a list
-                out.append("\\" + text[index])
-                index += 1
-        elif char in _ESCAPED or (char == "|" and in_table) or (
-                char == "&" and (following.isalnum() or following == "#")) or (
-                line_start and char in "#+->="):
-            out.append("\\" + char)
-        else:
-            out.append(char)
-        line_start = False
-    return "".join(out)
+    return escape_markdown(lead, in_table, at_start) + body + escape_markdown(trail, in_table, False)
 
 
 def same_markdown(first: str, second: str) -> bool:
