@@ -25,7 +25,7 @@ RAW_PROPERTY = QTextFormat.Property.UserProperty + 1
 """A fragment written back exactly as it stands (footnote markers and definitions)."""
 CODE_PROPERTY = QTextFormat.Property.UserProperty + 2
 """A fragment that was `code` in the Markdown."""
-HEADING_SIZES = {2: 5, 3: 3, 4: 1}
+HEADING_SIZES = {2: 4, 3: 2, 4: 0.5}
 """Points added to the base font for the headings inside a chapter (## ### ####)."""
 LINK_COLOR = QColor("#1d5fa8")
 LINE_BREAK = "\u2028"
@@ -69,10 +69,10 @@ def body_block_format() -> QTextBlockFormat:
 class _Builder:
     """Fills a QTextDocument from markdown-it tokens with one cursor."""
 
-    def __init__(self, document: QTextDocument):
+    def __init__(self, document: QTextDocument, cursor: QTextCursor | None = None):
         self.document = document
-        self.cursor = QTextCursor(document)
-        self.fresh = True  # the cursor's block is empty and unused
+        self.cursor = cursor if cursor is not None else QTextCursor(document)
+        self.fresh = self.cursor.block().length() <= 1  # the cursor's block is empty
         self.lists: list[list] = []  # per open list: [ordered, QTextList | None, start]
         self.base = document.defaultFont()
 
@@ -167,8 +167,10 @@ class _Builder:
         fmt.setHeaderRowCount(1)
         fmt.setCellPadding(4)
         fmt.setCellSpacing(0)
-        fmt.setBorder(0.5)
+        fmt.setBorder(1)
+        fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
         fmt.setBorderBrush(QColor("#9aa7b4"))
+        fmt.setBorderCollapse(True)
         table = self.cursor.insertTable(len(rows), columns, fmt)
         for r, row in enumerate(rows):
             for c, inline in enumerate(row):
@@ -176,6 +178,9 @@ class _Builder:
                 base = QTextCharFormat()
                 if r == 0:
                     base.setFontWeight(QFont.Weight.Bold)
+                    cell_format = table.cellAt(r, c).format()
+                    cell_format.setBackground(QColor("#e8eef5"))
+                    table.cellAt(r, c).setFormat(cell_format)
                 self.inline(inline, base)
         self.cursor = table.lastCursorPosition()
         self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
@@ -237,6 +242,16 @@ def load_markdown(document: QTextDocument, text: str) -> None:
     """Replace the document's content with the Markdown `text`, formatted."""
     document.clear()
     _Builder(document).build(_PARSER.parse(text))
+
+
+def insert_markdown(cursor: QTextCursor, text: str) -> None:
+    """Insert Markdown at `cursor`: one paragraph joins the text there, more become blocks."""
+    tokens = _PARSER.parse(text)
+    builder = _Builder(cursor.document(), cursor)
+    if [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]:
+        builder.inline(tokens[1], QTextCharFormat(cursor.charFormat()))
+        return
+    builder.build(tokens)
 
 
 # --- writing ---------------------------------------------------------------------------------

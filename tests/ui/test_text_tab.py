@@ -1,75 +1,223 @@
-"""The Text tab: sections typed, reordered and undone; typing merges into one undo step."""
+"""The Dokument tab: format with the toolbar and shortcuts, paste, place and switch off blocks,
+reorder the outline, undo each step; the file holds what the window shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
 
-from finsam_desktop.storage.document import PlanDocument
-from finsam_desktop.ui.tabs.text_tab import TextTab
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from finsam_desktop.domain.plan import Section
+from finsam_desktop.ui.document_outline import BLOCK_MIME
+from finsam_desktop.ui.tabs.text_tab import BLOCK, CHAPTER, COVER, DocumentTab
 
 from .plan_models import show_tab
 
-
-def make_tab(model, qtbot):
-    return show_tab(TextTab, model, qtbot, active=True)
+CHAPTER_TEXT = "Inledande stycke om förbundet.\n\nAndra stycket.\n"
 
 
-def test_shows_the_first_section(open_model, qtbot):
+def make_tab(model, qtbot, sections=None):
+    """The tab over `model`, whose plan is first given two chapters of known text."""
+    plan = model.plan
+    sections = sections if sections is not None else (Section(id=plan.next_id(), title="Ekonomi", text=CHAPTER_TEXT),
+                            Section(id=plan.next_id() + 1, title="Mål", text="Målen.\n"))
+    assert model.apply("test setup", replace(plan, sections=sections)).__class__ is not Exception
+    model.undo_stack.clear()
+    return show_tab(DocumentTab, model, qtbot, active=True)
+
+
+def texts(model):
+    return [(s.kind, s.title or s.block, s.text) for s in model.plan.sections]
+
+
+def test_shows_the_outline_and_the_first_chapter_formatted(open_model, qtbot):
     model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot)
-    section = model.plan.sections[0]
-    assert tab.title.text() == section.title
-    assert tab.text.toPlainText() == section.text
+    assert tab.outline.rowCount() == 2
+    assert tab.pages.currentIndex() == CHAPTER
+    assert tab.title.text() == "Ekonomi"
+    assert tab.editor.toPlainText() == "Inledande stycke om förbundet.\nAndra stycket."
+    assert model.undo_stack.count() == 0  # showing a chapter changes nothing
 
 
-def test_typing_is_written_through_and_undone_in_one_step(open_model, qtbot):
+def test_typing_merges_into_one_step_and_undo_restores(open_model, qtbot):
     model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot)
-    original = model.plan.sections[0]
-    tab.text.setFocus()
-    tab.text.moveCursor(tab.text.textCursor().MoveOperation.End)
-    qtbot.keyClicks(tab.text, " Nytt stycke.")
-    assert model.plan.sections[0].text == original.text + " Nytt stycke."
-    assert model.undo_stack.count() == 1  # all keystrokes merged
-    with PlanDocument.open(model.document.path, read_only=True) as written:
-        assert written.plan.sections[0].text.endswith("Nytt stycke.")
-    tab.title.setFocus()
-    tab.title.selectAll()
-    qtbot.keyClicks(tab.title, "Inledning")
-    assert model.plan.sections[0].title == "Inledning"
+    tab.editor.setFocus()
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(tab.editor, " Mer text.")
+    assert model.plan.sections[0].text == "Inledande stycke om förbundet.\n\nAndra stycket. Mer text.\n"
+    assert model.undo_stack.count() == 1
+    model.undo_stack.undo()
+    assert model.plan.sections[0].text == CHAPTER_TEXT
+    assert tab.editor.toPlainText().endswith("Andra stycket.")
+
+
+def test_shortcuts_make_heading_bold_and_italic_each_one_undo_step(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    editor = tab.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.AltModifier)
+    assert model.plan.sections[0].text.startswith("### Inledande stycke om förbundet.\n")
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert model.plan.sections[0].text == ("### Inledande stycke om förbundet.\n\n"
+                                           "***Andra*** stycket.\n")
+    assert model.undo_stack.count() == 3
+    model.undo_stack.undo()
+    assert model.plan.sections[0].text == "### Inledande stycke om förbundet.\n\n**Andra** stycket.\n"
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert model.plan.sections[0].text == CHAPTER_TEXT
+    assert editor.document().firstBlock().blockFormat().headingLevel() == 0
+
+
+def test_toolbar_lists_and_link(open_model, qtbot, monkeypatch):
+    from finsam_desktop.ui import document_editor
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    editor = tab.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.select(QTextCursor.SelectionType.Document)
+    editor.setTextCursor(cursor)
+    editor.actions_by_key["bullets"].trigger()
+    assert model.plan.sections[0].text == ("- Inledande stycke om förbundet.\n"
+                                           "- Andra stycket.\n")
+    editor.actions_by_key["numbers"].trigger()
+    assert model.plan.sections[0].text == ("1. Inledande stycke om förbundet.\n"
+                                           "2. Andra stycket.\n")
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert model.plan.sections[0].text == ("1. Inledande stycke om förbundet.\n"
+                                           "   1. Andra stycket.\n")
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    monkeypatch.setattr(document_editor, "ask_link", lambda parent, current: "https://finsam.se")
+    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert "   1. [Andra](https://finsam.se) stycket.\n" in model.plan.sections[0].text
+    assert model.undo_stack.count() == 4
+    for _ in range(4):
+        model.undo_stack.undo()
+    assert model.plan.sections[0].text == CHAPTER_TEXT
+
+
+def test_paste_html_keeps_headings_lists_and_emphasis_only(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    editor = tab.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    data = QMimeData()
+    data.setHtml('<html><body><h2 style="color:red">Mål 2026</h2><p><span style="font-family:'
+                 'Comic Sans">Vi ska <b>öka</b> och <i>stärka</i>:</span></p><ul><li>samverkan'
+                 '</li><li>hälsa</li></ul><img src="x.png"><script>x()</script></body></html>')
+    data.setText("Mål 2026 Vi ska öka och stärka: samverkan hälsa")
+    QApplication.clipboard().setMimeData(data)
+    steps = model.undo_stack.count()
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert model.plan.sections[0].text == (
+        "Inledande stycke om förbundet.\n\nAndra stycket.\n\n## Mål 2026\n\n"
+        "Vi ska **öka** och *stärka*:\n\n- samverkan\n- hälsa\n")
+    assert model.undo_stack.count() == steps + 1
+    model.undo_stack.undo()
+    assert model.plan.sections[0].text.rstrip() == CHAPTER_TEXT.rstrip()
+
+
+def test_insert_block_at_the_cursor_splits_the_chapter(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    cursor = tab.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    tab.editor.setTextCursor(cursor)
+    tab.insert_block("members")
+    assert texts(model) == [("chapter", "Ekonomi", "Inledande stycke om förbundet.\n"),
+                            ("block", "members", ""), ("text", "", "Andra stycket.\n"),
+                            ("chapter", "Mål", "Målen.\n")]
+    assert tab.pages.currentIndex() == BLOCK and tab.section().block == "members"
+    assert model.undo_stack.count() == 1
+    model.undo_stack.undo()
+    assert texts(model) == [("chapter", "Ekonomi", CHAPTER_TEXT), ("chapter", "Mål", "Målen.\n")]
+
+
+def test_drag_a_block_in_and_move_it_by_drag_and_drop(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    data = QMimeData()
+    data.setData(BLOCK_MIME, b"economy")
+    tab.outline.dropMimeData(data, Qt.DropAction.CopyAction, 2, 0, QModelIndex())
+    assert [s.block for s in model.plan.sections] == ["", "", "economy"]
+    assert tab.section().block == "economy"
+    moving = tab.outline.mimeData([tab.outline.index(2)])
+    tab.outline.dropMimeData(moving, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert [s.title or s.block for s in model.plan.sections] == ["Ekonomi", "economy", "Mål"]
+    refused = tab.outline.mimeData([tab.outline.index(1)])
+    tab.outline.dropMimeData(refused, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert "börja med ett kapitel" in tab.message.text()
     assert model.undo_stack.count() == 2
     model.undo_stack.undo()
-    assert tab.title.text() == original.title
+    assert [s.title or s.block for s in model.plan.sections] == ["Ekonomi", "Mål", "economy"]
     model.undo_stack.undo()
-    assert tab.text.toPlainText() == original.text
-    assert model.plan.sections[0] == original
+    assert len(model.plan.sections) == 2
 
 
-def test_add_move_and_remove_sections(open_model, qtbot):
+def test_switch_a_block_off_and_on_in_the_outline(open_model, qtbot):
     model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot)
-    first = model.plan.sections[0]
-    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    assert len(model.plan.sections) == 2
-    new = model.plan.sections[1]
-    assert tab.current_id == new.id and tab.title.text() == new.title
-    qtbot.keyClicks(tab.title, "Ekonomi")   # the new title is selected: typing replaces it
-    assert model.plan.sections[1].title == "Ekonomi"
-    qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
-    assert [s.id for s in model.plan.sections] == [new.id, first.id]
-    assert tab.table.index(0, 0).data() == "Ekonomi"
-    assert tab.current_id == new.id
-    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
-    assert [s.id for s in model.plan.sections] == [first.id]
-    assert tab.title.text() == first.title
+    tab.select_item(model.plan.sections[1].id)
+    tab.insert_block("findings")
+    index = tab.outline.index(2)
+    assert tab.outline.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert tab.outline.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.plan.sections[2].included is False
+    assert not tab.block_panel.included.isChecked()
     model.undo_stack.undo()
-    assert [s.id for s in model.plan.sections] == [new.id, first.id]
+    assert model.plan.sections[2].included is True
+    tab.block_panel.no_title.click()
+    assert model.plan.sections[2].block_title == ""
 
 
-def test_plan_without_sections_disables_the_editor(open_model, qtbot):
-    model = open_model("sormland-2026")
+def test_move_buttons_and_new_chapter(open_model, qtbot):
+    model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot)
-    assert tab.table.rowCount() == 0
-    assert not tab.editor_box.isEnabled()
-    tab.add_section()
-    assert tab.editor_box.isEnabled()
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert [s.title for s in model.plan.sections] == ["Ekonomi", "Nytt kapitel", "Mål"]
+    qtbot.keyClicks(tab.title, "Bakgrund")
+    assert model.plan.sections[1].title == "Bakgrund"
+    qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
+    assert [s.title for s in model.plan.sections] == ["Bakgrund", "Ekonomi", "Mål"]
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert [s.title for s in model.plan.sections] == ["Ekonomi", "Mål"]
+    model.undo_stack.undo()
+    assert [s.title for s in model.plan.sections] == ["Bakgrund", "Ekonomi", "Mål"]
+
+
+def test_cover_page(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    qtbot.mouseClick(tab.cover_button, Qt.MouseButton.LeftButton)
+    assert tab.pages.currentIndex() == COVER
+    qtbot.keyClicks(tab.cover_panel.fields["title"], "Verksamhetsplan 2026")
+    assert model.plan.cover.title == "Verksamhetsplan 2026"
+    assert model.undo_stack.count() == 1
+
+
+def test_plan_without_sections_shows_the_empty_page(open_model, qtbot):
+    model = open_model("sormland-2026")
+    tab = make_tab(model, qtbot, sections=())
+    assert tab.outline.rowCount() == 0
+    tab.add_chapter()
+    assert tab.pages.currentIndex() == CHAPTER
