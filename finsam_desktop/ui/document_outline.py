@@ -25,10 +25,6 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 def run_edit(model: PlanModel, label: str, change, *args, **kwargs) -> tuple[str | None, object]:
     """`model.edit` as (Swedish refusal or None, the change's new id or None)."""
     result = model.edit(label, change, *args, **kwargs)
-    if result is None or isinstance(result, str):  # PlanModel before EditResult
-        extra = getattr(model, "last_result", None)
-        new_id = extra[1] if result is None and isinstance(extra, tuple) else None
-        return result, new_id
     return result.refusal, result.new_id
 
 

@@ -24,7 +24,7 @@ from .tabs.goals_tab import GoalsTab
 from .tabs.interventions_tab import InterventionsTab
 from .tabs.members_tab import MembersTab
 from .tabs.overview_tab import OverviewTab
-from .tabs.text_tab import TextTab
+from .tabs.text_tab import DocumentTab
 from .welcome import WelcomeScreen
 from ..storage.document import PlanDocument
 from ..storage.errors import PlanFileError
@@ -33,7 +33,7 @@ from ..storage.exchange_file import write_plan_json
 APP_TITLE = "FinSam Desktop"
 TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
         ("interventions", InterventionsTab, "Insatser"), ("budget", BudgetTab, "Budget"),
-        ("goals", GoalsTab, "Mål"), ("text", TextTab, "Text"))
+        ("goals", GoalsTab, "Mål"), ("text", DocumentTab, "Dokument"))
 LATER = "Kommer i en senare version"
 
 
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for key, text, slot, shortcut in (
                 ("population", self.tr("Importera folkmängd…"), self.import_population, None),
+                ("word", self.tr("Importera text från Word…"), self.import_word_text, None),
                 ("restore", self.tr("Återställ från säkerhetskopia…"), self.restore_backup, None),
                 (None, None, None, None),
                 ("preview", self.tr("Förhandsgranska"), self.preview_report, None),
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
                 action.setEnabled(model is not None)
         if model is not None and model.read_only:
             self.actions_by_key["population"].setEnabled(False)
+            self.actions_by_key["word"].setEnabled(False)
             self.actions_by_key["restore"].setEnabled(False)
         self.welcome.set_recent(self.recent.paths())
         self.findings.setVisible(model is not None)
@@ -319,6 +321,12 @@ class MainWindow(QMainWindow):
             path = start(self)
             if path:
                 self.open_path(path)
+
+    def import_word_text(self) -> None:
+        """Last year's Word document into the Dokument tab, as one undo step."""
+        from .document_import_dialog import import_word_text
+        if self.model is not None and import_word_text(self, self.model):
+            self.tabs.setCurrentWidget(self.tabs_by_key["text"])
 
     def import_population(self) -> None:
         if self.model is not None:

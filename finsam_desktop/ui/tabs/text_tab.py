@@ -151,6 +151,8 @@ class DocumentTab(QWidget):
         return None
 
     def _show_current(self) -> None:
+        if self.view.current_id() != self.current_id:
+            self.model.end_merge()  # typing in another item is another undo step
         self.current_id = self.view.current_id()
         if self.current_id is not None:
             self.cover_button.setChecked(False)
