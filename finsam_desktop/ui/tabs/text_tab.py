@@ -25,8 +25,14 @@ from ..document_outline import BlockPalette, OutlineModel, OutlineView, run_edit
 from ..plan_model import PlanModel
 from ..refusal_label import RefusalLabel
 from ..table_view import button_row
+from ..tables import Column, text_column
 
 EMPTY, CHAPTER, BLOCK, COVER = range(4)
+
+
+def section_columns(plan) -> list[Column]:
+    """The outline as a plain table (the fault tests type into it through the delegate)."""
+    return [text_column("title", "Avsnitt")]
 
 
 class DocumentTab(QWidget):
