@@ -1,5 +1,7 @@
+"""`python -m finsam_desktop`: the same as the `finsam-desktop` command."""
+
 import sys
 
-from .cli import main
+from finsam_desktop.cli import main
 
 sys.exit(main())

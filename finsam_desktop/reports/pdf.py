@@ -428,11 +428,8 @@ def write_report_pdf(report: Report, target: Path) -> None:
                    canvasmaker=numbered_canvas(printable(report.association), font))
 
 
-def render_report(plan, outcome, target: Path, unit: str | None = None,
-                  force: bool = False) -> None:
-    """Build and write the plan report all-or-nothing: an interrupted run leaves no half PDF."""
-    from ..storage.exchange_file import atomic_output
+def render_report(plan, outcome, target: Path, unit: str | None = None) -> None:
+    """Build the plan report and lay it out into `target` (`services.exports.write_report`
+    is the all-or-nothing, never-clobbering way to write one)."""
     from .content import build_report
-    report = build_report(plan, outcome, unit)
-    with atomic_output(Path(target), force=force) as temp:
-        write_report_pdf(report, temp)
+    write_report_pdf(build_report(plan, outcome, unit), Path(target))

@@ -125,6 +125,8 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
                 conn.backup(copy)
             finally:
                 copy.close()
+            with contextlib.suppress(OSError):  # a private plan keeps private backups
+                os.chmod(temp, path.stat().st_mode & 0o777)
             os.replace(temp, target)
         finally:
             with contextlib.suppress(OSError):

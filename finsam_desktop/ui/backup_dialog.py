@@ -13,8 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
+from ..domain.errors import UserFacingError
+from ..services.plans import restore
 from ..storage import backup as backups
-from ..storage.errors import PlanFileError
 from . import dialogs
 
 
@@ -80,8 +81,8 @@ def restore_backup(parent: QWidget | None, path: str | Path) -> bool:
     if chosen is None:
         return False
     try:
-        backups.restore_backup(path, chosen)
-    except PlanFileError as error:
+        restore(path, chosen)
+    except UserFacingError as error:
         dialogs.show_error(parent, _tr("Kunde inte återställa"), str(error))
         return False
     return True

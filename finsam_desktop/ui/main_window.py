@@ -6,7 +6,6 @@ once), so closing needs no question and Ctrl+S only confirms.
 
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from . import dialogs
+from . import backup_dialog, dialogs, population_dialog, report_actions, rollover_dialog
 from .documents import RecentFiles, example_copy
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
@@ -26,15 +25,15 @@ from .tabs.members_tab import MembersTab
 from .tabs.overview_tab import OverviewTab
 from .tabs.text_tab import DocumentTab
 from .welcome import WelcomeScreen
+from ..domain.errors import UserFacingError
 from ..storage.document import PlanDocument
 from ..storage.errors import PlanFileError
-from ..storage.exchange_file import write_plan_json
+from ..services.exports import write_json
 
 APP_TITLE = "FinSam Desktop"
 TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
         ("interventions", InterventionsTab, "Insatser"), ("budget", BudgetTab, "Budget"),
         ("goals", GoalsTab, "Mål"), ("text", DocumentTab, "Dokument"))
-LATER = "Kommer i en senare version"
 
 
 def finding_target(finding) -> str:
@@ -301,26 +300,12 @@ class MainWindow(QMainWindow):
         self._set_document(document)
         return True
 
-    # --- actions provided by other modules ----------------------------------------------
-
-    def _feature(self, module: str, function: str):
-        """A function from a UI module that may not exist yet; None (after telling the user)."""
-        name = f"{__package__}.{module}"
-        try:
-            loaded = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            dialogs.show_info(self, self.tr("Inte tillgängligt"), self.tr(LATER))
-            return None
-        return getattr(loaded, function)
+    # --- file jobs (finsam_desktop.services) -------------------------------------------
 
     def new_year(self) -> None:
-        start = self._feature("rollover_dialog", "start_new_year")
-        if start is not None:
-            path = start(self)
-            if path:
-                self.open_path(path)
+        path = rollover_dialog.start_new_year(self)
+        if path:
+            self.open_path(path)
 
     def import_word_text(self) -> None:
         """Last year's Word document into the Dokument tab, as one undo step."""
@@ -330,38 +315,31 @@ class MainWindow(QMainWindow):
 
     def import_population(self) -> None:
         if self.model is not None:
-            run = self._feature("population_dialog", "import_population")
-            if run is not None:
-                run(self, self.model)
+            population_dialog.import_population(self, self.model)
 
     def restore_backup(self) -> None:
         if self.model is None:
             return
-        restore = self._feature("backup_dialog", "restore_backup")
-        if restore is None:
-            return
         path = self.model.document.path
         self.close_document()  # the file is replaced; our connection and lock must go first
-        restore(self, path)
+        backup_dialog.restore_backup(self, path)
         self.open_path(path)
 
-    def _report(self, function: str) -> None:
-        if self.model is not None:
-            run = self._feature("report_actions", function)
-            if run is not None:
-                run(self, self.model)
-
     def preview_report(self) -> None:
-        self._report("preview_report")
+        if self.model is not None:
+            report_actions.preview_report(self, self.model)
 
     def print_report(self) -> None:
-        self._report("print_report")
+        if self.model is not None:
+            report_actions.print_report(self, self.model)
 
     def export_pdf(self) -> None:
-        self._report("export_pdf")
+        if self.model is not None:
+            report_actions.export_pdf(self, self.model)
 
     def export_excel(self) -> None:
-        self._report("export_excel")
+        if self.model is not None:
+            report_actions.export_excel(self, self.model)
 
     def export_json(self) -> bool:
         if self.model is None:
@@ -372,8 +350,8 @@ class MainWindow(QMainWindow):
             return False
         target = Path(path) if path.lower().endswith(".json") else Path(path + ".json")
         try:
-            write_plan_json(self.model.plan, target, force=True)  # the dialog asked to replace
-        except PlanFileError as error:
+            write_json(self.model.plan, target, force=True)  # the dialog asked to replace
+        except UserFacingError as error:
             dialogs.show_error(self, self.tr("Kan inte exportera"), str(error))
             return False
         self.statusBar().showMessage(self.tr("Exporterade {name}.").format(name=target.name), 5000)

@@ -22,10 +22,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ..reports.excel import write_workbook
-from ..reports.pdf import render_report
-from ..storage.errors import PlanFileError
-from ..storage.exchange_file import atomic_output
+from ..domain.errors import UserFacingError
+from ..services import exports
 from . import dialogs
 
 PRINT_DPI = 300
@@ -59,11 +57,11 @@ def _with_suffix(path: str, suffix: str) -> Path:
 
 def _render(model, target: Path) -> None:
     with _busy():
-        render_report(model.plan, model.outcome, target, force=True)
+        exports.write_report(model.plan, model.outcome, target, force=True)
 
 
 def _report_error(parent: QWidget | None, title: str, error: Exception) -> None:
-    if isinstance(error, PlanFileError):
+    if isinstance(error, UserFacingError):
         message = str(error)
     else:
         message = tr("Rapporten kunde inte skapas: {0}").format(error)
@@ -79,7 +77,7 @@ def _export(parent: QWidget | None, model, title: str, name_filter: str, suffix:
     target = _with_suffix(path, suffix)
     try:
         write(target)  # the save dialog has already asked about replacing
-    except (PlanFileError, OSError, ValueError) as error:
+    except (UserFacingError, OSError, ValueError) as error:
         _report_error(parent, title, error)
         return None
     return target
@@ -94,8 +92,8 @@ def export_pdf(parent: QWidget | None, model) -> Path | None:
 def export_excel(parent: QWidget | None, model) -> Path | None:
     """Ask where, then write the Medlemmar/Insatser/Ekonomi workbook; the path, or None."""
     def write(target: Path) -> None:
-        with _busy(), atomic_output(target, force=True) as temp:
-            write_workbook(model.plan, model.outcome, temp)
+        with _busy():
+            exports.write_excel(model.plan, model.outcome, target, force=True)
     return _export(parent, model, tr("Exportera till Excel"), dialogs.EXCEL_FILTER, ".xlsx",
                    write)
 
@@ -144,7 +142,7 @@ def preview_report(parent: QWidget | None, model) -> ReportPreview | None:
     target = Path(folder.name) / "verksamhetsplan.pdf"
     try:
         _render(model, target)
-    except (PlanFileError, OSError, ValueError) as error:
+    except (UserFacingError, OSError, ValueError) as error:
         folder.cleanup()
         _report_error(parent, tr("Förhandsgranska"), error)
         return None
@@ -169,7 +167,7 @@ def print_report(parent: QWidget | None, model) -> int:
         target = Path(folder) / "verksamhetsplan.pdf"
         try:
             _render(model, target)
-        except (PlanFileError, OSError, ValueError) as error:
+        except (UserFacingError, OSError, ValueError) as error:
             _report_error(parent, tr("Skriv ut"), error)
             return 0
         return print_pdf(parent, target)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTextBrowser, 
                                QWidget)
 
 from ..domain.rollover import RolloverSummary
+from ..domain.errors import UserFacingError
+from ..services.plans import new_year
 from ..storage.errors import PlanFileError
-from ..storage.lock import PlanLock
-from ..storage.rollover import read_last_year, roll_file, suggested_name
+from ..storage.rollover import read_last_year, suggested_name
 from . import dialogs
 from .documents import with_suffix
 
@@ -82,20 +83,10 @@ def start_new_year(parent: QWidget | None) -> str | None:
     if not chosen:
         return None
     target = with_suffix(chosen)
-    try:
-        if target.exists():
-            _refuse_if_open(target)
-        _, summary = roll_file(source, target, year=year, force=target.exists())
-    except PlanFileError as error:
+    try:  # the save dialog has asked before replacing; the job refuses a file in use
+        _, summary = new_year(source, target, year=year, force=True)
+    except UserFacingError as error:
         dialogs.show_error(parent, title, str(error))
         return None
     show_summary(parent, summary, target)
     return str(target)
-
-
-def _refuse_if_open(target: Path) -> None:
-    """The save dialog already asked before replacing a file; never replace one in use."""
-    holder = PlanLock(target).holder()
-    if holder is not None:
-        raise PlanFileError(_tr("{name} är öppen hos {who} och kan inte ersättas. Välj ett annat "
-                                "namn.").format(name=target.name, who=holder.describe()))

@@ -12,7 +12,6 @@ from finsam_desktop.domain.money import format_money
 from finsam_desktop.domain.outcome import compute
 from finsam_desktop.domain.plan import Intervention, Section
 from finsam_desktop.reports.pdf import render_report
-from finsam_desktop.storage.errors import PlanFileError
 from tests.conftest import PLAN_NAMES, load_plan
 
 
@@ -134,28 +133,6 @@ def test_a_plan_with_nothing_in_it_still_makes_a_report(tmp_path):
     text = spaced(" ".join(pages))
     assert "Planen har inga medlemmar ännu." in text
     assert "Planen har inga insatser ännu." in text
-
-
-def test_an_existing_file_is_kept_unless_forced(tmp_path):
-    target = tmp_path / "plan.pdf"
-    target.write_bytes(b"old")
-    plan = load_plan("sormland-2026")
-    with pytest.raises(PlanFileError):
-        render_report(plan, compute(plan), target)
-    assert target.read_bytes() == b"old"
-    render_report(plan, compute(plan), target, force=True)
-    assert target.read_bytes().startswith(b"%PDF")
-
-
-def test_a_failed_render_leaves_no_file(tmp_path, monkeypatch):
-    from finsam_desktop.reports import pdf
-    def explode(*args, **kwargs):
-        raise RuntimeError("mitt i")
-    monkeypatch.setattr(pdf, "report_story", explode)
-    plan = load_plan("sormland-2026")
-    with pytest.raises(RuntimeError):
-        render_report(plan, compute(plan), tmp_path / "plan.pdf")
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_fast_text_encoding_writes_the_bytes_reportlab_would(tmp_path, monkeypatch):

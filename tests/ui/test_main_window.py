@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit
 from finsam_desktop.domain.money import NBSP, parse_money
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.exchange_file import read_plan_json
+from finsam_desktop.ui import backup_dialog, population_dialog, report_actions
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support")]
@@ -189,13 +188,6 @@ def test_export_json_writes_the_plan(make_window, plan_file, tmp_path, shown):
     assert "ut.json" in window.statusBar().currentMessage()
 
 
-def test_missing_feature_modules_say_later(make_window, plan_file, shown):
-    window = make_window()
-    window.open_path(plan_file("sormland-2026"))
-    assert window._feature("no_such_module", "run") is None
-    assert shown.infos[-1][1] == "Kommer i en senare version"
-
-
 def test_closing_returns_to_the_welcome_screen_and_releases_the_file(make_window, plan_file):
     path = plan_file("sormland-2026")
     window = make_window()
@@ -240,19 +232,17 @@ def test_a_recent_file_that_is_gone_is_dropped(make_window, plan_file, shown):
     assert shown.errors and window.welcome.recent.count() == 0
 
 
-def fake_module(monkeypatch, name: str, **functions):
-    module = types.ModuleType(f"finsam_desktop.ui.{name}")
+def fake_module(monkeypatch, module, **functions):
     for function_name, function in functions.items():
-        setattr(module, function_name, function)
-    monkeypatch.setitem(sys.modules, module.__name__, module)
+        monkeypatch.setattr(module, function_name, function)
 
 
 def test_report_and_population_actions_call_their_modules(make_window, plan_file, monkeypatch):
     calls = []
-    fake_module(monkeypatch, "report_actions",
+    fake_module(monkeypatch, report_actions,
                 **{name: (lambda parent, model, name=name: calls.append((name, parent, model)))
                    for name in ("preview_report", "print_report", "export_pdf", "export_excel")})
-    fake_module(monkeypatch, "population_dialog",
+    fake_module(monkeypatch, population_dialog,
                 import_population=lambda parent, model: calls.append(("population", parent, model)))
     window = make_window()
     window.open_path(plan_file("sormland-2026"))
@@ -271,7 +261,7 @@ def test_restore_backup_releases_the_file_first_and_reopens_it(make_window, plan
     def restore(parent, target):
         seen.append((target, Path(str(target) + ".lock").exists()))
         return True
-    fake_module(monkeypatch, "backup_dialog", restore_backup=restore)
+    fake_module(monkeypatch, backup_dialog, restore_backup=restore)
     window = make_window()
     window.open_path(path)
     window.actions_by_key["restore"].trigger()

@@ -1,0 +1,90 @@
+"""Parse the command line, run one command, and turn every user-facing error into one line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ..domain.errors import UserFacingError
+from .printing import say
+
+
+class UserError(UserFacingError):
+    """A mistake on the command line; printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Swedish: its own help line and headings, and errors as one UserError."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._optionals.title = "flaggor"
+        self._positionals.title = "argument"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen")
+
+    def error(self, message: str):  # type: ignore[override]  # argparse's own wording is English
+        raise UserError(f"Felaktigt kommando: {message}. Se finsam-desktop --help.")
+
+
+DESCRIPTION = "FinSam Desktop – verksamhetsplan och budget för samordningsförbund."
+WINDOW_USAGE = """\
+Fönstret:
+  finsam-desktop [FIL.finsam]   öppna fönstret, med planfilen om den anges
+  finsam-desktop --example      öppna fönstret med en kopia av exempelplanen
+Kommandot väntar tills fönstret stängs. Kommandona ovan behöver inget fönster;
+se till exempel finsam-desktop report --help."""
+USAGE = "finsam-desktop [FIL.finsam | --example]\n       finsam-desktop KOMMANDO ..."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .commands import COMMANDS, add_commands
+    parser = _Parser(prog="finsam-desktop", description=DESCRIPTION, epilog=WINDOW_USAGE,
+                     usage=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="KOMMANDO",
+                                title="kommandon", prog="finsam-desktop")
+    add_commands(sub)
+    assert set(sub.choices) == set(COMMANDS)
+    return parser
+
+
+def open_window(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="finsam-desktop", description=DESCRIPTION)
+    parser.add_argument("file", nargs="?", help="planfilen att öppna")
+    parser.add_argument("--example", action="store_true", help="öppna en kopia av exempelplanen")
+    args = parser.parse_args(argv)
+    from ..ui.app import run
+    return run(args.file, example=args.example)
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (`check --json | head`), send the rest of stdout nowhere, so the
+    interpreter's last flush does not fail as well."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .commands import COMMANDS
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
+            return open_window(argv)
+        args = build_parser().parse_args(argv)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
+    except UserFacingError as error:
+        say(f"finsam-desktop: {error}", error=True, one_line=True)
+        return 1
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader has what it wanted; nothing to say
+        return 1
+    except KeyboardInterrupt:
+        say("finsam-desktop: avbrutet.", error=True)
+        return 130

@@ -1,0 +1,125 @@
+"""The jobs that write what a plan says: the report (PDF), the workbook (xlsx), the plan JSON.
+
+Each takes the plan in memory (the window's) or, through `open_plan`, a plan file
+(the command line's), and writes through `output.write_output`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..domain.outcome import Outcome
+from ..domain.plan import Plan
+from ..storage.errors import PlanFileError
+from .output import write_output
+
+EXPORT_SUFFIXES = (".json", ".xlsx")
+
+
+def _plan_document_class():
+    """`PlanDocument`, imported without numpy when nothing has loaded it yet.
+
+    sqlite-utils imports numpy whenever it is installed, only to accept numpy
+    values as SQLite parameters; reading a plan never stores any. Importing numpy
+    is about 60 ms of a command's run, so it is hidden for this one import
+    (sqlite-utils treats its absence as normal) and visible again afterwards.
+    """
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        from ..storage.document import PlanDocument
+        return PlanDocument
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes "import numpy" fail fast
+    try:
+        from ..storage.document import PlanDocument
+    finally:
+        if "numpy" in sys.modules and sys.modules["numpy"] is None:
+            del sys.modules["numpy"]
+    return PlanDocument
+
+
+@contextlib.contextmanager
+def open_plan(path: str | Path) -> Iterator[tuple[Plan, Outcome]]:
+    """The plan in a plan file and its outcome, read-only (the file is never changed)."""
+    document_class = _plan_document_class()
+    with document_class.open(Path(path), read_only=True) as document:
+        yield document.plan, document.outcome
+
+
+def _suffixed(target: Path, suffix: str, what: str) -> None:
+    if target.suffix.lower() != suffix:
+        raise PlanFileError(f"{what} skrivs som {suffix[1:].upper()}: ge målfilen ändelsen "
+                            f"{suffix} (inte {target.suffix or 'ingen ändelse'}).")
+
+
+@contextlib.contextmanager
+def _no_cycle_collector() -> Iterator[None]:
+    """The plan and the layout are many objects without cycles; the collector's passes over
+    them were about a tenth of a large report's time. Refcounting still frees memory."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def write_report(plan: Plan, outcome: Outcome, target: str | Path, unit: str | None = None,
+                 force: bool = False, sources=()) -> Path:
+    """The plan report as a PDF at `target`."""
+    from ..reports.content import build_report
+    from ..reports.pdf import write_report_pdf
+    target = Path(target)
+    _suffixed(target, ".pdf", "Rapporten")
+    with _no_cycle_collector():
+        report = build_report(plan, outcome, unit)
+        write_output(target, lambda temp: write_report_pdf(report, temp), force=force,
+                     sources=sources)
+    return target
+
+
+def write_excel(plan: Plan, outcome: Outcome, target: str | Path, unit: str | None = None,
+                force: bool = False, sources=()) -> Path:
+    """The Medlemmar/Insatser/Ekonomi workbook at `target`."""
+    from ..reports.excel import write_workbook
+    target = Path(target)
+    _suffixed(target, ".xlsx", "Tabellerna")
+    write_output(target, lambda temp: write_workbook(plan, outcome, temp, unit=unit),
+                 force=force, sources=sources)
+    return target
+
+
+def write_json(plan: Plan, target: str | Path, force: bool = False, sources=()) -> Path:
+    """The plan as an exchange document (finsam-plan JSON) at `target`."""
+    from ..storage.exchange_file import plan_json_text
+    target = Path(target)
+    _suffixed(target, ".json", "Planen")
+    text = plan_json_text(plan)
+    write_output(target, lambda temp: temp.write_text(text, encoding="utf-8"), force=force,
+                 sources=sources)
+    return target
+
+
+def export_file(path: str | Path, target: str | Path, unit: str | None = None,
+                force: bool = False) -> Path:
+    """The plan file `path` exported to `target`, as JSON or xlsx by the target's suffix."""
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise PlanFileError(f"Okänd filtyp {suffix or '(ingen)'}: exportera till .json "
+                            "eller .xlsx.")
+    with open_plan(path) as (plan, outcome):
+        if suffix == ".json":
+            return write_json(plan, target, force=force, sources=[path])
+        return write_excel(plan, outcome, target, unit=unit, force=force, sources=[path])
+
+
+def report_file(path: str | Path, target: str | Path, unit: str | None = None,
+                force: bool = False) -> Path:
+    """The report of the plan file `path` written to `target` (a PDF)."""
+    _suffixed(Path(target), ".pdf", "Rapporten")
+    with _no_cycle_collector(), open_plan(path) as (plan, outcome):
+        return write_report(plan, outcome, target, unit=unit, force=force, sources=[path])
