@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sys
-import types
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -124,9 +122,8 @@ def test_geometry_and_dock_place_are_remembered(make_window):
 
 def test_new_year_opens_the_file_the_rollover_made(make_window, plan_file, monkeypatch):
     made = plan_file("sormland-2026", "sormland-2027.finsam")
-    fake = types.ModuleType("finsam_desktop.ui.rollover_dialog")
-    fake.start_new_year = lambda parent: str(made)
-    monkeypatch.setitem(sys.modules, "finsam_desktop.ui.rollover_dialog", fake)
+    from finsam_desktop.ui import rollover_dialog
+    monkeypatch.setattr(rollover_dialog, "start_new_year", lambda parent: str(made))
     window = make_window()
     window.welcome.buttons["new_year"].click()
     assert window.model is not None and window.model.document.path == made
