@@ -131,7 +131,7 @@ def _has_command(module: str, command: str, what: str) -> None:
 
 def report(name: str, runs: int, folder: Path) -> Stats:
     """`finsam-desktop report FILE -o PLAN.pdf` as a whole process."""
-    _has_command("finsam_desktop.reports.cli", "report", "reports/cli.py")
+    _has_command("finsam_desktop.cli.commands", "report", "cli/commands.py")
     output = folder / f"{name}.pdf"
     return _process_times(_cli("report", str(plan_file(name, folder)), "-o", str(output)),
                           output, runs)
@@ -139,7 +139,7 @@ def report(name: str, runs: int, folder: Path) -> Stats:
 
 def rollover(name: str, runs: int, folder: Path) -> Stats:
     """`finsam-desktop new --from FILE -o NEW.finsam` as a whole process."""
-    _has_command("finsam_desktop.storage.rollover_cli", "new", "storage/rollover_cli.py")
+    _has_command("finsam_desktop.cli.commands", "new", "cli/commands.py")
     output = folder / f"{name}-next.finsam"
     return _process_times(_cli("new", "--from", str(plan_file(name, folder)), "-o", str(output)),
                           output, runs)
