@@ -104,6 +104,33 @@ def test_a_file_of_schema_version_1_is_upgraded_when_opened_for_writing(tmp_path
         assert document.plan.equity.opening == 1
 
 
+def _skaraborg_as_written_in_v2():
+    from dataclasses import replace
+    plan = load_plan("skaraborg-2026")
+    return replace(plan, equity=replace(plan.equity, opening_is_forecast=True))
+
+
+def test_a_file_of_schema_version_2_opens_read_only_with_the_same_plan(tmp_path):
+    path = tmp_path / "v2.finsam"
+    shutil.copy(DATA / "schema-v2-skaraborg-2026.finsam", path)
+    before = digest(path)
+    with PlanDocument.open(path, read_only=True) as document:
+        assert document.plan == _with_ids_of(document.plan, _skaraborg_as_written_in_v2())
+        assert document.plan.equity.opening_is_forecast
+    assert digest(path) == before
+
+
+def test_a_file_of_schema_version_2_is_upgraded_when_opened_for_writing(tmp_path):
+    path = tmp_path / "v2.finsam"
+    shutil.copy(DATA / "schema-v2-skaraborg-2026.finsam", path)
+    with PlanDocument.open(path) as document:
+        expected = _with_ids_of(document.plan, _skaraborg_as_written_in_v2())
+        assert document.plan == expected
+    assert check_header(path) == SCHEMA_VERSION
+    with PlanDocument.open(path) as document:
+        assert document.plan == expected
+
+
 def _with_ids_of(reference, plan):
     """`plan` renumbered like `reference`, to compare content regardless of row ids."""
     from dataclasses import replace
