@@ -252,3 +252,129 @@ def test_the_folder_vanishes_while_the_window_has_the_file_open(plan_file, qtbot
     assert window.model.plan is before and window.model.undo_stack.count() == 0
     window.close_document()  # closing a file whose folder is gone is no error
     assert window.model is None
+
+
+# --- hostile content inside a real plan file -------------------------------------------
+
+DATA = Path(__file__).parent / "storage" / "data"
+
+
+def _kept_v2(path: Path, *statements: str, writable_schema: bool = False) -> None:
+    """The kept real schema-v2 file at `path`, changed by `statements`."""
+    path.write_bytes((DATA / "schema-v2-skaraborg-2026.finsam").read_bytes())
+    _tamper(path, *statements, writable_schema=writable_schema)
+
+
+def _tamper(path: Path, *statements: str, writable_schema: bool = False) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    if writable_schema:
+        conn.execute("PRAGMA writable_schema = ON")
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+
+
+def _in_current(path: Path, plan_file, *statements: str, writable_schema: bool = False) -> None:
+    made = plan_file("skaraborg-2026", "made.finsam")
+    _tamper(made, *statements, writable_schema=writable_schema)
+    path.write_bytes(made.read_bytes())
+    made.unlink()
+
+
+def _schema_sql(table: str, old: str, new: str) -> str:
+    return (f"UPDATE sqlite_master SET sql = replace(sql, '{old}', '{new}') "
+            f"WHERE type = 'table' AND name = '{table}'")
+
+
+HOSTILE_FILES = {
+    "v2 utan opening_is_forecast": (
+        lambda p, f: _kept_v2(p, "ALTER TABLE plan DROP COLUMN opening_is_forecast"),
+        "tabellen plan"),
+    "v1 som redan har v2-kolumnen": (
+        lambda p, f: _kept_v2(p, "PRAGMA user_version = 1"), "tabellen plan"),
+    "DEFAULT zeroblob": (
+        lambda p, f: _in_current(p, f, _schema_sql(
+            "members", "key_source TEXT NOT NULL DEFAULT ''''",
+            "key_source TEXT NOT NULL DEFAULT (zeroblob(50000000))"), writable_schema=True),
+        "tabellen members"),
+    "genererad kolumn": (
+        lambda p, f: _in_current(p, f, "ALTER TABLE interventions ADD COLUMN big BLOB "
+                                       "GENERATED ALWAYS AS (zeroblob(200000000)) VIRTUAL"),
+        "tabellen interventions"),
+    "CHECK-villkor": (
+        lambda p, f: _in_current(p, f, _schema_sql(
+            "lines", "name TEXT NOT NULL", "name TEXT NOT NULL CHECK (length(name) > 1000)"),
+            writable_schema=True),
+        "tabellen lines"),
+    "extra index": (
+        lambda p, f: _in_current(p, f, "CREATE INDEX by_name ON interventions (name)"),
+        "tabellen interventions"),
+    "indikatorer som inte är JSON": (
+        lambda p, f: _in_current(p, f, "UPDATE goals SET indicators = 'inte json'"),
+        "goals[0].indicators"),
+    "årskarta nästlad 100 000 djupt": (
+        lambda p, f: _in_current(p, f, "UPDATE interventions SET amounts = '"
+                                 + "[" * 100_000 + "]" * 100_000 + "'"),
+        "djupt nästlad"),
+    "belopp som text": (
+        lambda p, f: _in_current(p, f, "UPDATE lines SET amounts = '{\"2026\": \"12\"}'"),
+        "heltal"),
+    "belopp 10^20": (
+        lambda p, f: _in_current(p, f, "UPDATE plan SET opening_equity = '1e20'"),
+        "equity.opening"),
+    "okänd medlemsart": (
+        lambda p, f: _in_current(p, f, "UPDATE members SET kind = 'kyrka' WHERE id = 1"),
+        "members[0].kind"),
+    "andel 1E-999999999": (
+        lambda p, f: _in_current(p, f, "UPDATE rules SET share = '1E-999999999' "
+                                 "WHERE kind = 'max_share'"),
+        "siffror"),
+    "samma id två gånger": (
+        lambda p, f: _in_current(p, f, "UPDATE sections SET id = 1"), "rad-id"),
+}
+
+
+@pytest.fixture(params=list(HOSTILE_FILES))
+def hostile_file(request, tmp_path, plan_file):
+    make, words = HOSTILE_FILES[request.param]
+    folder = tmp_path / "filer"
+    folder.mkdir()
+    path = folder / "plan.finsam"
+    make(path, plan_file)
+    return path, words
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_a_hostile_plan_file_is_refused_and_left_as_it_was(hostile_file, read_only):
+    from finsam_desktop.storage.document import PlanDocument
+    from finsam_desktop.storage.errors import PlanFileError
+    path, words = hostile_file
+    before = _snapshot(path.parent)
+    with pytest.raises(PlanFileError, match=words.replace("[", r"\[").replace("]", r"\]")):
+        PlanDocument.open(path, read_only=read_only)
+    assert _snapshot(path.parent) == before
+
+
+def test_the_command_line_refuses_a_hostile_plan_file_in_one_line(hostile_file):
+    path, words = hostile_file
+    before = _snapshot(path.parent)
+    assert_one_swedish_line(run_cli("check", str(path)), words)
+    assert _snapshot(path.parent) == before
+
+
+def test_a_wal_planted_beside_a_rollback_mode_plan_is_refused(plan_file, tmp_path):
+    path = plan_file("skaraborg-2026")
+    other = plan_file("skaraborg-2026", "annan.finsam")
+    writer = sqlite3.connect(other, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE plan SET association = 'Planterad'")
+    Path(str(path) + "-wal").write_bytes(Path(str(other) + "-wal").read_bytes())
+    writer.close()
+    other.unlink()
+    before = _snapshot(path.parent)
+    result = run_cli("check", str(path))
+    assert_one_swedish_line(result, "WAL")
+    assert "Planterad" not in result.stdout
+    assert _snapshot(path.parent) == before
+    assert not Path(str(path) + "-shm").exists()

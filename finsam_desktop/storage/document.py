@@ -11,14 +11,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.outcome import Outcome, compute
 from ..domain.plan import Plan
 from .backup import backup_quietly
 from .errors import PlanFileError, reason
 from .lock import LockHolder, PlanLock
-from .planfile import connect, create, mark_written, read_plan, write_plan
+from .planfile import connect, create, mark_written, read_plan, transaction, write_plan
 
 
 class PlanDocument:
@@ -28,7 +26,6 @@ class PlanDocument:
                  lock: PlanLock | None, holder: LockHolder | None):
         self.path = path
         self._conn = conn
-        self._db = Database(conn, execute_plugins=False)
         self.plan = plan
         self.outcome: Outcome = compute(plan)
         self._lock = lock
@@ -68,8 +65,8 @@ class PlanDocument:
         if not read_only:
             backup_quietly(path, conn)  # the state before this session, see backup.py
             try:
-                with Database(conn, execute_plugins=False).atomic() as db:
-                    mark_written(db)
+                with transaction(conn):
+                    mark_written(conn)
             except sqlite3.DatabaseError as error:  # a full disk, a read-only share
                 conn.close()
                 lock.release()
@@ -101,7 +98,8 @@ class PlanDocument:
             return self.outcome
         outcome = compute(plan)
         try:
-            write_plan(self._db, self.plan, plan)
+            with transaction(self._conn):
+                write_plan(self._conn, self.plan, plan)
         except sqlite3.DatabaseError as error:
             raise PlanFileError(f"Ändringen kunde inte sparas i {self.path.name}: "
                                 f"{reason(error)}.") from None

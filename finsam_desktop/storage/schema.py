@@ -7,13 +7,12 @@ user_version; steps only add, never drop. See docs/decisions/0002-file-format.md
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import Callable
 
 APPLICATION_ID = 0x46696E53  # "FinS"
-SCHEMA_VERSION = 2
-
-COLLECTION_TABLES = ("members", "lines", "interventions", "rules", "goals", "sections")
+SCHEMA_VERSION = 3
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -87,26 +86,80 @@ def _upgrade_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE plan ADD COLUMN opening_is_forecast INTEGER NOT NULL DEFAULT 0")
 
 
+def _upgrade_to_3(conn: sqlite3.Connection) -> None:
+    """The second release: line codes, the document items, cover, labels, goal texts and
+    sub-goals, the follow-up (periods and the account map) and the checklist."""
+    _run_script(conn, """
+        ALTER TABLE lines ADD COLUMN code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE interventions ADD COLUMN code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN opening_note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN cover_title TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN cover_subtitle TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN cover_logo BLOB NOT NULL DEFAULT x'';
+        ALTER TABLE plan ADD COLUMN cover_logo_type TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN cover_note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN area_labels TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE plan ADD COLUMN accounts TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE goals ADD COLUMN text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE goals ADD COLUMN sub_goals TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE sections ADD COLUMN kind TEXT NOT NULL DEFAULT 'chapter';
+        ALTER TABLE sections ADD COLUMN block TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sections ADD COLUMN block_title TEXT;
+        ALTER TABLE sections ADD COLUMN included INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE sections ADD COLUMN alt_text TEXT NOT NULL DEFAULT '';
+        CREATE TABLE periods (
+            id INTEGER PRIMARY KEY, position INTEGER NOT NULL,
+            name TEXT NOT NULL, end TEXT NOT NULL DEFAULT '',
+            actuals TEXT NOT NULL DEFAULT '{}', forecast TEXT NOT NULL DEFAULT '{}',
+            comments TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE checklist (
+            id INTEGER PRIMARY KEY, position INTEGER NOT NULL,
+            text TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0
+        );
+    """)
+
+
 UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _upgrade_to_1,
     2: _upgrade_to_2,
+    3: _upgrade_to_3,
 }
 assert sorted(UPGRADES) == list(range(1, SCHEMA_VERSION + 1))
 
-EXPECTED_COLUMNS = {
-    "meta": {"key", "value"},
-    "plan": {"id", "association", "decided", "plan_year", "plan_span", "unit", "totals",
-             "previous_total", "share_state", "share_region", "share_municipalities",
-             "key_precision", "rounding", "opening_equity"},
-    "members": {"id", "position", "name", "kind", "key", "key_source", "previous_contribution"},
-    "lines": {"id", "position", "section", "name", "line_group", "amounts"},
-    "interventions": {"id", "position", "name", "area", "category", "owner", "municipality",
-                      "item_group", "amounts", "participants", "external_funding", "start",
-                      "end", "description"},
-    "rules": {"id", "position", "kind", "amount", "share", "basis", "area"},
-    "goals": {"id", "position", "title", "indicators"},
-    "sections": {"id", "position", "title", "text"},
-}
+SchemaObject = tuple[str, str, str, str]
+"""(type, name, table, SQL with runs of white space as one space) of one sqlite_master row."""
+
+
+def schema_of(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
+    """The whole schema of a database: tables with their columns, defaults, constraints,
+    generated columns and indexes are all in the SQL text SQLite keeps."""
+    return frozenset((row[0], row[1], row[2], " ".join((row[3] or "").split()))
+                     for row in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
+@functools.lru_cache(maxsize=None)
+def expected_schema(version: int = SCHEMA_VERSION) -> frozenset[SchemaObject]:
+    """The schema our upgrade chain builds up to `version`, on an in-memory database."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        upgrade(conn, version)
+        return schema_of(conn)
+    finally:
+        conn.close()
+
+
+def expected_columns(version: int = SCHEMA_VERSION) -> dict[str, list[str]]:
+    """Each table's columns in the chain's schema at `version`."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        upgrade(conn, version)
+        tables = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {table: [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+                for table in tables}
+    finally:
+        conn.close()
 
 
 def user_version(conn: sqlite3.Connection) -> int:

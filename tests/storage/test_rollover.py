@@ -70,8 +70,7 @@ def test_an_earlier_year_is_refused_and_nothing_is_written(plan_file, tmp_path):
 
 
 def test_a_schema_version_1_file_rolls_and_stays_version_1(plan_file, tmp_path):
-    source = plan_file("sormland-2026")
-    tamper(source, "ALTER TABLE plan DROP COLUMN opening_is_forecast", "PRAGMA user_version = 1")
+    source = kept_file(tmp_path, 1)
     before = digest(source)
     new_plan, _ = roll_file(source, tmp_path / "ny.finsam")
     assert new_plan.equity.opening == 8_763_300
@@ -107,14 +106,20 @@ REFUSAL = {
 }
 
 
-@pytest.mark.parametrize("version", [1, 2])
+def kept_file(tmp_path: Path, version: int) -> Path:
+    """A copy of the kept real file of an old schema version (tests/storage/data)."""
+    import shutil
+    kept = {1: "schema-v1-sormland-2026.finsam", 2: "schema-v2-skaraborg-2026.finsam"}[version]
+    target = tmp_path / "sormland-2026.finsam"
+    shutil.copy(Path(__file__).parent / "data" / kept, target)
+    return target
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_last_year_files_are_refused_and_left_untouched(plan_file, tmp_path, case,
                                                                 version):
-    source = plan_file("sormland-2026")
-    if version == 1:
-        tamper(source, "ALTER TABLE plan DROP COLUMN opening_is_forecast",
-               "PRAGMA user_version = 1")
+    source = plan_file("sormland-2026") if version == 3 else kept_file(tmp_path, version)
     tamper(source, *HOSTILE[case])
     before = digest(source)
     target = tmp_path / "ny.finsam"

@@ -1,0 +1,209 @@
+"""The plan <-> the rows of an open .finsam file, derived from the descriptions in tables.py.
+
+Reading builds the Plan straight from its rows with the stored ids; every value
+is checked at the row (codecs.py) and the few rules that span rows (unique
+member names and kinds, unique ids) here, so a colleague's file can never put
+into the app what would crash it. Writing touches only the rows whose entity
+changed (by identity), in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, Iterable
+
+from ..domain.plan import (
+    RULE_BASES,
+    Contributions,
+    Cover,
+    Equity,
+    FollowUp,
+    Labels,
+    Plan,
+    Rule,
+    Shares,
+)
+from .codecs import Context, RowError
+from .tables import COLLECTIONS, PLAN_COLUMNS, Collection, Column
+
+_NESTED = {"contributions": Contributions, "contributions.shares": Shares, "equity": Equity,
+           "cover": Cover, "labels": Labels, "follow_up": FollowUp}
+
+
+def _get(obj: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+# --- writing ---------------------------------------------------------------------------
+
+def _plan_row(plan: Plan) -> tuple:
+    return (1, *(col.dump(_get(plan, col.field)) for col in PLAN_COLUMNS))
+
+
+def _row(collection: Collection, item: Any, position: int) -> tuple:
+    return (item.id, position, *(value for _, value in collection.where),
+            *(col.dump(getattr(item, col.field)) for col in collection.columns))
+
+
+def _insert_sql(table: str, names: Iterable[str]) -> str:
+    names = list(names)
+    return (f'INSERT OR REPLACE INTO "{table}" ({", ".join(f"[{n}]" for n in names)}) '
+            f'VALUES ({", ".join("?" * len(names))})')
+
+
+_PLAN_INSERT = _insert_sql("plan", ["id", *(col.name for col in PLAN_COLUMNS)])
+_INSERTS = {collection.attribute: _insert_sql(
+    collection.table, ["id", "position", *(n for n, _ in collection.where),
+                       *(col.name for col in collection.columns)])
+    for collection in COLLECTIONS}
+
+
+def changed_rows(old: tuple, new: tuple) -> tuple[list[tuple[int, Any]], list[int]]:
+    """(position, item) of every new or changed-by-identity or moved item, and removed ids."""
+    if old is new:
+        return [], []
+    before = {item.id: (position, item) for position, item in enumerate(old)}
+    upserts = []
+    for position, item in enumerate(new):
+        previous = before.pop(item.id, None)
+        if previous is None or previous[0] != position or previous[1] is not item:
+            upserts.append((position, item))
+    return upserts, list(before)
+
+
+def write_plan(conn: sqlite3.Connection, old: Plan | None, new: Plan) -> int:
+    """Write what changed from `old` to `new` (all of `new` when `old` is None).
+
+    Runs inside the caller's transaction; returns the number of rows written.
+    """
+    written = 0
+    if old is None or _plan_row(old) != _plan_row(new):
+        conn.execute(_PLAN_INSERT, _plan_row(new))
+        written += 1
+    for collection in COLLECTIONS:
+        new_items = _get(new, collection.attribute)
+        old_items = () if old is None else _get(old, collection.attribute)
+        upserts, removed = changed_rows(old_items, new_items)
+        if upserts:
+            conn.executemany(_INSERTS[collection.attribute],
+                             [_row(collection, item, position) for position, item in upserts])
+        if removed:
+            conn.executemany(f'DELETE FROM "{collection.table}" WHERE id = ?',
+                             [(ident,) for ident in removed])
+        written += len(upserts) + len(removed)
+    return written
+
+
+# --- reading ---------------------------------------------------------------------------
+
+def _load(col: Column, raw: Any, path: str, ctx: Context) -> Any:
+    return col.load(raw, f"{path}.{col.key}" if path else col.key, ctx)
+
+
+def read_plan_rows(conn: sqlite3.Connection) -> Plan:
+    """The plan in an opened file; raises RowError (a bad value) or sqlite3.Error."""
+    names = ", ".join(f"[{col.name}]" for col in PLAN_COLUMNS)
+    rows = conn.execute(f"SELECT {names} FROM plan").fetchall()
+    if len(rows) != 1:
+        raise RowError("plan", "filen innehåller ingen plan.")
+    raw = dict(zip((col.name for col in PLAN_COLUMNS), rows[0]))
+    first = _year_range_ctx(raw)
+    fields: dict[str, Any] = {}
+    for col in PLAN_COLUMNS:
+        fields[col.field] = _load(col, raw[col.name], "", first)
+    for collection in COLLECTIONS:
+        fields[collection.attribute] = _read_collection(conn, collection, first)
+    plan = _assemble(fields)
+    _check_plan(plan)
+    return plan
+
+
+def _year_range_ctx(raw: dict) -> Context:
+    by_name = {col.name: col for col in PLAN_COLUMNS}
+    year = by_name["plan_year"].load(raw["plan_year"], "plan_year")
+    span = by_name["plan_span"].load(raw["plan_span"], "plan_span")
+    return Context(tuple(range(year, year + span)))
+
+
+def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Context) -> tuple:
+    names = ", ".join(f"[{col.name}]" for col in collection.columns)
+    where = " AND ".join(f"[{name}] = ?" for name, _ in collection.where)
+    sql = (f'SELECT id, {names} FROM "{collection.table}"'
+           + (f" WHERE {where}" if where else "") + " ORDER BY position, id")
+    entity, columns, path = collection.entity, collection.columns, collection.json
+    items = []
+    for index, row in enumerate(conn.execute(sql, [value for _, value in collection.where])):
+        ipath = f"{path}[{index}]"
+        ident = row[0]
+        if isinstance(ident, bool) or not isinstance(ident, int) or ident <= 0:
+            raise RowError(f"{ipath}.id", "ska vara ett positivt heltal.")
+        values = {col.field: _load(col, raw, ipath, ctx) for col, raw in zip(columns, row[1:])}
+        if entity is Rule:
+            items.append(_rule(ident, values, ipath))
+        else:
+            items.append(entity(id=ident, **values))
+    return tuple(items)
+
+
+def _rule(ident: int, values: dict, path: str) -> Rule:
+    """A rule keeps only the fields its kind uses, as the exchange format does."""
+    kind = values["kind"]
+    if kind == "min_amount":
+        return Rule(id=ident, kind=kind, amount=values["amount"])
+    if kind == "max_share":
+        if values["basis"] not in RULE_BASES:
+            raise RowError(f"{path}.basis", f"{values['basis']!r} är inget underlag för regeln.")
+        return Rule(id=ident, kind=kind, share=values["share"], basis=values["basis"])
+    if values["area"] == "":
+        raise RowError(f"{path}.area", "saknas.")
+    return Rule(id=ident, kind=kind, share=values["share"], basis="interventions",
+                area=values["area"])
+
+
+def _assemble(fields: dict[str, Any]) -> Plan:
+    """Build the nested dataclasses from dotted field names, innermost first."""
+    groups: dict[str, dict[str, Any]] = {"": {}}
+    for dotted, value in fields.items():
+        prefix, _, name = dotted.rpartition(".")
+        groups.setdefault(prefix, {})[name] = value
+    for prefix in sorted(_NESTED, key=lambda p: -p.count(".")):
+        values = groups.pop(prefix, {})
+        parent, _, name = prefix.rpartition(".")
+        groups.setdefault(parent, {})[name] = _NESTED[prefix](**values)
+    return Plan(**groups[""])
+
+
+def _check_plan(plan: Plan) -> None:
+    """The rules that span rows: unique member names and kinds, keys only for municipalities,
+    dates in order, and ids unique across the plan (edits find entities by id)."""
+    seen: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    for index, member in enumerate(plan.members):
+        path = f"members[{index}]"
+        folded = member.name.strip().casefold()
+        if folded in seen:
+            raise RowError(f"{path}.name", f"”{member.name}” finns redan (members[{seen[folded]}]).")
+        seen[folded] = index
+        if member.kind != "municipality" and member.kind in kinds:
+            raise RowError(f"{path}.kind", f"det finns redan en medlem av slaget {member.kind}.")
+        kinds.setdefault(member.kind, index)
+        if member.key is not None and member.kind != "municipality":
+            raise RowError(f"{path}.key", "bara kommuner har fördelningsnyckel.")
+    if "state" in kinds and ("fk" in kinds or "af" in kinds):
+        raise RowError(f"members[{kinds['state']}].kind",
+                       "staten kan inte vara både en medlem och uppdelad på FK och AF.")
+    for index, item in enumerate(plan.interventions):
+        if item.start and item.end and item.end < item.start:
+            raise RowError(f"interventions[{index}].end",
+                           f"slutdatum {item.end} ligger före startdatum {item.start}.")
+    ids: set[int] = set()
+    count = 0
+    for collection in COLLECTIONS:
+        items = _get(plan, collection.attribute)
+        ids.update(item.id for item in items)
+        count += len(items)
+    if len(ids) != count:
+        raise RowError("id", "samma rad-id förekommer två gånger i filen.")
+
