@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the window benchmarks run headless
 
 from . import cases  # noqa: E402
+from .sie_import import sie_import  # noqa: E402
 from .plans import SYNTHETIC, Missing, example_names  # noqa: E402
 from .timing import Stats  # noqa: E402
 
@@ -30,6 +31,7 @@ TASKS = [
     ("open", "Öppna och visa", {"*": 1.5}, S, cases.open_and_show, 5, 2),
     ("report", "Rapport (process)", {"*": 0.5, SYNTHETIC: 0.55}, S, cases.report, 7, 3),
     ("rollover", "Nytt år (process)", {"*": 1.0}, S, cases.rollover, 5, 2),
+    ("sie", "SIE-import 100 000 rader", {"*": 2.0}, S, sie_import, 5, 2),
     ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
 ]
 SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}

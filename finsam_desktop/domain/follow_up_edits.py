@@ -152,8 +152,10 @@ def set_actuals(plan: Plan, period_id: int, actuals: Mapping[LineRef, int]) -> P
     """Replace the actuals of the lines given (an import); other lines keep theirs."""
     period = find_period(plan, period_id)
     values = dict(period.actuals)
+    names = line_names(plan)
     for ref, amount in actuals.items():
-        _line(plan, ref)
+        if ref not in names:
+            raise EditError("Raden finns inte längre i planen.")
         values[ref] = _money(amount, "Utfallet")
     return _replace_period(plan, replace(period, actuals=values))
 
