@@ -252,3 +252,20 @@ def check_accounts(plan: Plan, mapping: Mapping[LineRef, tuple[str, ...]],
 def with_follow_up(plan: Plan, follow_up: FollowUp) -> Plan:
     """The plan with a whole follow-up put back (used by undo of an import)."""
     return replace(plan, follow_up=follow_up)
+
+
+def set_account_mapping(plan: Plan, mapping: Mapping[LineRef, Iterable[str]]) -> Plan:
+    """Replace the whole account mapping (the import dialog's table), checked as a whole."""
+    cleaned: dict[LineRef, tuple[str, ...]] = {}
+    names = line_names(plan)
+    for ref, accounts in mapping.items():
+        if ref not in names:
+            raise EditError("Raden finns inte längre i planen.")
+        parsed = parse_accounts(", ".join(accounts))
+        if parsed:
+            cleaned[ref] = parsed
+    check_accounts(plan, cleaned)
+    ordered = {key: cleaned[key] for key in sorted(cleaned, key=line_order)}
+    if ordered == dict(plan.follow_up.accounts):
+        return plan
+    return replace(plan, follow_up=replace(plan.follow_up, accounts=ordered))

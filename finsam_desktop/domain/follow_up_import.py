@@ -84,3 +84,16 @@ def preview_import(plan: Plan, sums: Mapping[str, Decimal], names: Mapping[str, 
         actuals[ref] = whole_kronor(-total if ref[0] in INCOME_LISTS else total)
     return ImportPreview(actuals, {ref: tuple(items) for ref, items in per_line.items()},
                          tuple(unmapped))
+
+
+def import_actuals(plan: Plan, period_id: int, sums: Mapping[str, Decimal],
+                   names: Mapping[str, str],
+                   mapping: Mapping[LineRef, tuple[str, ...]] | None = None
+                   ) -> tuple[Plan, ImportPreview]:
+    """The plan with `mapping` remembered (when given) and the period's actuals of every
+    mapped line set from `sums`; lines without accounts keep the actuals they had."""
+    from .follow_up_edits import set_account_mapping, set_actuals
+    if mapping is not None:
+        plan = set_account_mapping(plan, mapping)
+    preview = preview_import(plan, sums, names)
+    return set_actuals(plan, period_id, preview.actuals), preview

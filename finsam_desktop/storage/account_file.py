@@ -81,3 +81,12 @@ def _amount(cell: object) -> Decimal | None:
     else:
         text = text.replace(",", ".")
     return Decimal(text) if _NUMBER.fullmatch(text) else None
+
+
+def read_actuals_file(path: str | Path, year: int, end: str) -> SieBook:
+    """An SIE file, or a two-column CSV/xlsx file (by its suffix), as sums per account."""
+    from .sie import read_sie
+    path = Path(path)
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        return read_account_file(path)
+    return read_sie(path, year, end)

@@ -19,6 +19,7 @@ from .documents import RecentFiles, example_copy
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
 from .tabs.budget_tab import BudgetTab
+from .tabs.follow_up_tab import FollowUpTab
 from .tabs.goals_tab import GoalsTab
 from .tabs.interventions_tab import InterventionsTab
 from .tabs.members_tab import MembersTab
@@ -33,13 +34,16 @@ from ..services.exports import write_json
 APP_TITLE = "FinSam Desktop"
 TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
         ("interventions", InterventionsTab, "Insatser"), ("budget", BudgetTab, "Budget"),
-        ("goals", GoalsTab, "Mål"), ("text", DocumentTab, "Dokument"))
+        ("goals", GoalsTab, "Mål"), ("text", DocumentTab, "Dokument"),
+        ("follow_up", FollowUpTab, "Uppföljning"))
 
 
 def finding_target(finding) -> str:
     """Which tab a finding concerns."""
     if finding.subject == "member":
         return "members"
+    if finding.subject == "follow_up":
+        return "follow_up"
     if finding.subject == "intervention":
         return "interventions"
     if finding.subject == "equity" and finding.code == "equity_negative":

@@ -29,7 +29,7 @@ def test_example_opens_a_copy(qtbot, tmp_path, monkeypatch, shown, settings):
     qtbot.addWidget(window)
     assert window.model is not None
     assert window.model.document.path == tmp_path / "FinSam" / "skaraborg-2026-exempel.finsam"
-    assert window.tabs.count() == 6 and shown.errors == []
+    assert window.tabs.count() == 7 and shown.errors == []
 
 
 def test_a_file_argument_that_is_not_a_plan_shows_a_message(qtbot, tmp_path, shown, settings):

@@ -192,7 +192,7 @@ def test_closing_returns_to_the_welcome_screen_and_releases_the_file(make_window
     path = plan_file("sormland-2026")
     window = make_window()
     window.open_path(path)
-    assert window.stack.currentIndex() == 1 and window.tabs.count() == 6
+    assert window.stack.currentIndex() == 1 and window.tabs.count() == 7
     window.actions_by_key["close"].trigger()
     assert window.stack.currentIndex() == 0 and window.tabs.count() == 0
     assert not path.with_name(path.name + ".lock").exists()

@@ -1,0 +1,189 @@
+"""The Uppföljning tab on a real file: periods, typing, paste, undo, suggestions, SIE import."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from finsam_desktop.ui import dialogs, sie_dialog
+from finsam_desktop.ui.tabs import follow_up_tab
+from finsam_desktop.ui.tabs.follow_up_tab import FollowUpTab
+from tests.ui.plan_models import show_tab
+
+SIE = Path(__file__).parents[1] / "storage" / "data" / "sie" / "sormland-t1.se"
+
+
+def _row(tab: FollowUpTab, name: str) -> int:
+    """The view row of the line called `name`."""
+    for row in range(tab.proxy.rowCount()):
+        if tab.proxy.index(row, tab.table.column_index("name")).data() == name:
+            return row
+    raise KeyError(name)
+
+
+def _cell(tab: FollowUpTab, name: str, key: str):
+    return tab.proxy.index(_row(tab, name), tab.table.column_index(key))
+
+
+def _type(tab, name, key, text):
+    return tab.proxy.setData(_cell(tab, name, key), text, Qt.ItemDataRole.EditRole)
+
+
+def _sum(tab, row_label: str, column: str) -> str:
+    from finsam_desktop.ui.follow_up_models import SUM_COLUMNS, SUM_ROWS
+    row = [label for label, _key in SUM_ROWS].index(row_label)
+    return tab.sums.index(row, SUM_COLUMNS.index(column)).data().replace("\u00a0", " ")
+
+
+def _tertial(open_model, qtbot):
+    model = open_model("sormland-2026")
+    tab = show_tab(FollowUpTab, model, qtbot)
+    assert tab.empty.isVisible() and not tab.view.isVisible()
+    tab.add_period("Tertial 1", "2026-04-30")
+    assert tab.periods.currentText() == "Tertial 1 (2026-04-30)"
+    assert tab.view.isVisible() and tab.proxy.rowCount() == 9
+    return model, tab
+
+
+def test_typing_actuals_and_forecast_gives_the_contract_figures(open_model, qtbot, qtmodeltester):
+    model, tab = _tertial(open_model, qtbot)
+    qtmodeltester.check(tab.table)
+    assert _type(tab, "Kansli", "actual", "1 100 000")
+    assert _type(tab, "Sikta mot arbetslivet", "actual", "2 000 000")
+    assert _type(tab, "Regionen", "actual", "1 000 000")
+    assert _type(tab, "Kansli", "forecast", "3 400 000")
+    assert _type(tab, "Kansli", "comment", "Ny tjänst från maj.")
+    assert _cell(tab, "Kansli", "deviation").data() == "-65\u00a0000"
+    assert _cell(tab, "Kansli", "deviation_share").data() == "-1,9\u00a0%"
+    assert _sum(tab, "Intäkter", "Budget") == "17 683 000"
+    assert _sum(tab, "Kostnader", "Prognos") == "18 616 700"
+    assert _sum(tab, "Utgående eget kapital", "Prognos") == "8 698 300"
+    assert _sum(tab, "Kostnader", "Utfall") == "3 100 000"
+    assert not _type(tab, "Kansli", "actual", "tolv")
+    assert "belopp" in tab.table.last_refusal
+    assert not _type(tab, "Kansli", "budget", "1")
+    # the file has it: reopened figures are the same
+    assert model.document.plan.follow_up.periods[0].comments
+
+
+def test_paste_a_column_is_one_undo_step(open_model, qtbot):
+    model, tab = _tertial(open_model, qtbot)
+    tab.view.setCurrentIndex(_cell(tab, "Styrelse", "actual"))
+    QGuiApplication.clipboard().setText("150 000\n1 100 000\n1 400 000\n")
+    steps = model.undo_stack.count()
+    tab.paste()
+    assert model.undo_stack.count() == steps + 1
+    assert [_cell(tab, n, "actual").data() for n in
+            ("Styrelse", "Kansli", "Samverkansstöd, ESF, utvärdering")] == [
+        "150\u00a0000", "1\u00a0100\u00a0000", "1\u00a0400\u00a0000"]
+    assert _sum(tab, "Kostnader", "Utfall") == "2 650 000"
+    model.undo_stack.undo()
+    assert _cell(tab, "Kansli", "actual").data() == "0"
+    assert _sum(tab, "Kostnader", "Utfall") == "0"
+    model.undo_stack.redo()
+    assert _sum(tab, "Kostnader", "Utfall") == "2 650 000"
+    QGuiApplication.clipboard().setText("1\nett\n")  # one bad value: nothing is pasted
+    tab.paste()
+    assert tab.message.isVisible() and model.undo_stack.count() == steps + 1
+    tab.view.setCurrentIndex(_cell(tab, "Styrelse", "budget"))
+    QGuiApplication.clipboard().setText("1\n")
+    tab.paste()
+    assert "beräknas" in tab.message.text()
+
+
+def test_suggestions_and_sorting(open_model, qtbot):
+    model, tab = _tertial(open_model, qtbot)
+    _type(tab, "Kansli", "actual", "1 100 000")
+    tab.suggest_extrapolated()
+    assert _cell(tab, "Kansli", "forecast").data() == "3\u00a0300\u00a0000"
+    assert _cell(tab, "Styrelse", "forecast").data() == "0"
+    tab.view.selectRow(_row(tab, "Styrelse"))
+    tab.suggest_budget()
+    assert _cell(tab, "Styrelse", "forecast").data() == "479\u00a0000"
+    assert _cell(tab, "Kansli", "forecast").data() == "3\u00a0300\u00a0000"
+    tab.view.sortByColumn(tab.table.column_index("budget"), Qt.SortOrder.DescendingOrder)
+    assert tab.proxy.index(0, tab.table.column_index("name")).data() == "Sikta mot arbetslivet"
+    assert tab.proxy.index(1, tab.table.column_index("name")).data() == "Staten"
+
+
+def test_month_end_period_rename_and_remove(open_model, qtbot, monkeypatch):
+    model, tab = _tertial(open_model, qtbot)
+    monkeypatch.setattr(follow_up_tab, "ask_month", lambda parent, year: ("Per 30 juni",
+                                                                          "2026-06-30"))
+    tab.add_month_period()
+    assert [p.name for p in model.plan.follow_up.periods] == ["Tertial 1", "Per 30 juni"]
+    assert tab.periods.currentText() == "Per 30 juni (2026-06-30)"
+    tab.add_period("Tertial 1", "2026-08-31")
+    assert "redan en period" in tab.message.text()
+    monkeypatch.setattr(follow_up_tab, "ask_name", lambda parent, title, current: "Halvår")
+    tab.rename_period()
+    assert tab.periods.currentText() == "Halvår (2026-06-30)"
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    tab.remove_period()
+    assert tab.periods.currentText() == "Tertial 1 (2026-04-30)"
+    model.undo_stack.undo()
+    assert tab.periods.count() == 2
+
+
+def test_import_sie_through_the_dialog_with_one_unmapped_account(open_model, qtbot, monkeypatch,
+                                                                 tmp_path):
+    model, tab = _tertial(open_model, qtbot)
+    source = tmp_path / "bokforing.se"
+    shutil.copy(SIE, source)
+    seen = {}
+
+    def drive(dialog):
+        dialog.set_accounts(dialog.row_of("Kansli"), "5000-5999, 6110")
+        dialog.set_accounts(dialog.row_of("Sikta mot arbetslivet"), "4010")
+        dialog.set_accounts(dialog.row_of("Styrelse"), "5500")  # overlaps Kansli: refused
+        seen["refusal"] = dialog.message.text()
+        dialog.set_accounts(dialog.row_of("Regionen"), "3010")
+        seen["regionen"] = dialog.lines.item(dialog.row_of("Regionen"), 3).text()
+        seen["unmapped"] = [(dialog.unmapped.item(r, 0).text(), dialog.unmapped.item(r, 2).text())
+                            for r in range(dialog.unmapped.rowCount())]
+        seen["title"] = dialog.unmapped_box.title()
+        dialog.grab().save(str(tmp_path / "dialog.png"))
+        return True
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *args, **kw: str(source))
+    monkeypatch.setattr(sie_dialog, "exec_dialog", drive)
+    steps = model.undo_stack.count()
+    tab.import_actuals()
+    assert "hör redan till Kansli" in seen["refusal"]
+    assert seen["regionen"] == "1\u00a0000\u00a0000"
+    assert seen["unmapped"] == [("7690", "1\u00a0234,56")]
+    assert "utan rad: 1 konto, sammanlagt 1 234,56 kr" in seen["title"].replace("\u00a0", " ")
+    assert model.undo_stack.count() == steps + 1
+    assert _cell(tab, "Kansli", "actual").data() == "1\u00a0100\u00a0000"
+    assert _sum(tab, "Intäkter", "Utfall") == "1 000 000"
+    assert _sum(tab, "Kostnader", "Utfall") == "3 100 000"
+    assert len(model.plan.follow_up.accounts) == 3
+    model.undo_stack.undo()
+    assert _sum(tab, "Kostnader", "Utfall") == "0" and not model.plan.follow_up.accounts
+    assert source.read_bytes() == SIE.read_bytes()
+    shutil.copy(tmp_path / "dialog.png", "/tmp/fu-dialog.png")
+
+
+def test_a_bad_sie_file_changes_nothing(open_model, qtbot, monkeypatch, tmp_path):
+    model, tab = _tertial(open_model, qtbot)
+    bad = tmp_path / "trasig.se"
+    bad.write_bytes(b'#FORMAT PC8\n#RAR 0 20260101 20261231\n#TRANS 5010 {} 1.00\n')
+    before = model.plan
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *args, **kw: str(bad))
+    tab.import_actuals()
+    assert "trasig.se, rad 3" in tab.message.text()
+    assert model.plan is before
+
+
+def test_grab_the_tab(open_model, qtbot):
+    model, tab = _tertial(open_model, qtbot)
+    for name, actual, forecast in (("Kansli", "1 100 000", "3 400 000"),
+                                   ("Sikta mot arbetslivet", "2 000 000", ""),
+                                   ("Regionen", "1 000 000", "")):
+        _type(tab, name, "actual", actual)
+        if forecast:
+            _type(tab, name, "forecast", forecast)
+    _type(tab, "Kansli", "comment", "Ny tjänst från maj.")
+    tab.grab().save("/tmp/fu-tab.png")
