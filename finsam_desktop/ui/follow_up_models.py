@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
+from ..domain import edits
 from ..domain import follow_up_edits as fe
 from ..domain.errors import UserFacingError
 from ..domain.follow_up import LIST_LABELS, FollowUpLine, PeriodOutcome
@@ -28,12 +29,18 @@ ValueChange = Callable[[Plan, int, tuple, object], Plan]
 def parse_value(key: str, text: str, unit: str) -> object:
     """Typed text of an editable column as the value its edit takes (None clears)."""
     text = str(text).strip()
-    if key == "comment":
+    if key in ("comment", "name"):
         return text
     return parse_money(text, unit) if text else None
 
 
+def _rename(plan: Plan, period_id: int, ref: tuple, name: object) -> Plan:
+    """Rename the line itself (as in its own tab); its follow-up keeps to it by id."""
+    return edits.update_item(plan, ref[0], ref[1], name=name)
+
+
 EDIT_FUNCTIONS: dict[str, tuple[str, ValueChange]] = {
+    "name": ("Byt namn på rad", _rename),
     "actual": ("Ändra utfall", fe.set_actual),
     "forecast": ("Ändra prognos", fe.set_forecast),
     "comment": ("Ändra kommentar", fe.set_comment),
@@ -62,7 +69,7 @@ def columns() -> tuple[Column, ...]:
         Column("list", "Slag", lambda line, m: LIST_LABELS[line.list],
                sort=lambda line, m: LIST_LABELS[line.list], computed=True, width=120),
         Column("name", "Rad", lambda line, m: line.name, sort=lambda line, m: line.name,
-               computed=True, width=220),
+               commit=editable, width=220),
         Column("budget", "Budget", _money(lambda line: line.budget),
                sort=lambda line, m: line.budget, align=RIGHT, computed=True, width=100),
         Column("actual", "Utfall", _money(lambda line: line.actual),
@@ -226,7 +233,7 @@ class FollowUpTableModel(QAbstractTableModel):
             return EditResult(str(error))
         current = {"actual": lambda line: line.actual if line.actual else None,
                    "forecast": lambda line: line.forecast if line.forecast_set else None,
-                   "comment": lambda line: line.comment}
+                   "comment": lambda line: line.comment, "name": lambda line: line.name}
         values = [(line, key, value) for line, key, value in values
                   if current[key](line) != value]
         if not values:

@@ -65,6 +65,9 @@ def test_typing_actuals_and_forecast_gives_the_contract_figures(open_model, qtbo
     assert not _type(tab, "Kansli", "actual", "tolv")
     assert "belopp" in tab.table.last_refusal
     assert not _type(tab, "Kansli", "budget", "1")
+    assert _type(tab, "Kansli", "name", "Kansli och administration")  # renamed, values kept
+    assert _cell(tab, "Kansli och administration", "comment").data() == "Ny tjänst från maj."
+    assert model.plan.costs[1].name == "Kansli och administration"
     # the file has it: reopened figures are the same
     assert model.document.plan.follow_up.periods[0].comments
 

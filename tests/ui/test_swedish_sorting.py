@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QTableView
 
+from finsam_desktop.domain.follow_up_edits import add_period
 from finsam_desktop.ui.tabs.members_tab import MembersTab
 
 NAMES = ["Ödeshög", "Åre", "Ängelholm", "Arboga"]
@@ -42,6 +43,7 @@ def test_every_sortable_table_collates_names_in_swedish(make_window, plan_file):
     """Each table the user can sort by clicking a header puts Åre before Ängelholm."""
     window = make_window()
     assert window.open_path(plan_file("sjuharad-2025"))
+    assert window.model.edit("Ny period", add_period, "Tertial 1", "2025-04-30").ok  # follow-up
     sortable = [view for tab in window.tabs_by_key.values()
                 for view in tab.findChildren(QTableView) if view.isSortingEnabled()]
     assert len(sortable) >= 2  # members and interventions at least
