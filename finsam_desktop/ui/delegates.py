@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import (QAbstractItemModel, QEvent, QModelIndex, QObject,
                             QSortFilterProxyModel, Qt)
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QLabel,
                                QLineEdit, QMainWindow,
                                QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget)
 
 from .tables import CHOICES_ROLE, EDITOR_ROLE, PlanTableModel
+from .undo_keys import goes_to_document
 
 PLACEHOLDERS = {"date": "ÅÅÅÅ-MM-DD", "money": "belopp", "count": "antal"}
 
@@ -70,15 +70,12 @@ class CellDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(editor, QLineEdit):
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = event.matches(QKeySequence.StandardKey.Redo)
-            if (undo and not editor.isUndoAvailable()) or (redo and not editor.isRedoAvailable()):
-                # Nothing typed to undo here: close without committing and let the
-                # document's undo action have the key.
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                event.ignore()
-                return True
+        if isinstance(editor, QWidget) and goes_to_document(editor, event):
+            # Nothing typed to undo here: close without committing and let the
+            # document's undo action have the key.
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            event.ignore()
+            return True
         return super().eventFilter(editor, event)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QToolTip, QWidget
+
+from .undo_keys import goes_to_document
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecee; }"
 
@@ -14,8 +16,9 @@ REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecee; }"
 class CommitLineEdit(QLineEdit):
     """Commits its text through `commit(text) -> refusal or None` when editing finishes.
 
-    A refused value is shown at the field (red frame and tooltip) and the
-    plan's value comes back, so nothing half-typed stays on screen.
+    A refused value is shown at the field (red frame and tooltip) and the plan's value
+    comes back, so nothing half-typed stays on screen; the frame goes with the next good
+    edit anywhere (`clear_refusal`). Escape puts the plan's value back without committing.
     """
 
     def __init__(self, current: Callable[[], str], commit: Callable[[str], str | None],
@@ -29,21 +32,39 @@ class CommitLineEdit(QLineEdit):
 
     def event(self, event) -> bool:
         """Ctrl+Z with nothing typed here to undo goes to the document's undo (STYLE)."""
-        if event.type() == QEvent.Type.ShortcutOverride:
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = event.matches(QKeySequence.StandardKey.Redo) or (
-                event.key() == Qt.Key.Key_Z and event.modifiers()
-                == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-            if (undo and not self.isUndoAvailable()) or (redo and not self.isRedoAvailable()):
-                event.ignore()
-                return False
+        if goes_to_document(self, event):
+            event.ignore()
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape \
+                and self.isModified():
+            event.accept()  # Escape is ours while there is typing to revert
+            return True
         return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.revert()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def revert(self) -> None:
+        """Escape: the plan's value again, nothing committed."""
+        self.setText(self._current())
+        self.setModified(False)
 
     def refresh(self) -> None:
         """Show the plan's value (unless the user is typing in this field)."""
         if not self.hasFocus() or not self.isModified():
             self.setText(self._current())
             self.setModified(False)
+
+    def clear_refusal(self) -> None:
+        """Forget an earlier refusal (the plan changed since): no red frame, no tooltip."""
+        if self.refusal:
+            self.refusal = None
+            self.setStyleSheet("")
+            self.setToolTip("")
 
     def commit(self) -> str | None:
         text = self.text()

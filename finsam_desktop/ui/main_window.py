@@ -18,6 +18,7 @@ from . import backup_dialog, dialogs, population_dialog, report_actions, rollove
 from .documents import RecentFiles, example_copy
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
+from .table_menu import add_table_actions
 from .tabs.budget_tab import BudgetTab
 from .tabs.follow_up_tab import FollowUpTab
 from .tabs.goals_tab import GoalsTab
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.actions_by_key.update(add_table_actions(self, edit_menu))
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
         view_menu.addAction(self.findings.toggleViewAction())

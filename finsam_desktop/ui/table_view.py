@@ -1,4 +1,13 @@
-"""The table view every plan table uses: cell delegate, Swedish sorting, row keys, widths.
+"""The one table view every plan table uses: cell delegate, Swedish sorting, widths, and the
+keys a coordinator knows from Excel and Calc.
+
+Keys (the same in every table, by construction): typing opens the cell, Enter commits,
+Escape reverts; Delete clears the selected cells; Ctrl+C / Ctrl+V copy and paste ranges
+(tab-separated text and HTML, to and from Excel/Calc) as one undo step that names the
+first bad cell; Ctrl+R (*Fyll höger*) puts a year's amount in the later plan years;
+Insert or Ctrl++ asks for a new row, Ctrl+- for removing the selected rows, Alt+Up/Down
+for moving the current row (`insert_requested`, `delete_requested`, `move_requested`;
+`CollectionEditor` answers them).
 
 PITFALLS: sort on a numeric role, never on display text ("100 kr" before "20 kr"), and
 collate names with `QCollator(QLocale("sv_SE"))` because CI's locale is "C" (Ä before Å).
@@ -9,14 +18,16 @@ from __future__ import annotations
 from numbers import Number
 
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableView, QWidget)
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
+                               QLabel, QPushButton, QTableView, QWidget)
 
-from .delegates import CellDelegate, connect_refusals
-from .tables import ID_ROLE, SORT_ROLE, PlanTableModel
+from .clipboard import grid_from_mime, grid_mime
+from .delegates import CellDelegate, connect_refusals, show_refusal
+from .tables import COPY_ROLE, ID_ROLE, SORT_ROLE, PlanTableModel
 
 SWEDISH = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 class SortProxy(QSortFilterProxyModel):
@@ -42,20 +53,29 @@ class PlanTableView(QTableView):
     """A QTableView over a PlanTableModel (through `proxy` if given)."""
 
     insert_requested = Signal()
-    """The user pressed Insert: add a row after the current one."""
+    """Insert or Ctrl++: add a row after the current one."""
     delete_requested = Signal()
-    """The user pressed Delete outside an editor: remove the selected rows."""
+    """Ctrl+- (*Ta bort rad*): remove the rows of the selected cells."""
+    move_requested = Signal(int)
+    """Alt+Up (-1) or Alt+Down (+1): move the current row in the plan's order."""
+
+    can_add_rows = False
+    collection_editor = None
+    """The CollectionEditor answering this view's row keys, if any."""
+    """Whether a paste longer than the table adds rows (set by a CollectionEditor)."""
 
     def __init__(self, table: PlanTableModel, proxy: QSortFilterProxyModel | None = None,
                  message: QLabel | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.table = table
         self.proxy = proxy
+        self.message = message
         if proxy is not None:
             proxy.setSourceModel(table)
         self.setModel(proxy if proxy is not None else table)
         self.setItemDelegate(CellDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -67,13 +87,171 @@ class PlanTableView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
         connect_refusals(self, table, message)
-        for key, signal in ((QKeySequence.StandardKey.Delete, self.delete_requested),
-                            (Qt.Key.Key_Insert, self.insert_requested)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(signal.emit)
         table.modelReset.connect(self.fit_columns)
         self.fit_columns()
+
+    def setSelectionMode(self, mode: QAbstractItemView.SelectionMode) -> None:  # noqa: N802
+        """A single-selection table is a list of rows (whole rows select, `selectRow` works);
+        otherwise cells select, for ranges to copy and paste."""
+        super().setSelectionMode(mode)
+        self.setSelectionBehavior(
+            QAbstractItemView.SelectionBehavior.SelectRows
+            if mode == QAbstractItemView.SelectionMode.SingleSelection
+            else QAbstractItemView.SelectionBehavior.SelectItems)
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self.handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """The table keys of the module docstring; True when the key was one of them."""
+        key, modifiers = event.key(), event.modifiers()
+        ctrl = bool(modifiers & CTRL)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif key == Qt.Key.Key_Delete and not ctrl:
+            self.clear_selection()
+        elif key == Qt.Key.Key_Insert or (ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)):
+            self.insert_requested.emit()
+        elif ctrl and key == Qt.Key.Key_Minus:
+            self.delete_requested.emit()
+        elif ctrl and key == Qt.Key.Key_R:
+            self.fill_right()
+        elif modifiers & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up,
+                                                                     Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
+        else:
+            return False
+        return True
+
+    # --- ranges: copy, paste, clear, fill right -------------------------------------------
+
+    def selected_cells(self) -> list[QModelIndex]:
+        """The selected cells in view order (the current cell when nothing is selected)."""
+        cells = sorted(self.selectionModel().selectedIndexes(),
+                       key=lambda index: (index.row(), index.column()))
+        if not cells and self.currentIndex().isValid():
+            cells = [self.currentIndex()]
+        return cells
+
+    def copy_selection(self) -> None:
+        """The selected range as tab-separated text and HTML (cells outside it are empty)."""
+        cells = self.selected_cells()
+        if not cells:
+            return
+        rows = sorted({index.row() for index in cells})
+        columns = sorted({index.column() for index in cells})
+        grid = [["" for _ in columns] for _ in rows]
+        for index in cells:
+            grid[rows.index(index.row())][columns.index(index.column())] = \
+                index.data(COPY_ROLE) or ""
+        QGuiApplication.clipboard().setMimeData(grid_mime(grid))
+
+    def _source(self, view_row: int, column: int) -> int:
+        index = self.model().index(view_row, column)
+        return self.proxy.mapToSource(index).row() if self.proxy is not None else view_row
+
+    def _names(self, view_rows: dict[int, int]):
+        return lambda row: self.tr("Rad {0}").format(view_rows.get(row, row) + 1)
+
+    def _apply(self, label: str, cells: list[tuple[int, int, str]],
+               new_rows=(), view_rows: dict[int, int] | None = None) -> bool:
+        if not cells and not new_rows:
+            return True
+        result = self.table.set_cells(label, cells, new_rows, self._names(view_rows or {}))
+        if not result.ok:
+            show_refusal(self, result.refusal, QModelIndex(), self.message)
+        return result.ok
+
+    def paste(self) -> bool:
+        """Paste the clipboard's range at the selection's top-left cell as one undo step.
+
+        One value into a larger selection fills every selected cell (as Calc does). Rows
+        beyond the table become new rows when the table can add rows."""
+        grid = grid_from_mime(QGuiApplication.clipboard().mimeData())
+        cells = self.selected_cells()
+        if not grid or not cells:
+            return False
+        cells_out: list[tuple[int, int, str]] = []
+        view_rows: dict[int, int] = {}
+        if len(grid) == 1 and len(grid[0]) == 1 and len(cells) > 1:
+            for index in cells:
+                source = self._source(index.row(), index.column())
+                view_rows[source] = index.row()
+                cells_out.append((source, index.column(), grid[0][0]))
+            return self._apply(self.tr("Klistra in"), cells_out, (), view_rows)
+        top = min(index.row() for index in cells)
+        left = min(index.column() for index in cells)
+        count, width = self.model().rowCount(), self.model().columnCount()
+        new_rows = []
+        for offset, values in enumerate(grid):
+            row = top + offset
+            placed = [(left + step, text) for step, text in enumerate(values)
+                      if left + step < width]
+            if row >= count:
+                new_rows.append(placed)
+                continue
+            source = self._source(row, left)
+            view_rows[source] = row
+            cells_out += [(source, column, text) for column, text in placed]
+        skipped = 0
+        if new_rows and not self.can_add_rows:
+            skipped, new_rows = len(new_rows), []
+        done = self._apply(self.tr("Klistra in"), cells_out, new_rows, view_rows)
+        if done and skipped:
+            show_refusal(self, self.tr("{0} rader fick inte plats i tabellen och klistrades "
+                                       "inte in.").format(skipped), QModelIndex(), self.message)
+        return done
+
+    def clear_selection(self) -> bool:
+        """Delete: empty the selected cells that may be empty, as one undo step (cells
+        that must have a value, such as a name, keep it)."""
+        cells = [index for index in self.selected_cells()
+                 if index.flags() & Qt.ItemFlag.ItemIsEditable]
+        view_rows, triples = {}, []
+        for index in cells:
+            source = self._source(index.row(), index.column())
+            view_rows[source] = index.row()
+            triples.append((source, index.column(), ""))
+        clearable = self.table.clearable(triples)
+        if not clearable and triples:
+            show_refusal(self, self.tr("Cellen kan inte vara tom."), QModelIndex(), self.message)
+            return False
+        label = self.tr("Rensa cell") if len(clearable) == 1 else self.tr("Rensa celler")
+        return self._apply(label, clearable, (), view_rows)
+
+    def fill_right(self) -> bool:
+        """*Fyll höger*: each selected year cell's value into the later plan years' cells
+        of the same series (amounts, participants …), as one undo step."""
+        by_row: dict[tuple[int, str], tuple[int, int]] = {}
+        for index in self.selected_cells():
+            column = self.table.column(index.column())
+            if column.series and column.year is not None:
+                key = (index.row(), column.series)
+                if key not in by_row or column.year < by_row[key][1]:
+                    by_row[key] = (index.column(), column.year)
+        triples, view_rows = [], {}
+        for (row, series), (position, year) in by_row.items():
+            text = self.model().index(row, position).data(COPY_ROLE) or ""
+            source = self._source(row, position)
+            view_rows[source] = row
+            for target in range(self.table.columnCount()):
+                column = self.table.column(target)
+                if column.series == series and column.year is not None and column.year > year:
+                    triples.append((source, target, text))
+        if not by_row:
+            show_refusal(self, self.tr("Fyll höger gäller belopp och antal per år: markera "
+                                       "en cell i en årskolumn."), QModelIndex(), self.message)
+            return False
+        return self._apply(self.tr("Fyll höger"), triples, (), view_rows)
+
+    # --- rows and widths -------------------------------------------------------------------
 
     def fit_columns(self) -> None:
         """Widths from the column specs; columns without one fit their contents."""
@@ -92,8 +270,8 @@ class PlanTableView(QTableView):
         return (self.proxy.mapToSource(index) if self.proxy is not None else index).row()
 
     def selected_ids(self) -> list[int]:
-        """Ids of the selected rows, in view order (the current row if none is selected)."""
-        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        """Ids of the rows with a selected cell, in view order (the current row if none)."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()})
         if not rows and self.currentIndex().isValid():
             rows = [self.currentIndex().row()]
         model = self.model()
@@ -117,6 +295,14 @@ class PlanTableView(QTableView):
         self.selectRow(index.row())
         self.scrollTo(index)
         return True
+
+
+def focused_table(widget: QWidget | None = None) -> PlanTableView | None:
+    """The plan table that has the keyboard focus (or holds the focused cell editor)."""
+    widget = widget if widget is not None else QApplication.focusWidget()
+    while widget is not None and not isinstance(widget, PlanTableView):
+        widget = widget.parentWidget()
+    return widget
 
 
 def button_row(*buttons: tuple[str, object]) -> tuple[QHBoxLayout, list[QPushButton]]:

@@ -1,29 +1,26 @@
 """One generic table model over a plan collection, described by column specs.
 
-A tab says which collection (members, interventions, costs, ...) and which
-columns; `PlanTableModel` shows the rows, forwards typed text to
-`PlanModel.edit` and refreshes on `PlanModel.changed` without rebuilding
-everything: unchanged rows stay, changed rows and computed columns get
-`dataChanged`, and only added/removed/moved rows reset the model.
-
-Money is `int` kronor in the plan and a formatted string in `DisplayRole`
-(PITFALLS: floats show as "1,23457×10^+06"); sorting uses `SORT_ROLE`.
+A tab says which collection (members, interventions, costs, ...) and which columns
+(`columns.py`); `PlanTableModel` shows the rows, turns typed text into one plan change
+through the columns' pure `update` functions (`setData` for one cell, `set_cells` for a
+pasted or cleared range: one undo step either way) and refreshes on `PlanModel.changed`
+only for what the change names: the changed rows, the computed columns when the figures
+moved, and a reset only when rows came, went or moved.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any, Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain import edits
-from ..domain.edits import EditError
 from ..domain.errors import UserFacingError
-from ..domain.money import format_money, format_number, parse_count, parse_money
 from ..domain.plan import Plan
+from .columns import (LEFT, RIGHT, Column, Update, choice_column,  # noqa: F401 - re-exported
+                      computed_money_column, computed_text_column, date_column,
+                      money_edit_text, text_column, year_count_column, year_money_column)
 from .plan_model import Change, EditResult, PlanModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,170 +34,26 @@ CHOICES_ROLE = Qt.ItemDataRole.UserRole + 4
 COMPUTED_ROLE = Qt.ItemDataRole.UserRole + 5
 """True for cells derived from the outcome (read-only)."""
 
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+COPY_ROLE = Qt.ItemDataRole.UserRole + 6
+"""The text Kopiera puts on the clipboard: exact amounts without group separators
+("4417,55"), labels for choices; what a paste of it back reads as the same value."""
+
 COMPUTED_BACKGROUND = QColor("#ececec")
-
-Commit = Callable[[PlanModel, str, Any, Any], EditResult]
-"""commit(model, collection, item, typed value) -> the EditResult of `PlanModel.edit`.
-
-A typed value that does not parse is refused with `EditResult(str(error))`; an unchanged
-value is `EditResult()` without an edit."""
+_SEPARATORS = str.maketrans({"\u00a0": None, "\u202f": None, " ": None, "\u2212": "-"})
 
 
-@dataclass(frozen=True)
-class Column:
-    """How one column shows and edits a field of a row.
-
-    `text(item, model)` is the display string, `sort(item, model)` the sort
-    value, `edit_text(item, model)` the text an editor starts with, and
-    `commit` applies a typed value through `PlanModel.edit`. A column
-    without `commit` is read-only; `computed` marks figures from the outcome.
-    """
-
-    key: str
-    header: str
-    text: Callable[[Any, PlanModel], str]
-    sort: Callable[[Any, PlanModel], Any] | None = None
-    edit_text: Callable[[Any, PlanModel], str] | None = None
-    commit: Commit | None = None
-    align: Qt.AlignmentFlag = LEFT
-    editor: str = "text"
-    choices: tuple[tuple[str, str], ...] = ()
-    computed: bool = False
-    tooltip: str = ""
-    width: int = 0
-    """A suggested width in pixels for the view (0: fit the contents)."""
+class CellError(UserFacingError):
+    """A refused cell of a multi-cell change ("Rad 3, Belopp 2026: …")."""
 
 
-# --- column factories ---------------------------------------------------------------------
+def apply_cell(plan: Plan, collection: str, column: Column, ident: int, text: str,
+               row_name: str) -> Plan:
+    """`column.update` for one cell; a refusal names the cell."""
+    try:
+        return column.update(plan, collection, ident, text)
+    except UserFacingError as error:
+        raise CellError(f"{row_name}, {column.header}: {error}") from None
 
-def _label(header: str) -> str:
-    return f"Ändra {header.lower()}"
-
-
-def _update_commit(field: str, parse: Callable[[Any, Plan], Any], header: str) -> Commit:
-    def commit(model: PlanModel, collection: str, item, value) -> EditResult:
-        try:
-            new = parse(value, model.plan)
-        except UserFacingError as error:
-            return EditResult(str(error))
-        if getattr(item, field) == new:
-            return EditResult()
-        return model.edit(_label(header), edits.update_item, collection, item.id,
-                          **{field: new})
-    return commit
-
-
-def text_column(field: str, header: str, width: int = 0, tooltip: str = "") -> Column:
-    """A plain editable text field (name, owner, description)."""
-    def parse(value, plan):
-        return str(value)
-    return Column(key=field, header=header, text=lambda item, m: getattr(item, field),
-                  sort=lambda item, m: getattr(item, field).casefold(),
-                  edit_text=lambda item, m: getattr(item, field),
-                  commit=_update_commit(field, parse, header), width=width, tooltip=tooltip)
-
-
-def choice_column(field: str, header: str, labels: Mapping[str, str],
-                  allow_empty: bool = False, width: int = 0) -> Column:
-    """A field with a fixed set of values shown by their Swedish labels (area, category)."""
-    choices = ((("", "—"),) if allow_empty else ()) + tuple(labels.items())
-
-    def parse(value, plan):
-        value = str(value)
-        if value in labels or (allow_empty and value == ""):
-            return value
-        for key, label in labels.items():  # a label typed or pasted
-            if label.casefold() == value.strip().casefold():
-                return key
-        raise EditError(f"”{value}” är inget giltigt val för {header.lower()}.")
-    return Column(key=field, header=header,
-                  text=lambda item, m: labels.get(getattr(item, field), getattr(item, field)),
-                  sort=lambda item, m: labels.get(getattr(item, field), "").casefold(),
-                  edit_text=lambda item, m: getattr(item, field),
-                  commit=_update_commit(field, parse, header), editor="choice",
-                  choices=choices, width=width)
-
-
-def date_column(field: str, header: str) -> Column:
-    """A date typed as ÅÅÅÅ-MM-DD; the domain refuses anything else."""
-    return Column(key=field, header=header, text=lambda item, m: getattr(item, field),
-                  sort=lambda item, m: getattr(item, field),
-                  edit_text=lambda item, m: getattr(item, field),
-                  commit=_update_commit(field, lambda value, plan: str(value).strip(), header),
-                  editor="date", width=90)
-
-
-def money_edit_text(kronor: int | None, unit: str) -> str:
-    """The exact amount in the plan's unit, for an editor ("4 417,55" tkr, not rounded)."""
-    if kronor is None:
-        return ""
-    if unit == "tkr":
-        value = (Decimal(kronor) / 1000).normalize()
-        decimals = max(0, -value.as_tuple().exponent)
-        return format_number(value, decimals)
-    return format_number(kronor)
-
-
-def _year_commit(field: str, year: int, parse: Callable[[str, Plan], int], header: str) -> Commit:
-    def commit(model: PlanModel, collection: str, item, value) -> EditResult:
-        text = str(value).strip()
-        try:
-            new = parse(text, model.plan) if text else None
-        except UserFacingError as error:
-            return EditResult(str(error))
-        if getattr(item, field).get(year) == new:
-            return EditResult()
-        return model.edit(f"Ändra {header.lower()} {year}", edits.set_year_value, collection,
-                          item.id, field, year, new)
-    return commit
-
-
-def year_money_column(field: str, year: int, header: str | None = None,
-                      what: str = "belopp") -> Column:
-    """Money for one plan year from a year map (amounts, external funding); empty clears."""
-    def text(item, model):
-        value = getattr(item, field).get(year)
-        return "" if value is None else format_money(value, model.plan.unit)
-    return Column(key=f"{field}:{year}", header=header or str(year), text=text,
-                  sort=lambda item, m: getattr(item, field).get(year, 0),
-                  edit_text=lambda item, m: money_edit_text(getattr(item, field).get(year),
-                                                            m.plan.unit),
-                  commit=_year_commit(field, year, lambda t, plan: parse_money(t, plan.unit), what),
-                  align=RIGHT, editor="money", width=100)
-
-
-def year_count_column(field: str, year: int, header: str | None = None,
-                      what: str = "antal") -> Column:
-    """A whole number for one plan year (participants); negative and letters are refused."""
-    def text(item, model):
-        value = getattr(item, field).get(year)
-        return "" if value is None else format_number(value)
-    return Column(key=f"{field}:{year}", header=header or str(year), text=text,
-                  sort=lambda item, m: getattr(item, field).get(year, 0),
-                  edit_text=lambda item, m: "" if getattr(item, field).get(year) is None
-                  else str(getattr(item, field)[year]),
-                  commit=_year_commit(field, year, lambda t, plan: parse_count(t), what),
-                  align=RIGHT, editor="count", width=80)
-
-
-def computed_money_column(key: str, header: str, value: Callable[[Any, PlanModel], int | None],
-                          tooltip: str = "") -> Column:
-    """A read-only figure (from the outcome or a domain helper), shown grey."""
-    def text(item, model):
-        amount = value(item, model)
-        return "" if amount is None else format_money(amount, model.plan.unit)
-    return Column(key=key, header=header, text=text,
-                  sort=lambda item, m: value(item, m) or 0, align=RIGHT, computed=True,
-                  tooltip=tooltip, width=100)
-
-
-def computed_text_column(key: str, header: str, value: Callable[[Any, PlanModel], str]) -> Column:
-    return Column(key=key, header=header, text=value, computed=True)
-
-
-# --- the model ----------------------------------------------------------------------------
 
 class PlanTableModel(QAbstractTableModel):
     """Rows of one plan collection, columns from `columns(plan)` (regenerated for years/unit)."""
@@ -266,7 +119,7 @@ class PlanTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = self._columns[index.column()]
-        if column.commit is not None and not self.plan_model.read_only:
+        if not self.plan_model.read_only and column.can_edit(self._items[index.row()]):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -275,6 +128,9 @@ class PlanTableModel(QAbstractTableModel):
             return None
         item = self._items[index.row()]
         column = self._columns[index.column()]
+        return self._data(item, column, role)
+
+    def _data(self, item, column: Column, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item, self.plan_model)
         if role == Qt.ItemDataRole.EditRole:
@@ -294,9 +150,15 @@ class PlanTableModel(QAbstractTableModel):
         if role == EDITOR_ROLE:
             return column.editor
         if role == CHOICES_ROLE:
-            return list(column.choices) if column.choices else None
+            choices = column.choices_for(item)
+            return list(choices) if choices else None
         if role == COMPUTED_ROLE:
             return column.computed
+        if role == COPY_ROLE:
+            source = column.text if column.editor == "choice" or column.edit_text is None \
+                else column.edit_text
+            text = source(item, self.plan_model)
+            return text.translate(_SEPARATORS) if column.align == RIGHT else text
         return None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -304,15 +166,60 @@ class PlanTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         column = self._columns[index.column()]
-        if column.commit is None:
+        item = self._items[index.row()]
+        if not column.can_edit(item):
             return False
-        result = column.commit(self.plan_model, self.collection, self._items[index.row()], value)
+        result = self.plan_model.edit(column.undo_label(), column.update, self.collection,
+                                      item.id, "" if value is None else str(value))
         if not result.ok:
             self.last_refusal = result.refusal
             self.refused.emit(result.refusal, QModelIndex(index))
             return False
         self.last_refusal = None
         return True
+
+    def set_cells(self, label: str, cells: Sequence[tuple[int, int, str]],
+                  new_rows: Sequence[Sequence[tuple[int, str]]] = (),
+                  row_names: Callable[[int], str] | None = None) -> EditResult:
+        """Apply (row, column, text) triples, then add `new_rows` of (column, text) at the
+        end, as ONE undoable change (paste, clear, fill right).
+
+        Read-only cells are skipped. A refusal names the first bad cell ("Rad 3,
+        Belopp 2026: …", rows numbered by `row_names(row)` as the user sees them) and
+        nothing changes.
+        """
+        name = row_names or (lambda row: f"Rad {row + 1}")
+        items, columns = self._items, self._columns
+        triples = [(items[row].id, columns[column], text, name(row))
+                   for row, column, text in cells
+                   if 0 <= row < len(items) and columns[column].can_edit(items[row])]
+        collection = self.collection
+
+        def change(plan: Plan) -> Plan:
+            for ident, column, text, row_name in triples:
+                plan = apply_cell(plan, collection, column, ident, text, row_name)
+            for offset, values in enumerate(new_rows):
+                plan, ident = edits.add_item(plan, collection)
+                item = edits.find(plan, collection, ident)
+                for position, text in values:
+                    if columns[position].can_edit(item):
+                        plan = apply_cell(plan, collection, columns[position], ident, text,
+                                          name(len(items) + offset))
+            return plan
+        return self.plan_model.edit(label, change)
+
+    def clearable(self, cells: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The (row, column, text) cells whose update the plan accepts on its own (Delete
+        leaves a name that must not be empty as it is)."""
+        plan, kept = self.plan_model.plan, []
+        for row, position, text in cells:
+            column, item = self._columns[position], self._items[row]
+            try:
+                column.update(plan, self.collection, item.id, text)
+            except UserFacingError:
+                continue
+            kept.append((row, position, text))
+        return kept
 
     # refresh
     def _on_changed(self, change: frozenset) -> None:

@@ -74,7 +74,7 @@ def test_goes_to_the_opening_equity_and_to_a_rule(make_window, plan_file, qtbot)
     window.tabs.setCurrentIndex(1)
     activate(window, qtbot, "equity_below_minimum")
     assert window.tabs.currentWidget() is overview
-    assert overview.rules.currentRow() == 0
+    assert overview.rules.currentIndex().row() == 0
 
 
 def test_negative_equity_goes_to_the_budget(make_window, plan_file, qtbot):

@@ -9,35 +9,19 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHeaderView,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
 
-from ...domain import edits
 from ...domain.findings import describe_rule
-from ...domain.money import format_money
 from ...domain.outcome import Outcome, YearOutcome
 from ...domain.plan import AREA_LABELS, AREAS, Plan
+from ..collection_editor import CollectionEditor
 from ..equity_chart import EquityChart
+from ..figures_model import YearFiguresModel, figures_view
 from ..plan_model import FIGURE_PARTS, PlanModel
 from ..refusal_label import RefusalLabel
-from ..table_view import PlanTableView, button_row
-from ..tables import (
-    COMPUTED_BACKGROUND,
-    RIGHT,
-    Column,
-    PlanTableModel,
-    text_column,
-    year_money_column,
-)
+from ..table_view import PlanTableView
+from ..tables import Column, PlanTableModel, text_column, year_money_column
 
 LINE_COLLECTIONS = ("other_income", "costs")
 
@@ -81,81 +65,11 @@ def economy_rows(plan: Plan, outcome: Outcome) -> list[tuple[str, Callable[[int]
     return rows
 
 
-class EconomyModel(QAbstractTableModel):
+class EconomyModel(YearFiguresModel):
     """The computed economy per plan year: rows of figures, one column per year (read-only)."""
 
     def __init__(self, model: PlanModel, parent=None):
-        super().__init__(parent)
-        self.plan_model = model
-        self._refresh_rows()
-        model.changed.connect(self._on_changed)
-
-    def _refresh_rows(self) -> None:
-        self._years = self.plan_model.plan.years
-        self._rows = economy_rows(self.plan_model.plan, self.plan_model.outcome)
-
-    def _on_changed(self, parts: frozenset) -> None:
-        if parts.isdisjoint(FIGURE_PARTS):
-            return
-        labels = [row[0] for row in self._rows]
-        years = self._years
-        rows = economy_rows(self.plan_model.plan, self.plan_model.outcome)
-        if [row[0] for row in rows] != labels or self.plan_model.plan.years != years:
-            self.beginResetModel()
-            self._refresh_rows()
-            self.endResetModel()
-            return
-        self._rows = rows
-        self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(years) - 1))
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._years)
-
-    def row_of(self, label: str) -> int:
-        return next((row for row, item in enumerate(self._rows) if item[0] == label), -1)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._years):
-                return str(self._years[section])
-            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-                return self._rows[section][0]
-        if role == Qt.ItemDataRole.FontRole and orientation == Qt.Orientation.Vertical \
-                and 0 <= section < len(self._rows) and self._rows[section][2]:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        label, value, is_sum = self._rows[index.row()]
-        year = self._years[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return format_money(value(year), self.plan_model.plan.unit)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(COMPUTED_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and is_sum:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and value(year) < 0:
-            return QBrush(Qt.GlobalColor.darkRed)
-        if role == Qt.ItemDataRole.UserRole:
-            return value(year)
-        return None
+        super().__init__(model, economy_rows, parent=parent)
 
 
 class BudgetTab(QWidget):
@@ -167,6 +81,7 @@ class BudgetTab(QWidget):
         self.message = RefusalLabel()
         self.tables: dict[str, PlanTableModel] = {}
         self.views: dict[str, PlanTableView] = {}
+        self.editors: dict[str, CollectionEditor] = {}
         left = QSplitter(Qt.Orientation.Vertical)
         titles = {"other_income": (self.tr("Övriga intäkter"), self.tr("Ny intäkt")),
                   "costs": (self.tr("Kostnader utöver insatser"), self.tr("Ny kostnad"))}
@@ -175,12 +90,7 @@ class BudgetTab(QWidget):
             left.addWidget(self._line_box(collection, title, add_text))
 
         self.economy = EconomyModel(model, self)
-        self.economy_view = QTableView()
-        self.economy_view.setModel(self.economy)
-        self.economy_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.economy_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.economy_view.verticalHeader().setDefaultSectionSize(21)
-        self.economy_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.economy_view = figures_view(self.economy)
         self.chart = EquityChart()
         economy_box = QGroupBox(self.tr("Ekonomi per år (beräknas, %s)") % model.plan.unit)
         self.economy_box = economy_box
@@ -205,16 +115,14 @@ class BudgetTab(QWidget):
     def _line_box(self, collection: str, title: str, add_text: str) -> QGroupBox:
         table = PlanTableModel(self.model, collection, line_columns, self)
         view = PlanTableView(table, None, self.message)
-        view.insert_requested.connect(lambda: self.add_line(collection))
-        view.delete_requested.connect(lambda: self.remove_lines(collection))
-        buttons, made = button_row((add_text, lambda: self.add_line(collection)),
-                                   (self.tr("Ta bort"), lambda: self.remove_lines(collection)))
-        for button in made:
-            button.setEnabled(not self.model.read_only)
+        nouns = ("intäkt", "intäkter") if collection == "other_income" else \
+            ("kostnad", "kostnader")
+        self.editors[collection] = CollectionEditor(view, self.message, add_label=add_text,
+                                                    movable=True, nouns=nouns)
         self.tables[collection], self.views[collection] = table, view
         box = QGroupBox(title)
         box_layout = QVBoxLayout(box)
-        box_layout.addLayout(buttons)
+        box_layout.addLayout(self.editors[collection].buttons())
         box_layout.addWidget(view)
         return box
 
@@ -238,27 +146,10 @@ class BudgetTab(QWidget):
         self.chart.show_outcome(self.model.plan, self.model.outcome)
 
     def add_line(self, collection: str) -> None:
-        view = self.views[collection]
-        current = view.current_id()
-        index = None if current is None else self.tables[collection].row_of(current) + 1
-        label = self.tr("Lägg till intäkt") if collection == "other_income" else \
-            self.tr("Lägg till kostnad")
-        result = self.model.edit(label, edits.add_item, collection, index)
-        if self.message.report(result):
-            ident = result.new_id
-            if view.select_id(ident):
-                view.edit(view.currentIndex())
+        self.editors[collection].add()
 
     def remove_lines(self, collection: str) -> None:
-        ids = self.views[collection].selected_ids()
-        if not ids:
-            return
-
-        def remove_all(plan: Plan) -> Plan:
-            for ident in ids:
-                plan = edits.remove_item(plan, collection, ident)
-            return plan
-        self.message.report(self.model.edit(self.tr("Ta bort budgetrad"), remove_all))
+        self.editors[collection].remove_selected()
 
     def select_item(self, ident: int) -> None:
         """Select the income or cost line `ident`."""

@@ -9,18 +9,18 @@ domain helpers; the view computes nothing itself.
 
 from __future__ import annotations
 
-from functools import cmp_to_key, reduce
+from functools import cmp_to_key
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ...domain import edits
 from ...domain.money import format_money, format_number
 from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Plan
 from ...domain.totals import year_totals
 from ..plan_model import PlanModel
-from ..table_view import PlanTableView, SortProxy, button_row
+from ..collection_editor import CollectionEditor, show_plan_order
+from ..table_view import PlanTableView, SortProxy
 from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
 from ..tables import (Column, PlanTableModel, choice_column, date_column, text_column,
                       year_count_column, year_money_column)
@@ -129,11 +129,12 @@ class InterventionsTab(QWidget):
         self.groups = GroupTotalsModel(self.proxy.collator, self)
         self.group_view = self._group_view()
 
-        buttons, made = button_row((self.tr("Ny insats"), self.add_intervention),
-                                   (self.tr("Ta bort"), self.remove_selected),
-                                   (self.tr("Flytta upp"), lambda: self.move_current(-1)),
-                                   (self.tr("Flytta ned"), lambda: self.move_current(1)))
-        self.add_button, self.remove_button, self.up_button, self.down_button = made
+        self.rows = CollectionEditor(self.view, self.message, add_label="Ny insats",
+                                     movable=True, defaults=self._filtered_values,
+                                     after_add=self._show_new, nouns=("insats", "insatser"))
+        buttons = self.rows.buttons()
+        self.add_button, self.remove_button, self.up_button, self.down_button = (
+            self.rows.button(key) for key in ("add", "remove", "up", "down"))
         self.totals = QLabel()
         self.totals.setWordWrap(True)
 
@@ -155,8 +156,6 @@ class InterventionsTab(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.group_by.currentIndexChanged.connect(self.apply_grouping)
         self.group_view.activated.connect(self.show_group)
-        self.view.insert_requested.connect(self.add_intervention)
-        self.view.delete_requested.connect(self.remove_selected)
         # the plan's own order until the user clicks a header (no 2 000-row sort on open)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
@@ -164,8 +163,6 @@ class InterventionsTab(QWidget):
         model.changed.connect(self._on_changed)
         self._fill_municipalities()
         self.apply_filter()
-        for button in made:
-            button.setEnabled(not model.read_only)
 
     def _group_view(self) -> QTableView:
         view = QTableView()
@@ -303,60 +300,36 @@ class InterventionsTab(QWidget):
 
     # --- rows --------------------------------------------------------------------------
 
-    def add_intervention(self) -> None:
-        """A new intervention after the current row, in the area/category being filtered."""
+    def _filtered_values(self) -> dict:
+        """A new intervention gets the area and category being filtered on."""
         values = {}
         if self.area_filter.currentData():
             values["area"] = self.area_filter.currentData()
         if self.category_filter.currentData():
             values["category"] = self.category_filter.currentData()
-        current = self.view.current_id()
-        index = None
-        if current is not None:
-            index = self.table.row_of(current) + 1
-        result = self.model.edit(self.tr("Lägg till insats"), edits.add_item, COLLECTION, index,
-                                 **values)
-        if not result.ok:
-            self.message.report(result)
-            return
-        ident = result.new_id
+        return values
+
+    def _show_new(self, ident: int) -> None:
+        """The text and municipality filters would hide a new row: clear them."""
         if self.search.text() or self.municipality_filter.currentData():
             self.search.clear()
             self.municipality_filter.setCurrentIndex(0)
-        if self.view.select_id(ident):
-            self.view.edit(self.view.currentIndex())
+
+    def add_intervention(self) -> None:
+        """A new intervention after the current row, in the area/category being filtered."""
+        self.rows.add()
 
     def remove_selected(self) -> None:
         """Remove the selected interventions as one undoable step."""
-        ids = self.view.selected_ids()
-        if not ids:
-            return
-
-        def remove_all(plan: Plan) -> Plan:
-            return reduce(lambda p, ident: edits.remove_item(p, COLLECTION, ident), ids, plan)
-        label = self.tr("Ta bort insats") if len(ids) == 1 else \
-            self.tr("Ta bort {0} insatser").format(len(ids))
-        self.message.report(self.model.edit(label, remove_all))
+        self.rows.remove_selected()
 
     def move_current(self, step: int) -> None:
         """Move the current intervention one place up or down in the plan's order."""
-        ident = self.view.current_id()
-        if ident is None:
-            return
-        row = self.table.row_of(ident)
-        target = row + step
-        if not 0 <= target < self.table.rowCount():
-            return
-        column = self.view.currentIndex().column()
-        self.show_plan_order()
-        if self.message.report(self.model.edit(self.tr("Flytta insats"), edits.move_item, COLLECTION,
-                                        ident, target)):
-            self.view.select_id(ident, max(0, column))
+        self.rows.move_current(step)
 
     def show_plan_order(self) -> None:
         """Undo any header sort: rows in the plan's order (where moving rows makes sense)."""
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1, Qt.SortOrder.AscendingOrder)
+        show_plan_order(self.view)
 
     def select_item(self, ident: int) -> None:
         """Show and select the intervention `ident`, clearing filters that hide it."""

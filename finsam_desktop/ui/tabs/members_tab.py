@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain import edits
-from ...domain.errors import UserFacingError
 from ...domain.money import format_money, format_number, format_share, parse_count
 from ...domain.money import parse_money
 from ...domain.plan import MEMBER_KIND_LABELS, Plan
-from ..delegates import CellDelegate, connect_refusals
-from ..plan_model import EditResult
-from ..table_view import SortProxy
-from ..tables import (RIGHT, Column, PlanTableModel, choice_column,
-                      computed_money_column, money_edit_text, text_column)
+from ..collection_editor import CollectionEditor
+from ..columns import field_update
 from ..refusal_label import RefusalLabel
+from ..table_view import PlanTableView, SortProxy
+from ..tables import (RIGHT, Column, PlanTableModel, choice_column, computed_money_column,
+                      money_edit_text, text_column)
 
 
 def _key_column(year: int | None) -> Column:
@@ -27,18 +24,14 @@ def _key_column(year: int | None) -> Column:
             return member.key if isinstance(member.key, int) else None
         return member.key_for(year)
 
-    def commit(model, collection, member, typed) -> EditResult:
+    def update(plan, collection, ident, typed) -> Plan:
         text = str(typed).strip()
-        try:
-            key = parse_count(text) if text else None
-        except UserFacingError as error:
-            return EditResult(str(error))
-        if value(member) == key:
-            return EditResult()
+        key = parse_count(text) if text else None
+        if value(edits.find(plan, collection, ident)) == key:
+            return plan
         if year is None:
-            return model.edit("Ändra folkmängd", edits.set_key, member.id, key)
-        return model.edit(f"Ändra folkmängd {year}", edits.set_year_value, "members",
-                          member.id, "key", year, key)
+            return edits.set_key(plan, ident, key)
+        return edits.set_year_value(plan, "members", ident, "key", year, key)
 
     def text(member, model) -> str:
         key = value(member)
@@ -47,28 +40,24 @@ def _key_column(year: int | None) -> Column:
     return Column(key=f"key:{year}", header=header, text=text,
                   sort=lambda member, m: value(member) or 0,
                   edit_text=lambda member, m: "" if value(member) is None else str(value(member)),
-                  commit=commit, align=RIGHT, editor="count", width=90,
-                  tooltip="Fördelningsnyckeln, oftast folkmängden enligt SCB.")
+                  update=update, label="Ändra folkmängd" if year is None
+                  else f"Ändra folkmängd {year}", align=RIGHT, editor="count", width=90,
+                  tooltip="Fördelningsnyckeln, oftast folkmängden enligt SCB.",
+                  series="" if year is None else "key", year=year)
 
 
 def _previous_column() -> Column:
-    def commit(model, collection, member, typed) -> EditResult:
-        text = str(typed).strip()
-        try:
-            amount = parse_money(text, model.plan.unit) if text else None
-        except UserFacingError as error:
-            return EditResult(str(error))
-        if amount == member.previous_contribution:
-            return EditResult()
-        return model.edit("Ändra fjolårets avgift", edits.update_item, "members", member.id,
-                          previous_contribution=amount)
+    def parse(text, plan):
+        text = str(text).strip()
+        return parse_money(text, plan.unit) if text else None
     return Column(key="previous_contribution", header="Fjolåret",
                   text=lambda member, m: "" if member.previous_contribution is None
                   else format_money(member.previous_contribution, m.plan.unit),
                   sort=lambda member, m: member.previous_contribution or 0,
                   edit_text=lambda member, m: money_edit_text(member.previous_contribution,
                                                               m.plan.unit),
-                  commit=commit, align=RIGHT, editor="money", width=100,
+                  update=field_update("previous_contribution", parse),
+                  label="Ändra fjolårets avgift", align=RIGHT, editor="money", width=100,
                   tooltip="Medlemmens avgift förra året, för jämförelse.")
 
 
@@ -102,121 +91,49 @@ def member_columns(plan: Plan) -> list[Column]:
 
 
 class MembersTab(QWidget):
-    """The members table; Insert adds a municipality, Delete removes the selected members."""
+    """The members table; Insert adds a municipality, Ctrl+- removes the selected members."""
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         self.table = PlanTableModel(model, "members", member_columns, self)
         self.proxy = SortProxy(self)  # numbers as numbers, names in Swedish order
-        self.proxy.setSourceModel(self.table)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setItemDelegate(CellDelegate(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.message = RefusalLabel()
+        self.view = PlanTableView(self.table, self.proxy, self.message)
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.setWordWrap(False)
-        self.table.modelReset.connect(self._fit_columns)
-        self.message = RefusalLabel()
-        connect_refusals(self.view, self.table, self.message)
+        self.rows = CollectionEditor(self.view, self.message, add_label="Lägg till medlem",
+                                     nouns=("medlem", "medlemmar"))
         self.total = QLabel()
-
-        self.add_button = QPushButton(self.tr("Lägg till medlem"))
+        buttons = self.rows.buttons()
+        self.add_button, self.remove_button = self.rows.button("add"), self.rows.button("remove")
         self.add_button.setToolTip(self.tr("Lägg till en kommun (Insert)"))
-        self.add_button.clicked.connect(self.add_member)
-        self.remove_button = QPushButton(self.tr("Ta bort medlem"))
-        self.remove_button.setToolTip(self.tr("Ta bort markerade medlemmar (Delete)"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        for shortcut, slot in ((Qt.Key.Key_Insert, self.add_member),
-                               (Qt.Key.Key_Delete, self.remove_selected)):
-            action = QAction(self.view)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.view.addAction(action)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
         buttons.addWidget(self.total)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         model.changed.connect(self.refresh)
-        self._fit_columns()
         self.refresh()
-
-    def _fit_columns(self) -> None:
-        for index in range(self.table.columnCount()):
-            width = self.table.column(index).width
-            if width:
-                self.view.setColumnWidth(index, width)
-            else:
-                self.view.resizeColumnToContents(index)
 
     def refresh(self, parts: frozenset | None = None) -> None:
         if parts is not None and parts.isdisjoint({"members", "settings"}):
             return
-        read_only = self.model.read_only
-        self.add_button.setEnabled(not read_only)
-        self.remove_button.setEnabled(not read_only)
         plan, outcome = self.model.plan, self.model.outcome
         totals = [f"{year}: {format_money(outcome.years[year].contributions_total, plan.unit, True)}"
                   for year in plan.years]
         self.total.setText(self.tr("Summa avgifter ") + ", ".join(totals))
 
-    def _selected_ids(self) -> list[int]:
-        rows = {self.proxy.mapToSource(index).row()
-                for index in self.view.selectionModel().selectedIndexes()}
-        current = self.view.currentIndex()
-        if not rows and current.isValid():
-            rows = {self.proxy.mapToSource(current).row()}
-        return [self.table.item(row).id for row in sorted(rows)]
-
     def add_member(self) -> None:
         """Add a municipality after the current row and start editing its name."""
-        current = self.view.currentIndex()
-        index = self.proxy.mapToSource(current).row() + 1 if current.isValid() else None
-        result = self.model.edit(self.tr("Lägg till medlem"), edits.add_item, "members", index)
-        self._show(result.refusal)
-        if result.ok:
-            self.select_item(result.new_id)
-            self.view.edit(self.view.currentIndex())
+        self.rows.add()
 
     def remove_selected(self) -> None:
         """Remove the selected members as one undoable step."""
-        idents = self._selected_ids()
-        if not idents or self.model.read_only:
-            return
-        plan = self.model.plan
-        try:
-            for ident in idents:
-                plan = edits.remove_item(plan, "members", ident)
-        except UserFacingError as error:
-            self._show(str(error))
-            return
-        label = self.tr("Ta bort medlem") if len(idents) == 1 else self.tr("Ta bort medlemmar")
-        self._show(self.model.apply(label, plan).refusal)
-
-    def _show(self, refusal: str | None) -> None:
-        self.message.set_refusal(refusal)
+        self.rows.remove_selected()
 
     def select_item(self, ident: int) -> None:
         """Select the member with id `ident` (used by the findings panel)."""
-        row = self.table.row_of(ident)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.table.index(row, 0))
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.scrollTo(index)
-        self.view.setFocus()
+        if self.view.select_id(ident):
+            self.view.setFocus()

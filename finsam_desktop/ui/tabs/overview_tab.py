@@ -5,29 +5,35 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QScrollArea, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ...domain import edits
 from ...domain.errors import UserFacingError
 from ...domain.money import format_money, format_share, parse_money, parse_share
-from ...domain.plan import AREA_LABELS, AREAS, BASIS_LABELS, ROUNDINGS, RULE_BASES
+from ...domain.plan import ROUNDINGS
+from ..collection_editor import CollectionEditor
 from ..fields import CommitLineEdit
-from ..plan_model import FIGURE_PARTS
+from ..figures_model import YearFiguresModel, figures_view
 from ..refusal_label import RefusalLabel
+from ..table_view import PlanTableView
+from ..tables import PlanTableModel
+from .rule_columns import RULE_LABELS, rule_columns  # noqa: F401 - RULE_LABELS re-exported
 
 PRECISIONS = ((None, "Exakta andelar"), (Decimal("0.01"), "1 %"), (Decimal("0.001"), "0,1 %"),
               (Decimal("0.0001"), "0,01 %"))
-RULE_LABELS = {"min_amount": "Lägst ett belopp", "max_share": "Högst en andel av",
-               "min_area_share": "Minst en andel av insatsmedlen till"}
 FIGURES = (("contributions_total", "Medlemsavgifter"), ("other_income_total", "Övriga intäkter"),
            ("income_total", "Summa intäkter"), ("intervention_costs", "Insatser"),
            ("other_costs", "Övriga kostnader"), ("costs_total", "Summa kostnader"),
            ("result", "Resultat"), ("opening_equity", "Ingående eget kapital"),
            ("closing_equity", "Utgående eget kapital"))
-COMPUTED_BACKGROUND = QColor("#f2f2f2")
+
+
+def figure_rows(plan, outcome) -> list:
+    """The key figures per year, for the figures table."""
+    return [(label, lambda year, attribute=attribute: getattr(outcome.years[year], attribute),
+             attribute in ("income_total", "costs_total", "result", "closing_equity"))
+            for attribute, label in FIGURES]
 
 
 def _money_or_none(text: str, unit: str) -> int | None:
@@ -175,40 +181,23 @@ class OverviewTab(QWidget):
         row.addWidget(self.forecast)
         row.addStretch()
         layout.addLayout(row)
-        self.rules = QTableWidget(0, 3)
-        self.rules.setHorizontalHeaderLabels([self.tr("Regel"), self.tr("Belopp eller andel"),
-                                              self.tr("Mäts mot")])
-        header = self.rules.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 130)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.rules.verticalHeader().hide()
-        self.rules.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.rules_table = PlanTableModel(self.model, "rules", rule_columns, self)
+        self.rules = PlanTableView(self.rules_table, None, self.message)
         self.rules.setMinimumHeight(120)
-        self.rules.verticalHeader().setDefaultSectionSize(28)
-        self.rules.itemChanged.connect(self._rule_value_changed)
+        self.rule_rows = CollectionEditor(self.rules, self.message, add_label="Lägg till regel",
+                                          nouns=("regel", "regler"))
+        buttons = self.rule_rows.buttons()
+        self.add_rule, self.remove_rule = (self.rule_rows.button(key) for key in ("add", "remove"))
         layout.addWidget(self.rules)
-        buttons = QHBoxLayout()
-        self.add_rule = QPushButton(self.tr("Lägg till regel"))
-        self.add_rule.clicked.connect(lambda: self._edit("Lägg till regel", edits.add_item, "rules"))
-        self.remove_rule = QPushButton(self.tr("Ta bort regel"))
-        self.remove_rule.clicked.connect(self._remove_rule)
-        for button in (self.add_rule, self.remove_rule):
-            button.setEnabled(not self.model.read_only)
-            buttons.addWidget(button)
-        buttons.addStretch()
         layout.addLayout(buttons)
         return box
 
     def _figures_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Nyckeltal per år"))
         layout = QVBoxLayout(box)
-        self.figures = QTableWidget(len(FIGURES), 0)
-        self.figures.setVerticalHeaderLabels([self.tr(label) for _, label in FIGURES])
-        self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.figures.verticalHeader().setDefaultSectionSize(24)
+        self.figures_model = YearFiguresModel(self.model, figure_rows, with_unit=True,
+                                              parent=self)
+        self.figures = figures_view(self.figures_model)
         self.figures.setMinimumHeight(self.figures.verticalHeader().length()
                                       + self.figures.horizontalHeader().sizeHint().height() + 4)
         layout.addWidget(self.figures)
@@ -217,9 +206,14 @@ class OverviewTab(QWidget):
     # --- showing the plan ----------------------------------------------------------------
 
     def refresh(self, parts: frozenset | None = None) -> None:
-        if parts is not None and parts.isdisjoint(FIGURE_PARTS):
-            return
-        plan, outcome = self.model.plan, self.model.outcome
+        """A good edit anywhere clears old refusals; the fields follow the settings."""
+        if parts is not None:
+            self.message.set_refusal(None)
+            for field in self.fields.values():
+                field.clear_refusal()
+            if "settings" not in parts:
+                return
+        plan = self.model.plan
         for field in self.fields.values():
             field.refresh()
         self.plan_year.setText(str(plan.plan_year))
@@ -237,8 +231,6 @@ class OverviewTab(QWidget):
             combo.setEnabled(not self.model.read_only)
         self.forecast.setVisible(plan.equity.opening is not None and plan.equity.opening_is_forecast)
         self._refresh_totals()
-        self._refresh_rules()
-        self._refresh_figures(plan, outcome)
 
     def _refresh_totals(self) -> None:
         plan = self.model.plan
@@ -264,94 +256,12 @@ class OverviewTab(QWidget):
             if int(key[6:]) not in plan.years:
                 del self.fields[key]
 
-    def _refresh_rules(self) -> None:
-        plan = self.model.plan
-        self.rules.blockSignals(True)
-        self.rules.setRowCount(len(plan.equity.rules))
-        for row, rule in enumerate(plan.equity.rules):
-            kind = QComboBox()
-            for key, label in RULE_LABELS.items():
-                kind.addItem(self.tr(label), key)
-            kind.setCurrentIndex(kind.findData(rule.kind))
-            kind.setEnabled(not self.model.read_only)
-            kind.activated.connect(lambda _=0, ident=rule.id, combo=kind: self._edit(
-                "Ändra regel", edits.update_item, "rules", ident, kind=combo.currentData()))
-            self.rules.setCellWidget(row, 0, kind)
-            text = (format_money(rule.amount, plan.unit, with_unit=True)
-                    if rule.kind == "min_amount" else format_share(rule.share, 2))
-            value = self.rules.item(row, 1)
-            if value is None:  # items are reused: this may run inside their itemChanged
-                value = QTableWidgetItem()
-                value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if self.model.read_only:
-                    value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.rules.setItem(row, 1, value)
-            value.setText(text)
-            value.setData(Qt.ItemDataRole.UserRole, rule.id)
-            self.rules.setCellWidget(row, 2, self._rule_basis(rule))
-        self.rules.blockSignals(False)
-
-    def _rule_basis(self, rule) -> QWidget:
-        if rule.kind == "min_amount":
-            return QLabel(self.tr("utgående eget kapital"))
-        combo = QComboBox()
-        if rule.kind == "max_share":
-            for basis in RULE_BASES:
-                combo.addItem(self.tr(BASIS_LABELS[basis]), ("basis", basis))
-            combo.setCurrentIndex(RULE_BASES.index(rule.basis) if rule.basis in RULE_BASES else 0)
-        else:
-            for area in AREAS:
-                combo.addItem(self.tr(AREA_LABELS[area]), ("area", area))
-            combo.setCurrentIndex(AREAS.index(rule.area) if rule.area in AREAS else 0)
-        combo.setEnabled(not self.model.read_only)
-        combo.activated.connect(lambda _=0: self._edit(
-            "Ändra regel", edits.update_item, "rules", rule.id,
-            **{combo.currentData()[0]: combo.currentData()[1]}))
-        return combo
-
-    def _rule_value_changed(self, item: QTableWidgetItem) -> None:
-        ident = item.data(Qt.ItemDataRole.UserRole)
-        rule = edits.find(self.model.plan, "rules", ident)
-        try:
-            if rule.kind == "min_amount":
-                change = {"amount": parse_money(item.text(), self.model.plan.unit)}
-            else:
-                change = {"share": parse_share(item.text())}
-            refusal = self._edit("Ändra regel", edits.update_item, "rules", ident, **change)
-        except UserFacingError as error:
-            refusal = str(error)
-            self.message.report(refusal)
-        if refusal:
-            item.setToolTip(refusal)
-            self._refresh_rules()
-
-    def _remove_rule(self) -> None:
-        row = self.rules.currentRow()
-        rules = self.model.plan.equity.rules
-        if 0 <= row < len(rules):
-            self._edit("Ta bort regel", edits.remove_item, "rules", rules[row].id)
-
-    def _refresh_figures(self, plan, outcome) -> None:
-        self.figures.setColumnCount(len(plan.years))
-        self.figures.setHorizontalHeaderLabels([str(year) for year in plan.years])
-        for column, year in enumerate(plan.years):
-            figures = outcome.years[year]
-            for row, (attribute, _) in enumerate(FIGURES):
-                item = QTableWidgetItem(format_money(getattr(figures, attribute), plan.unit,
-                                                     with_unit=True))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setBackground(QBrush(COMPUTED_BACKGROUND))
-                self.figures.setItem(row, column, item)
-
     # --- navigation from findings ---------------------------------------------------------
 
     def select_item(self, ident: int) -> None:
         """Select the equity rule with id `ident`."""
-        for row, rule in enumerate(self.model.plan.equity.rules):
-            if rule.id == ident:
-                self.rules.selectRow(row)
-                self.rules.setFocus()
-                return
+        if self.rules.select_id(ident):
+            self.rules.setFocus()
 
     def show_subject(self, subject: str) -> None:
         """Put the cursor in the field a plan-wide finding concerns."""

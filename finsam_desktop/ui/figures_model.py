@@ -1,0 +1,118 @@
+"""Computed figures per plan year as a read-only table model (Budget's economy, Översikt's
+key figures): rows of (label, year -> kronor, is a sum), one column per year.
+
+On a change of the figures it emits one `dataChanged` for the whole (small, fixed) grid;
+it resets only when its rows or years change. Nothing is recreated per edit.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from ..domain.money import format_money
+from ..domain.outcome import Outcome
+from ..domain.plan import Plan
+from .plan_model import FIGURE_PARTS, PlanModel
+from .tables import COMPUTED_BACKGROUND, RIGHT
+
+Row = tuple[str, Callable[[int], int], bool]
+Rows = Callable[[Plan, Outcome], list[Row]]
+
+
+class YearFiguresModel(QAbstractTableModel):
+    """Figures from the outcome, one row each and one column per plan year (read-only)."""
+
+    def __init__(self, model: PlanModel, rows: Rows, with_unit: bool = False, parent=None):
+        super().__init__(parent)
+        self.plan_model = model
+        self._rows_for = rows
+        self.with_unit = with_unit
+        self._years = model.plan.years
+        self._rows = rows(model.plan, model.outcome)
+        model.changed.connect(self._on_changed)
+
+    def _on_changed(self, parts: frozenset) -> None:
+        if parts.isdisjoint(FIGURE_PARTS):
+            return
+        plan = self.plan_model.plan
+        rows = self._rows_for(plan, self.plan_model.outcome)
+        if [row[0] for row in rows] != [row[0] for row in self._rows] or plan.years != self._years:
+            self.beginResetModel()
+            self._years, self._rows = plan.years, rows
+            self.endResetModel()
+            return
+        self._rows = rows
+        if rows and self._years:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(rows) - 1, len(self._years) - 1))
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._years)
+
+    def row_of(self, label: str) -> int:
+        return next((row for row, item in enumerate(self._rows) if item[0] == label), -1)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._years):
+                return str(self._years[section])
+            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+                return self._rows[section][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and \
+                orientation == Qt.Orientation.Horizontal:
+            return int(RIGHT)
+        if role == Qt.ItemDataRole.FontRole and orientation == Qt.Orientation.Vertical \
+                and 0 <= section < len(self._rows) and self._rows[section][2]:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        label, value, is_sum = self._rows[index.row()]
+        year = self._years[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_money(value(year), self.plan_model.plan.unit, self.with_unit)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(RIGHT)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(COMPUTED_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and is_sum:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and value(year) < 0:
+            return QBrush(Qt.GlobalColor.darkRed)
+        if role == Qt.ItemDataRole.UserRole:
+            return value(year)
+        return None
+
+
+def figures_view(model: YearFiguresModel):
+    """A read-only QTableView whose columns fit their widest figure (never "19 9…")."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(22)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setMinimumSectionSize(80)
+    header.setStretchLastSection(False)
+    return view
