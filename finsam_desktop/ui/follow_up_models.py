@@ -57,29 +57,29 @@ def _share(line: FollowUpLine, model: PlanModel) -> str:
 
 
 def _through_set_values(*_args) -> EditResult:
-    """The `commit` of the editable columns: a marker, since their edits go through
+    """The `update` of the editable columns: a marker, since their edits go through
     `FollowUpTableModel.set_values` (one period, one undo step for a whole paste)."""
     raise NotImplementedError
 
 
 def columns() -> tuple[Column, ...]:
-    """The line table's columns; `commit` marks the editable ones (see EDIT_FUNCTIONS)."""
+    """The line table's columns; `update` marks the editable ones (see EDIT_FUNCTIONS)."""
     editable = _through_set_values
     return (
         Column("list", "Slag", lambda line, m: LIST_LABELS[line.list],
                sort=lambda line, m: LIST_LABELS[line.list], computed=True, width=120),
         Column("name", "Rad", lambda line, m: line.name, sort=lambda line, m: line.name,
-               commit=editable, width=220),
+               update=editable, width=220),
         Column("budget", "Budget", _money(lambda line: line.budget),
                sort=lambda line, m: line.budget, align=RIGHT, computed=True, width=100),
         Column("actual", "Utfall", _money(lambda line: line.actual),
                sort=lambda line, m: line.actual, align=RIGHT, editor="money", width=100,
                edit_text=lambda line, m: money_edit_text(line.actual, m.plan.unit),
-               commit=editable, tooltip="Bokfört från 1 januari till periodens slut"),
+               update=editable, tooltip="Bokfört från 1 januari till periodens slut"),
         Column("forecast", "Prognos", _money(lambda line: line.forecast),
                sort=lambda line, m: line.forecast, align=RIGHT, editor="money", width=100,
                edit_text=lambda line, m: money_edit_text(line.forecast, m.plan.unit),
-               commit=editable, tooltip="Helårsprognos; tom = budget"),
+               update=editable, tooltip="Helårsprognos; tom = budget"),
         Column("deviation", "Avvikelse", _money(lambda line: line.deviation),
                sort=lambda line, m: line.deviation, align=RIGHT, computed=True, width=100,
                tooltip="Påverkan på resultatet mot budget: negativ är sämre än budget"),
@@ -87,7 +87,7 @@ def columns() -> tuple[Column, ...]:
                sort=lambda line, m: line.deviation_share or 0, align=RIGHT, computed=True,
                width=90),
         Column("comment", "Kommentar", lambda line, m: line.comment,
-               sort=lambda line, m: line.comment, commit=editable, width=240),
+               sort=lambda line, m: line.comment, update=editable, width=240),
     )
 
 
@@ -170,7 +170,7 @@ class FollowUpTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._columns[index.column()].commit is not None and not self.plan_model.read_only:
+        if self._columns[index.column()].update is not None and not self.plan_model.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -1,5 +1,5 @@
-"""The table actions in the window's Redigera menu, with their shortcuts: they act on the
-plan table that has the focus, exactly as its keys do (`PlanTableView.handle_key`)."""
+"""The table actions in the window's Redigera menu, with their keys: they act on the plan
+table that has the focus, exactly as its keys do (`PlanTableView.handle_key`)."""
 
 from __future__ import annotations
 
@@ -52,8 +52,12 @@ def add_table_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
         if key is None:
             menu.addSeparator()
             continue
-        action = QAction(_tr(text), window)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        # The keys themselves are the focused table's (PlanTableView.handle_key); the menu
+        # shows them after a tab but does not register them, so no shortcut is ambiguous
+        # with a table's or a text field's own.
+        keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
+                         for s in shortcuts)
+        action = QAction(_tr(text) + "\t" + keys, window)
         action.triggered.connect(lambda _=False, act=act: _run(window, act))
         action.setProperty("needs_plan", True)
         menu.addAction(action)

@@ -219,9 +219,9 @@ def test_the_window_menu_has_the_table_actions_and_their_keys_work(make_window, 
     assert window.open_path(plan_file("sjuharad-2025"))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    shortcuts = {action.text(): action.shortcut().toString()
-                 for action in window.menuBar().actions()[1].menu().actions()}
-    assert shortcuts["Ta bort rad"] == "Ctrl+-" and shortcuts["Ny rad"] == "Ins"
+    shortcuts = dict(action.text().split("\t") for action in
+                     window.menuBar().actions()[1].menu().actions() if "\t" in action.text())
+    assert shortcuts["Ta bort rad"] == "Ctrl+-" and shortcuts["Ny rad"].startswith("Ins")
     assert shortcuts["Fyll höger"] == "Ctrl+R" and shortcuts["Klistra in"] == "Ctrl+V"
     tab = window.tabs_by_key["interventions"]
     window.tabs.setCurrentWidget(tab)
