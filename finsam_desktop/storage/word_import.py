@@ -82,10 +82,16 @@ class _Converter(HTMLParser):
         self.table: list[list[str]] | None = None
         self.pre = 0
         self.open: list[tuple[str, int, int]] = []  # open tags with the emphasis they add
+        self.word_level = 0  # a Word list paragraph ("mso-list: l0 level2") being collected
+        self.word_marker: str | None = None  # its bullet or number, while it is read
+        self.word_lists = 0  # how many of self.lists Word's paragraphs opened
 
     # --- inline text ---
 
     def handle_data(self, data: str, literal: bool = False) -> None:
+        if self.word_marker is not None:
+            self.word_marker += data
+            return
         if self.skip:
             return
         if not self.pre and not literal:  # HTML whitespace: any run is one space
@@ -158,6 +164,11 @@ class _Converter(HTMLParser):
         style = "".join((attributes.get("style") or "").split()).lower()
         if tag in _BLOCKS and tag not in ("tr", "table"):
             self.flush()
+            if tag == "p" and "mso-list:" in style and "level" in style:
+                level = style.split("level", 1)[1]
+                self.word_level = int("".join(c for c in level[:2] if c.isdigit()) or 1)
+            elif self.word_lists and tag not in ("li", "ul", "ol"):
+                self._end_word_lists()
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading = min(int(tag[1]), 4)
         elif tag in ("ul", "ol"):
@@ -185,6 +196,33 @@ class _Converter(HTMLParser):
             self.bold += bold
             self.italic += italic
             self.open.append((tag, bold, italic))
+
+    def unknown_decl(self, data: str) -> None:
+        """Word's pasted lists: the bullet or number stands in `<![if !supportLists]>`."""
+        condition = data.strip().lower()
+        if condition.startswith("if !supportlists"):
+            self.word_marker = ""
+        elif condition == "endif" and self.word_marker is not None:
+            self._word_item(self.word_marker.strip())
+            self.word_marker = None
+
+    def _word_item(self, marker: str) -> None:
+        ordered = len(marker) > 1 and marker[-1] in ".)" and marker[:-1].isalnum()
+        depth = max(1, self.word_level)
+        while self.word_lists > depth or (self.word_lists == depth
+                                         and self.lists[-1][0] != ordered):
+            self.lists.pop()
+            self.word_lists -= 1
+        while self.word_lists < depth:
+            self.lists.append([ordered, 0, False])
+            self.word_lists += 1
+        self.lists[-1][1] += 1
+        self.lists[-1][2] = True
+
+    def _end_word_lists(self) -> None:
+        while self.word_lists:
+            self.lists.pop()
+            self.word_lists -= 1
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag == "br" and not self.skip:

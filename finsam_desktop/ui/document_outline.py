@@ -34,10 +34,12 @@ def item_text(section: Section, chapter: str = "") -> str:
         return section.title or "(utan rubrik)"
     if section.kind == "block":
         if section.block_title:
-            return f"{section.block_title}  ·  {de.block_label(section)}"
-        return de.block_label(section) + ("  ·  utan rubrik" if section.block_title == "" else "")
-    words = " ".join(section.text.replace("#", "").replace("*", "").split()[:8])
-    return f"Fortsatt text: {words}…" if words else "Fortsatt text"
+            return f"▦  {section.block_title}  ·  {de.block_label(section)}"
+        return "▦  " + de.block_label(section) + (
+            "  ·  utan rubrik" if section.block_title == "" else "")
+    words = section.text.replace("#", "").replace("*", "").replace("\\", "").split()
+    start = " ".join(words[:8]).rstrip(".,:;")
+    return f"¶  {start}{' …' if len(words) > 8 else ''}" if words else "¶  (tom text)"
 
 
 class OutlineModel(QAbstractListModel):
@@ -249,6 +251,7 @@ class BlockPalette(QListWidget):
             self.addItem(item)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSpacing(2)
 
     def mimeData(self, items) -> QMimeData:  # noqa: N802
         data = QMimeData()

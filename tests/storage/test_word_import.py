@@ -51,3 +51,18 @@ def test_split_chapters_keeps_lower_headings_inside():
     chapters = split_chapters("# Ett\n\ntext\n\n## Under\n\n# Två\n")
     assert chapters == [("Ett", "text\n\n## Under\n"), ("Två", "")]
     assert split_chapters("") == []
+
+
+def test_lists_pasted_from_word_stay_lists():
+    """Word puts list paragraphs on the clipboard as <p> with mso-list and a typed bullet."""
+    def item(level: int, marker: str, text: str) -> str:
+        return (f"<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 "
+                f"level{level} lfo1'><![if !supportLists]><span style='font-family:Symbol'>"
+                f"{marker}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span>"
+                f"</span><![endif]>{text}</p>")
+    html = ("<html><body><!--[if gte mso 9]><xml><w:WordDocument/></xml><![endif]-->"
+            "<h2>Mål</h2>" + item(1, "·", "samverkan") + item(2, "o", "<b>lokalt</b>")
+            + item(1, "·", "hälsa") + "<p class=MsoNormal>Sedan text.</p>"
+            + item(1, "1.", "ett") + item(1, "2.", "två") + "</body></html>")
+    assert html_to_markdown(html) == ("## Mål\n\n- samverkan\n  - **lokalt**\n- hälsa\n\n"
+                                      "Sedan text.\n\n1. ett\n2. två\n")
