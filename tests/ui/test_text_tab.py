@@ -221,3 +221,33 @@ def test_plan_without_sections_shows_the_empty_page(open_model, qtbot):
     assert tab.outline.rowCount() == 0
     tab.add_chapter()
     assert tab.pages.currentIndex() == CHAPTER
+
+
+def test_outline_cover_and_logo_are_in_the_file(open_model, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    from finsam_desktop.storage.document import PlanDocument
+    from finsam_desktop.ui import dialogs
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    tab.insert_block("keys")
+    tab.outline.setData(tab.outline.index(1), Qt.CheckState.Unchecked.value,
+                        Qt.ItemDataRole.CheckStateRole)
+    tab.show_cover()
+    image = QImage(300, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f3a5f"))
+    image.save(str(tmp_path / "logo.png"))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: str(tmp_path / "logo.png"))
+    tab.cover_panel.pick_logo()
+    assert model.plan.cover.logo_type == "image/png"
+    assert not tab.cover_panel.logo.pixmap().isNull()
+    assert tab.cover_panel.logo.pixmap().width() <= 240
+    (tmp_path / "not.png").write_bytes(b"\x89PNG\r\n\x1a\n trasig")
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: str(tmp_path / "not.png"))
+    logo = model.plan.cover.logo
+    tab.cover_panel.pick_logo()
+    assert "not.png" in tab.message.text() and model.plan.cover.logo == logo
+    with PlanDocument.open(model.document.path, read_only=True) as written:
+        assert written.plan.sections == model.plan.sections
+        assert written.plan.cover == model.plan.cover
+        assert [s.kind for s in written.plan.sections][:3] == ["chapter", "block", "text"]
