@@ -14,22 +14,6 @@ from collections.abc import Iterable, Sequence
 from .edits import EditError
 from .plan import AREAS, BLOCK_KINDS, Goal, Indicator, Plan, Section
 
-BLOCK_LABELS = {
-    "members": "Medlemmarnas avgifter",
-    "keys": "Fördelningsnyckel",
-    "economy": "Budget och ekonomisk plan",
-    "interventions": "Insatser per område och kategori",
-    "interventions_by_municipality": "Insatser per kommun",
-    "intervention_details": "Insatserna i detalj",
-    "goals": "Mål och indikatorer",
-    "rules": "Regler för eget kapital",
-    "findings": "Kontroller och avvikelser",
-    "chart_equity": "Diagram: eget kapital",
-    "chart_areas": "Diagram: insatsmedel per område",
-    "follow_up": "Uppföljning",
-}
-"""The Swedish name of each generated block, as the window lists it."""
-
 LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 MAX_LOGO_BYTES = 5 * 1024 * 1024
 """A logo is a small picture; five megabytes is a photo picked by mistake."""
@@ -347,9 +331,3 @@ def move_goal(plan: Plan, path: GoalPath, step: int) -> tuple[Plan, GoalPath]:
     del siblings[path[-1]]
     siblings.insert(target, goal)
     return _set_goals(plan, path[:-1], tuple(siblings)), path[:-1] + (target,)
-
-
-def block_label(section: Section) -> str:
-    """How the outline names a block item."""
-    return BLOCK_LABELS.get(section.block, section.block)
-

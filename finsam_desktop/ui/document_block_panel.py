@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, QLabel,
-                               QLineEdit, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QRadioButton, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from ..domain import document_edits as de
 from ..domain.plan import Section
+from .document_block_preview import block_name, preview_html
 from .document_outline import run_edit
 from .plan_model import PlanModel
 from .refusal_label import RefusalLabel
@@ -70,7 +72,11 @@ class BlockPanel(QWidget):
         layout.addWidget(box)
         layout.addWidget(self.alt_label)
         layout.addWidget(self.alt_text)
-        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("Så här ser den ut i rapporten, räknad ur planen:")))
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        layout.addWidget(self.preview, 1)
+        model.changed.connect(self._on_changed)
 
         self.choice.buttonClicked.connect(self._choice_made)
         self.title.textEdited.connect(self._title_typed)
@@ -85,7 +91,7 @@ class BlockPanel(QWidget):
         self.section = section
         self._loading = True
         try:
-            label = de.block_label(section)
+            label = block_name(section.block)
             self.name.setText(label)
             self.help.setText(self.tr(BLOCK_HELP.get(section.block, "")))
             self.default_title.setText(self.tr("Standardrubrik: ”%1”").replace("%1", label))
@@ -103,6 +109,16 @@ class BlockPanel(QWidget):
                 self.alt_text.setPlainText(section.alt_text)
         finally:
             self._loading = False
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        if self.section is not None:
+            self.preview.setHtml(preview_html(self.section.block, self.model.plan,
+                                              self.model.outcome))
+
+    def _on_changed(self, parts) -> None:
+        if self.isVisible() and self.section is not None and getattr(parts, "figures", True):
+            self.show_preview()
 
     def _edit(self, label: str, change, *args, merge_key: str | None = None) -> None:
         if self.section is None or self._loading:
@@ -119,7 +135,7 @@ class BlockPanel(QWidget):
         else:
             self.title.setEnabled(True)
             self.title.setFocus(Qt.FocusReason.OtherFocusReason)
-            text = self.title.text().strip() or de.block_label(self.section)
+            text = self.title.text().strip() or block_name(self.section.block)
             self._edit(self.tr("Egen rubrik"), de.set_block_title, text)
 
     def _title_typed(self, text: str) -> None:

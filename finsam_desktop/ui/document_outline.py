@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QListView, QListWidget, QListW
 
 from ..domain import document_edits as de
 from ..domain.plan import BLOCK_KINDS, Section
+from .document_block_preview import block_name
 from .plan_model import PlanModel
 
 ITEM_MIME = "application/x-finsam-outline-item"
@@ -34,8 +35,8 @@ def item_text(section: Section, chapter: str = "") -> str:
         return section.title or "(utan rubrik)"
     if section.kind == "block":
         if section.block_title:
-            return f"▦  {section.block_title}  ·  {de.block_label(section)}"
-        return "▦  " + de.block_label(section) + (
+            return f"▦  {section.block_title}  ·  {block_name(section.block)}"
+        return "▦  " + block_name(section.block) + (
             "  ·  utan rubrik" if section.block_title == "" else "")
     words = section.text.replace("#", "").replace("*", "").replace("\\", "").split()
     start = " ".join(words[:8]).rstrip(".,:;")
@@ -244,7 +245,7 @@ class BlockPalette(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         for kind in BLOCK_KINDS:
-            item = QListWidgetItem(de.BLOCK_LABELS[kind])
+            item = QListWidgetItem(block_name(kind))
             item.setData(KIND_ROLE, kind)
             item.setToolTip("Dra in i dispositionen, eller dubbelklicka för att infoga där "
                             "markören står i texten.")

@@ -251,3 +251,31 @@ def test_outline_cover_and_logo_are_in_the_file(open_model, qtbot, tmp_path, mon
         assert written.plan.sections == model.plan.sections
         assert written.plan.cover == model.plan.cover
         assert [s.kind for s in written.plan.sections][:3] == ["chapter", "block", "text"]
+
+
+def test_a_placed_block_shows_what_the_report_prints(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    tab.insert_block("members")
+    assert tab.pages.currentIndex() == BLOCK
+    assert tab.block_panel.name.text() == "Medlemmarnas medfinansiering"
+    shown = tab.block_panel.preview.toPlainText().replace("\u00a0", " ")
+    assert "Skövde kommun" in shown
+    assert tab.outline.index(1).data() == "▦  Medlemmarnas medfinansiering"
+
+
+def test_dropping_on_the_outline_view_places_between_the_rows(open_model, qtbot):
+    """The view's own drop handling: a block dropped on the lower half of row 0 lands after it."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    data = QMimeData()
+    data.setData(BLOCK_MIME, b"keys")
+    rect = tab.view.visualRect(tab.outline.index(0))
+    point = QPointF(rect.center().x(), rect.bottom() - 2)
+    event = QDropEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    tab.view.dropEvent(event)
+    assert [s.block or s.title for s in model.plan.sections] == ["Ekonomi", "keys", "Mål"]
+    assert tab.section().block == "keys"

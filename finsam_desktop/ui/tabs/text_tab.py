@@ -19,6 +19,7 @@ from ...domain import document_edits as de
 from ...domain.plan import BLOCK_KINDS, Section
 from ..cover_panel import CoverPanel
 from ..document_block_panel import BlockPanel
+from ..document_block_preview import block_name
 from ..document_editor import ChapterEditor
 from ..document_markdown import item_at, to_markdown, top_level_items
 from ..document_outline import BlockPalette, OutlineModel, OutlineView, run_edit
@@ -68,7 +69,7 @@ class DocumentTab(QWidget):
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.insert_button)
         for kind in BLOCK_KINDS:
-            menu.addAction(self.tr(de.BLOCK_LABELS[kind]),
+            menu.addAction(block_name(kind),
                            lambda k=kind: self.insert_block(k))
         self.insert_button.setMenu(menu)
         buttons.insertWidget(1, self.insert_button)
