@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
 from ..storage.word_import import html_to_markdown
 from .document_markdown import (LINK_COLOR, body_block_format, heading_block_format,
-                                heading_char_format, insert_markdown, load_markdown,
-                                to_markdown)
+                                heading_char_format, insert_markdown, load_markdown)
+from .document_markdown_write import to_markdown
 
 HEADINGS = ((2, "Rubrik 1", "Ctrl+Alt+1"), (3, "Rubrik 2", "Ctrl+Alt+2"),
             (4, "Rubrik 3", "Ctrl+Alt+3"))

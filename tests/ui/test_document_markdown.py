@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextDocument
 
-from finsam_desktop.ui.document_markdown import load_markdown, same_markdown, to_markdown
+from finsam_desktop.ui.document_markdown import load_markdown, same_markdown
+from finsam_desktop.ui.document_markdown_write import to_markdown
 
 DOCS = sorted((Path(__file__).parent / "markdown_docs").glob("*.md"))
 

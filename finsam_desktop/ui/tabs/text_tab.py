@@ -21,7 +21,7 @@ from ..cover_panel import CoverPanel
 from ..document_block_panel import BlockPanel
 from ..document_block_preview import block_name
 from ..document_editor import ChapterEditor
-from ..document_markdown import item_at, to_markdown, top_level_items
+from ..document_markdown_write import item_at, to_markdown, top_level_items
 from ..document_outline import BlockPalette, OutlineModel, OutlineView, run_edit
 from ..plan_model import PlanModel
 from ..refusal_label import RefusalLabel
