@@ -41,7 +41,7 @@ THIRD_PARTY = {
 """Libraries a layer never imports: Qt only in ui, SQL only in storage, argparse only in cli."""
 
 OVERSIZED = {"storage/planfile.py": 460, "domain/exchange.py": 445, "domain/edits.py": 415,
-             "ui/document_markdown.py": 440, "reports/pdf.py": 445}
+             "reports/pdf.py": 445}
 """Modules over the 400-line limit when the check was added (owners are splitting them), with
 the most lines each may have until then; lower these, never raise them."""
 MAX_LINES = 400

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, 
 
 from ..domain import document_edits as de
 from ..domain.plan import Section
-from .document_block_preview import block_name, preview_html
+from ..services.document_preview import block_name, preview_html
 from .document_outline import run_edit
 from .plan_model import PlanModel
 from .refusal_label import RefusalLabel

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QListView, QListWidget, QListW
 
 from ..domain import document_edits as de
 from ..domain.plan import BLOCK_KINDS, Section
-from .document_block_preview import block_name
+from ..services.document_preview import block_name
 from .plan_model import PlanModel
 
 ITEM_MIME = "application/x-finsam-outline-item"

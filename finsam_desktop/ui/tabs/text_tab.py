@@ -19,7 +19,7 @@ from ...domain import document_edits as de
 from ...domain.plan import BLOCK_KINDS, Section
 from ..cover_panel import CoverPanel
 from ..document_block_panel import BlockPanel
-from ..document_block_preview import block_name
+from ...services.document_preview import block_name
 from ..document_editor import ChapterEditor
 from ..document_markdown_write import item_at, to_markdown, top_level_items
 from ..document_outline import BlockPalette, OutlineModel, OutlineView, run_edit

@@ -1,6 +1,6 @@
-"""What a placed block prints, shown in the window as the report computes it.
+"""What a placed block prints, for the window to show as the report computes it.
 
-The report builds each block as plain data (`reports.placed.block_content`: tables as rows
+A service so the window never imports the report layer itself. The report builds each block as plain data (`reports.placed.block_content`: tables as rows
 of formatted strings, paragraphs, charts as series); this turns that data into simple HTML
 for a QTextBrowser, so the coordinator sees the table where they place it. No figure is
 computed here.
