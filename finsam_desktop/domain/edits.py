@@ -10,20 +10,15 @@ Collections are named as in the exchange format: "members", "other_income",
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import fields, replace
 from decimal import Decimal
 from typing import Any
 
-from .errors import UserFacingError
+from . import validation, validation_document
+from .errors import Invalid, UserFacingError
 from .follow_up import without_line
 from .plan import (
-    AREAS,
-    CATEGORIES,
-    MEMBER_KINDS,
     ROUNDINGS,
-    RULE_BASES,
-    RULE_KINDS,
     UNITS,
     Goal,
     Indicator,
@@ -34,10 +29,9 @@ from .plan import (
     Rule,
     Section,
 )
+from .rule_kinds import normalised
 
 COLLECTIONS = ("members", "other_income", "costs", "interventions", "rules", "goals", "sections")
-MAX_AMOUNT = 10**12
-"""No plan handles a thousand billion kronor; larger input is a typing mistake."""
 
 
 class EditError(UserFacingError, ValueError):
@@ -72,132 +66,60 @@ def _index(plan: Plan, collection: str, ident: int) -> int:
     raise EditError("Raden finns inte längre i planen.")
 
 
-# --- checks ---------------------------------------------------------------------------
+# --- checks: the rules are in `validation`; here they become EditError ------------------
+
+def _checked(check, *args, **kwargs):
+    try:
+        return check(*args, **kwargs)
+    except Invalid as error:
+        raise EditError(error.message) from None
+
 
 def _amount(value: Any, what: str, allow_negative: bool = False) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise EditError(f"{what} ska vara ett helt antal kronor.")
-    if value < 0 and not allow_negative:
-        raise EditError(f"{what} får inte vara negativt.")
-    if abs(value) >= MAX_AMOUNT:
-        raise EditError(f"{what} är orimligt stort.")
-    return value
+    return _checked(validation.amount, value, what, allow_negative)
 
 
 def _year(plan: Plan, year: int) -> int:
-    if year not in plan.years:
-        raise EditError(f"{year} ligger utanför planens år {plan.years[0]}–{plan.years[-1]}.")
-    return year
+    return _checked(validation.year, year, plan.years)
 
 
 def _text(value: Any, what: str, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise EditError(f"{what} ska vara en text.")
-    if required and not value.strip():
-        raise EditError(f"{what} får inte vara tomt.")
+    _checked(validation.text, value, what, required)
     return value.strip() if required else value
 
 
 def _date(value: str, what: str) -> str:
-    value = _text(value, what).strip()
-    if value:
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise EditError(f"{what}: ”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD.") from None
-        if len(value) != 10:
-            raise EditError(f"{what}: ”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD.")
-    return value
+    if not isinstance(value, str):
+        raise EditError(f"{what} ska vara en text.")
+    return _checked(validation.date, value.strip(), what)
 
 
 def _share(value: Any, what: str) -> Decimal:
-    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
-        raise EditError(f"{what} ska vara en andel mellan 0 och 100 %.")
-    return value
+    return _checked(validation.share, value, what)
 
 
-def _check_member(plan: Plan, member: Member) -> None:
-    _text(member.name, "Namnet", required=True)
-    if member.kind not in MEMBER_KINDS:
-        raise EditError(f"Okänt slag av medlem: {member.kind}.")
-    for other in plan.members:
-        if other.id == member.id:
-            continue
-        if other.name.casefold() == member.name.casefold():
-            raise EditError(f"Det finns redan en medlem som heter ”{member.name}”.")
-        if member.kind != "municipality" and other.kind == member.kind:
-            raise EditError(f"Det finns redan en medlem av det slaget ({other.name}).")
-        if {member.kind, other.kind} in ({"state", "fk"}, {"state", "af"}):
-            raise EditError("Staten kan inte vara både en medlem och uppdelad på "
-                            "Försäkringskassan och Arbetsförmedlingen.")
-    if member.key is not None:
-        if member.kind != "municipality":
-            raise EditError("Bara kommuner har fördelningsnyckel.")
-        keys = [member.key] if isinstance(member.key, int) else list(member.key.values())
-        for key in keys:
-            if isinstance(key, bool) or not isinstance(key, int) or key < 0:
-                raise EditError("Fördelningsnyckeln (folkmängden) ska vara ett heltal, 0 eller mer.")
-        if isinstance(member.key, dict):
-            for year in member.key:
-                _year(plan, year)
-    if member.previous_contribution is not None:
-        _amount(member.previous_contribution, "Fjolårets avgift")
-
-
-def _check_year_map(plan: Plan, values, what: str) -> None:
-    for year, amount in values.items():
-        _year(plan, year)
-        _amount(amount, what)
-
-
-def _check_line(plan: Plan, line: Line) -> None:
-    _text(line.name, "Namnet", required=True)
-    _check_year_map(plan, line.amounts, "Beloppet")
-
-
-def _check_intervention(plan: Plan, item: Intervention) -> None:
-    _text(item.name, "Namnet", required=True)
-    if item.area not in AREAS:
-        raise EditError(f"Okänt område: {item.area}.")
-    if item.category and item.category not in CATEGORIES:
-        raise EditError(f"Okänd kategori: {item.category}.")
-    _check_year_map(plan, item.amounts, "Beloppet")
-    _check_year_map(plan, item.participants, "Antalet deltagare")
-    _check_year_map(plan, item.external_funding, "Den externa finansieringen")
-    start = _date(item.start, "Startdatum")
-    end = _date(item.end, "Slutdatum")
-    if start and end and end < start:
-        raise EditError(f"Slutdatum {end} ligger före startdatum {start}.")
-
-
-def _check_rule(plan: Plan, rule: Rule) -> None:
-    if rule.kind not in RULE_KINDS:
-        raise EditError(f"Okänd regel: {rule.kind}.")
-    _amount(rule.amount, "Beloppet")
-    _share(rule.share, "Andelen")
-    if rule.kind == "max_share" and rule.basis not in RULE_BASES:
-        raise EditError(f"Okänd grund för regeln: {rule.basis}.")
-    if rule.kind == "min_area_share" and rule.area not in AREAS:
-        raise EditError(f"Okänt område: {rule.area}.")
-
-
-def _check_goal(plan: Plan, goal: Goal) -> None:
-    _text(goal.title, "Rubriken", required=True)
-    for indicator in goal.indicators:
-        _text(indicator.text, "Indikatorn")
-        _text(indicator.target, "Målvärdet")
-
-
-def _check_section(plan: Plan, section: Section) -> None:
-    _text(section.title, "Rubriken")
-    _text(section.text, "Texten")
-
-
-_CHECKS = {
-    "members": _check_member, "other_income": _check_line, "costs": _check_line,
-    "interventions": _check_intervention, "rules": _check_rule, "goals": _check_goal,
-    "sections": _check_section,
+_ENTITY_CHECKS = {
+    "members": lambda plan, item: validation.member(item, plan.years),
+    "other_income": lambda plan, item: validation.line(item, plan.years),
+    "costs": lambda plan, item: validation.line(item, plan.years),
+    "interventions": lambda plan, item: validation.intervention(item, plan.years),
+    "rules": lambda plan, item: validation.rule(item),
+    "goals": lambda plan, item: validation_document.goal(item),
+    "sections": lambda plan, item: validation_document.section(item),
 }
+
+
+def _check(plan: Plan, collection: str, item, rows: tuple | None = None) -> None:
+    """The item's own rules and, with `rows` (the list it will stand in), the list's."""
+    _checked(_ENTITY_CHECKS[collection], plan, item)
+    if rows is None:
+        return
+    if collection == "members":
+        _checked(validation.members, rows)
+    elif collection in validation.LIST_NOUNS:
+        _checked(validation.unique_names, (row.name for row in rows), collection)
+
+
 _FACTORIES = {
     "members": lambda ident: Member(id=ident, name="Ny kommun", kind="municipality", key=0),
     "other_income": lambda ident: Line(id=ident, name="Ny intäkt"),
@@ -217,26 +139,31 @@ def add_item(plan: Plan, collection: str, index: int | None = None, **values) ->
     item = _FACTORIES[collection](ident)
     if values:
         item = replace(item, **values)
-    if collection == "members" and "name" not in values:
-        item = replace(item, name=_unique_name(plan, item.name))
-    _CHECKS[collection](plan, item)
+    if collection in validation.LIST_NOUNS and "name" not in values:
+        item = replace(item, name=_unique_name(items(plan, collection), item.name))
+    if collection == "rules":
+        item = normalised(item)
     current = items(plan, collection)
     position = len(current) if index is None else max(0, min(index, len(current)))
-    return _with_items(plan, collection, current[:position] + (item,) + current[position:]), ident
+    rows = current[:position] + (item,) + current[position:]
+    _check(plan, collection, item, rows)
+    return _with_items(plan, collection, rows), ident
 
 
 def insert_item(plan: Plan, collection: str, item, index: int) -> Plan:
     """Put back a row exactly as it was (used by undo of a removal and by paste)."""
-    _CHECKS[collection](plan, item)
-    if any(existing.id == item.id for existing in items(plan, collection)):
-        raise EditError("Raden finns redan i planen.")
     current = items(plan, collection)
+    if any(existing.id == item.id for existing in current):
+        raise EditError("Raden finns redan i planen.")
     index = max(0, min(index, len(current)))
-    return _with_items(plan, collection, current[:index] + (item,) + current[index:])
+    rows = current[:index] + (item,) + current[index:]
+    _check(plan, collection, item, rows)
+    return _with_items(plan, collection, rows)
 
 
-def _unique_name(plan: Plan, name: str) -> str:
-    taken = {m.name.casefold() for m in plan.members}
+def _unique_name(rows: tuple, name: str) -> str:
+    """`name`, or "name 2", "name 3" … when the list already has it."""
+    taken = {row.name.strip().casefold() for row in rows}
     candidate, number = name, 2
     while candidate.casefold() in taken:
         candidate, number = f"{name} {number}", number + 1
@@ -271,8 +198,12 @@ def update_item(plan: Plan, collection: str, ident: int, **changes) -> Plan:
     if collection == "members" and "name" in changes:
         changes["name"] = _text(changes["name"], "Namnet", required=True)
     item = replace(current[index], **changes)
-    _CHECKS[collection](plan, item)
-    return _with_items(plan, collection, current[:index] + (item,) + current[index + 1:])
+    if collection == "rules":
+        item = normalised(item)
+    rows = current[:index] + (item,) + current[index + 1:]
+    # the list's rules (unique names, member kinds) cost a pass over it: only when they can break
+    _check(plan, collection, item, rows if {"name", "kind"} & set(changes) else None)
+    return _with_items(plan, collection, rows)
 
 
 def set_year_value(plan: Plan, collection: str, ident: int, field: str, year: int,
@@ -293,10 +224,10 @@ def set_year_value(plan: Plan, collection: str, ident: int, field: str, year: in
     return update_item(plan, collection, ident, **{field: dict(sorted(values.items()))})
 
 
-def _key_as_map(plan: Plan, key) -> dict[int, int]:
+def _key_as_map(plan: Plan, key) -> dict:
     if key is None:
         return {}
-    if isinstance(key, int):
+    if isinstance(key, (int, Decimal)):
         return {year: key for year in plan.years}
     return dict(key)
 
@@ -311,7 +242,7 @@ def _key_from_map(plan: Plan, values: dict[int, int]):
     return dict(sorted(values.items()))
 
 
-def set_key(plan: Plan, ident: int, key: int | None) -> Plan:
+def set_key(plan: Plan, ident: int, key: int | Decimal | None) -> Plan:
     """The same key for every plan year (the usual case: one population figure)."""
     return update_item(plan, "members", ident, key=key)
 
@@ -324,7 +255,8 @@ def set_indicators(plan: Plan, ident: int, indicators: list[tuple[str, str]]) ->
 # --- plan-wide settings ----------------------------------------------------------------
 
 def set_association(plan: Plan, name: str) -> Plan:
-    return replace(plan, association=_text(name, "Förbundets namn", required=True))
+    _checked(validation.name, name, "Förbundets namn")
+    return replace(plan, association=name.strip())
 
 
 def set_decided(plan: Plan, date: str) -> Plan:

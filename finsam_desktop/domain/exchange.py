@@ -1,146 +1,62 @@
-"""The `finsam-plan` exchange document (plan-format.md) <-> Plan, with validation.
+"""The `finsam-plan` exchange document (plan-format.md) -> Plan.
 
-Reading checks every value and names the path of the first bad one
-(`members[3].key`) in a Swedish message; nothing is half-read. Writing gives
-back the same document that was read: optional keys are written only when set.
-The storage layer reads its tables through the same validation.
+Reading checks the document's shape here (objects, lists, texts, integers, known keys,
+year keys, names of referenced lines) and the plan's rules in `validation`, the same
+rules the window's edits obey; a refusal names the path of the first bad value
+(`members[3].key`) in a Swedish message. Nothing is half-read. Writing is in
+`exchange_out` and gives back the same document that was read.
+
+Decimal numbers (a municipality's key 17.5) must arrive as `Decimal`: read the JSON
+text with `json.loads(text, parse_float=Decimal)`, never through a binary float.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from decimal import Decimal, InvalidOperation
+import base64
+import binascii
+import re
+from dataclasses import replace
 from typing import Any, Callable
 
-from .errors import UserFacingError
+from . import validation
+from .errors import Invalid
+from .exchange_out import FORMAT, FORMAT_VERSION, document_json, plan_to_document
+from .exchange_reader import PlanFormatError, _join, _Reader
 from .plan import (
     AREAS,
-    CATEGORIES,
+    BLOCK_KINDS,
+    FOLLOW_UP_LISTS,
     MEMBER_KINDS,
-    ROUNDINGS,
     RULE_BASES,
     RULE_KINDS,
     UNITS,
+    ChecklistItem,
     Contributions,
+    Cover,
     Equity,
+    FollowUp,
     Goal,
     Indicator,
     Intervention,
+    Labels,
     Line,
     Member,
+    Period,
     Plan,
-    Rule,
     Section,
     Shares,
 )
+from .rule_kinds import KINDS, rule_from_fields
 
-FORMAT = "finsam-plan"
-FORMAT_VERSION = 1
-MAX_SPAN = 5
-
-
-class PlanFormatError(UserFacingError, ValueError):
-    """A document that breaks the format; `path` names the bad value."""
-
-    def __init__(self, path: str, message: str):
-        super().__init__(f"{path}: {message}" if path else message)
-        self.path = path
-        self.message = message
+__all__ = ["FORMAT", "FORMAT_VERSION", "PlanFormatError", "document_json", "plan_from_document",
+           "plan_to_document"]
+MAX_SPAN = validation.MAX_SPAN
+_DATA_URI = re.compile(r"data:(image/png|image/jpeg);base64,", re.ASCII)
 
 
-class _Reader:
-    """Walks the document keeping the current path for error messages."""
-
-    def __init__(self) -> None:
-        self.years: tuple[int, ...] = ()
-        self.lenient = False
-
-    def fail(self, path: str, message: str):
-        raise PlanFormatError(path, message)
-
-    def object(self, value: Any, path: str, required: tuple[str, ...],
-               optional: tuple[str, ...] = ()) -> dict:
-        if not isinstance(value, dict):
-            self.fail(path, "ska vara ett objekt ({…}).")
-        for key in required:
-            if key not in value:
-                self.fail(_join(path, key), "saknas.")
-        for key in value:
-            if key not in required and key not in optional:
-                self.fail(_join(path, key), "är ingen känd nyckel i formatet.")
-        return value
-
-    def list(self, value: Any, path: str) -> list:
-        if not isinstance(value, list):
-            self.fail(path, "ska vara en lista ([…]).")
-        return value
-
-    def text(self, value: Any, path: str, required: bool = False) -> str:
-        if not isinstance(value, str):
-            self.fail(path, "ska vara en text.")
-        if required and not value.strip():
-            self.fail(path, "får inte vara tom.")
-        return value
-
-    def integer(self, value: Any, path: str, minimum: int | None = 0) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, float):
-                self.fail(path, f"{value!r} är inte ett heltal; belopp anges i hela kronor.")
-            self.fail(path, "ska vara ett heltal.")
-        if minimum is not None and value < minimum:
-            self.fail(path, f"{value} får inte vara mindre än {minimum}.")
-        return value
-
-    def decimal(self, value: Any, path: str) -> Decimal:
-        if not isinstance(value, str):
-            self.fail(path, 'ska vara ett decimaltal skrivet som text, till exempel "0.25".')
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            self.fail(path, f'"{value}" är inget decimaltal.')
-        if not number.is_finite() or not 0 <= number <= 1:
-            self.fail(path, f'"{value}" ska ligga mellan 0 och 1.')
-        return number
-
-    def choice(self, value: Any, path: str, choices: tuple[str, ...]) -> str:
-        if value not in choices:
-            self.fail(path, f"{value!r} är inte tillåtet; välj något av {', '.join(choices)}.")
-        return value
-
-    def date(self, value: Any, path: str) -> str:
-        text = self.text(value, path)
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            self.fail(path, f'"{text}" är inget datum på formen ÅÅÅÅ-MM-DD.')
-        if len(text) != 10:
-            self.fail(path, f'"{text}" är inget datum på formen ÅÅÅÅ-MM-DD.')
-        return text
-
-    def year_map(self, value: Any, path: str) -> dict[int, int]:
-        if not isinstance(value, dict):
-            self.fail(path, 'ska vara ett objekt med år som nycklar, till exempel {"2026": 100000}.')
-        result = {}
-        for key, amount in value.items():
-            if not (isinstance(key, str) and key.isdigit() and len(key) == 4):
-                self.fail(_join(path, key), "nyckeln ska vara ett årtal.")
-            year = int(key)
-            if year not in self.years:
-                self.fail(_join(path, key),
-                          f"{year} ligger utanför planens år {self.years[0]}–{self.years[-1]}.")
-            result[year] = self.integer(amount, _join(path, key))
-        return dict(sorted(result.items()))
-
-    def items(self, value: Any, path: str, read: Callable[[Any, str, int], Any]) -> tuple:
-        return tuple(read(item, f"{path}[{index}]", index + 1)
-                     for index, item in enumerate(self.list(value, path)))
-
-
-def _join(path: str, key: str) -> str:
-    if not key or not key.isprintable() or key.strip() != key:  # "\r", "", " x": show quoted
-        key = json.dumps(key, ensure_ascii=False)
-    return f"{path}.{key}" if path else key
+_TOP_REQUIRED = ("format", "format_version", "association", "plan_year", "plan_span", "unit",
+                 "contributions", "members", "other_income", "costs", "interventions", "equity")
+_TOP_OPTIONAL = ("goals", "sections", "cover", "labels", "follow_up", "checklist")
 
 
 def plan_from_document(document: Any, lenient: bool = False) -> Plan:
@@ -150,8 +66,15 @@ def plan_from_document(document: Any, lenient: bool = False) -> Plan:
     a finding (shares that do not add up to 1, totals off the rounding): the
     app's own file must always open, while an import must be sound.
     """
-    r = _Reader()
-    r.lenient = lenient
+    plan = _read(_Reader(), document)
+    try:
+        validation.plan(plan, strict=not lenient)
+    except Invalid as error:
+        raise PlanFormatError(error.field, error.message) from None
+    return plan
+
+
+def _read(r: _Reader, document: Any) -> Plan:
     if not isinstance(document, dict):
         r.fail("", "Dokumentet ska vara ett JSON-objekt.")
     if document.get("format") != FORMAT:
@@ -164,42 +87,42 @@ def plan_from_document(document: Any, lenient: bool = False) -> Plan:
                                  "Uppdatera FinSam Desktop.")
     if version < 1:
         r.fail("format_version", f"{version} är ingen giltig version.")
-    r.object(document, "", ("format", "format_version", "association", "plan_year", "plan_span",
-                            "unit", "contributions", "members", "other_income", "costs",
-                            "interventions", "equity"), ("goals", "sections"))
+    r.object(document, "", _TOP_REQUIRED, _TOP_OPTIONAL)
     association = r.object(document["association"], "association", ("name",), ("decided",))
-    name = r.text(association["name"], "association.name", required=True)
-    decided = r.date(association["decided"], "association.decided") if "decided" in association else ""
-    plan_year = r.integer(document["plan_year"], "plan_year", minimum=1900)
-    if plan_year > 2999:
-        r.fail("plan_year", f"{plan_year} är inget rimligt budgetår.")
-    span = r.integer(document["plan_span"], "plan_span", minimum=1)
-    if span > MAX_SPAN:
-        r.fail("plan_span", f"{span} år är för många; en plan omfattar 1–{MAX_SPAN} år.")
+    name = r.text(association["name"], "association.name").strip()
+    decided = r.text(association.get("decided", ""), "association.decided")
+    plan_year = r.integer(document["plan_year"], "plan_year")
+    span = r.integer(document["plan_span"], "plan_span")
+    try:  # the years must be sound before any year map is read against them
+        validation.plan_settings(Plan(association=name or "-", plan_year=plan_year,
+                                      plan_span=span, unit="kr", decided=decided))
+    except Invalid as error:
+        r.fail(error.field, error.message)
     r.years = tuple(range(plan_year, plan_year + span))
     unit = r.choice(document["unit"], "unit", UNITS)
+    ids = iter(range(1, 1 << 62))
     contributions = _contributions(r, document["contributions"])
-    members = r.items(document["members"], "members", lambda v, p, i: _member(r, v, p, i))
-    _check_members(r, members)
-    first_id = len(members) + 1
+    members = r.items(document["members"], "members", lambda v, p, i: _member(r, v, p, next(ids)))
     other_income = r.items(document["other_income"], "other_income",
-                           lambda v, p, i: _line(r, v, p, first_id + i))
-    first_id += len(other_income)
-    costs = r.items(document["costs"], "costs", lambda v, p, i: _line(r, v, p, first_id + i))
-    first_id += len(costs)
+                           lambda v, p, i: _line(r, v, p, next(ids)))
+    costs = r.items(document["costs"], "costs", lambda v, p, i: _line(r, v, p, next(ids)))
     interventions = r.items(document["interventions"], "interventions",
-                            lambda v, p, i: _intervention(r, v, p, first_id + i))
-    first_id += len(interventions)
-    equity = _equity(r, document["equity"], first_id)
-    first_id += len(equity.rules)
-    goals = r.items(document.get("goals", []), "goals", lambda v, p, i: _goal(r, v, p, first_id + i))
-    first_id += len(goals)
+                            lambda v, p, i: _intervention(r, v, p, next(ids)))
+    equity = _equity(r, document["equity"], ids)
+    goals = r.items(document.get("goals", []), "goals",
+                    lambda v, p, i: _goal(r, v, p, next(ids), 1))
     sections = r.items(document.get("sections", []), "sections",
-                       lambda v, p, i: _section(r, v, p, first_id + i))
-    return Plan(association=name, decided=decided, plan_year=plan_year, plan_span=span,
+                       lambda v, p, i: _section(r, v, p, next(ids)))
+    cover = _cover(r, document.get("cover", {}))
+    labels = _labels(r, document.get("labels", {}))
+    plan = Plan(association=name, decided=decided, plan_year=plan_year, plan_span=span,
                 unit=unit, contributions=contributions, members=members,
                 other_income=other_income, costs=costs, interventions=interventions,
-                equity=equity, goals=goals, sections=sections)
+                equity=equity, goals=goals, sections=sections, cover=cover, labels=labels)
+    follow_up = _follow_up(r, document.get("follow_up", {}), plan, ids)
+    checklist = r.items(document.get("checklist", []), "checklist",
+                        lambda v, p, i: _checklist_item(r, v, p, next(ids)))
+    return replace(plan, follow_up=follow_up, checklist=checklist)
 
 
 def _contributions(r: _Reader, value: Any) -> Contributions:
@@ -209,19 +132,10 @@ def _contributions(r: _Reader, value: Any) -> Contributions:
     shares_data = r.object(data["shares"], f"{path}.shares", ("state", "region", "municipalities"))
     shares = Shares(*(r.decimal(shares_data[k], f"{path}.shares.{k}")
                       for k in ("state", "region", "municipalities")))
-    if shares.total() != 1 and not r.lenient:
-        r.fail(f"{path}.shares", f"andelarna ska tillsammans bli 1, men blir {shares.total()}.")
     rounding = r.integer(data["rounding"], f"{path}.rounding")
-    if rounding not in ROUNDINGS:
-        r.fail(f"{path}.rounding", f"{rounding} är inte tillåtet; välj 1, 100 eller 1000.")
-    for year, total in totals.items():
-        if total % rounding and not r.lenient:
-            r.fail(f"{path}.totals.{year}", f"{total} går inte jämnt upp i avrundningen {rounding}.")
     precision = data.get("key_precision")
     if precision is not None:
         precision = r.decimal(precision, f"{path}.key_precision")
-        if precision == 0:
-            r.fail(f"{path}.key_precision", "får inte vara 0; ange null för exakta andelar.")
     previous = data.get("previous_total")
     if previous is not None:
         previous = r.integer(previous, f"{path}.previous_total")
@@ -231,13 +145,12 @@ def _contributions(r: _Reader, value: Any) -> Contributions:
 
 def _member(r: _Reader, value: Any, path: str, ident: int) -> Member:
     data = r.object(value, path, ("name", "kind"), ("key", "key_source", "previous_contribution"))
-    name = r.text(data["name"], f"{path}.name", required=True).strip()
+    name = r.text(data["name"], f"{path}.name").strip()
     kind = r.choice(data["kind"], f"{path}.kind", MEMBER_KINDS)
     key = data.get("key")
     if key is not None:
-        if kind != "municipality":
-            r.fail(f"{path}.key", "bara kommuner har fördelningsnyckel.")
-        key = r.year_map(key, f"{path}.key") if isinstance(key, dict) else r.integer(key, f"{path}.key")
+        key = (r.year_map(key, f"{path}.key", r.number) if isinstance(key, dict)
+               else r.number(key, f"{path}.key"))
     source = r.text(data.get("key_source", ""), f"{path}.key_source")
     previous = data.get("previous_contribution")
     if previous is not None:
@@ -246,194 +159,163 @@ def _member(r: _Reader, value: Any, path: str, ident: int) -> Member:
                   previous_contribution=previous)
 
 
-def _check_members(r: _Reader, members: tuple[Member, ...]) -> None:
-    seen: dict[str, int] = {}
-    kinds: dict[str, int] = {}
-    for index, member in enumerate(members):
-        folded = member.name.casefold()
-        if folded in seen:
-            r.fail(f"members[{index}].name", f"”{member.name}” finns redan (members[{seen[folded]}]).")
-        seen[folded] = index
-        if member.kind != "municipality" and member.kind in kinds:
-            r.fail(f"members[{index}].kind",
-                   f"det finns redan en medlem av slaget {member.kind} (members[{kinds[member.kind]}]).")
-        kinds.setdefault(member.kind, index)
-    if "state" in kinds and ("fk" in kinds or "af" in kinds):
-        r.fail(f"members[{kinds['state']}].kind",
-               "staten kan inte vara både en medlem och uppdelad på FK och AF.")
-
-
 def _line(r: _Reader, value: Any, path: str, ident: int) -> Line:
-    data = r.object(value, path, ("name", "amounts"), ("group",))
-    return Line(id=ident, name=r.text(data["name"], f"{path}.name", required=True),
+    data = r.object(value, path, ("name", "amounts"), ("group", "code"))
+    return Line(id=ident, name=r.text(data["name"], f"{path}.name"),
                 amounts=r.year_map(data["amounts"], f"{path}.amounts"),
-                group=r.text(data.get("group", ""), f"{path}.group"))
+                group=r.text(data.get("group", ""), f"{path}.group"),
+                code=r.text(data.get("code", ""), f"{path}.code"))
 
 
-_INTERVENTION_TEXTS = ("owner", "municipality", "group", "description")
+_INTERVENTION_TEXTS = ("owner", "municipality", "group", "description", "code", "category",
+                       "start", "end")
 
 
 def _intervention(r: _Reader, value: Any, path: str, ident: int) -> Intervention:
     data = r.object(value, path, ("name", "area", "amounts"),
-                    ("category", "participants", "external_funding", "start", "end",
-                     *_INTERVENTION_TEXTS))
+                    ("participants", "external_funding", *_INTERVENTION_TEXTS))
     texts = {k: r.text(data.get(k, ""), f"{path}.{k}") for k in _INTERVENTION_TEXTS}
-    category = data.get("category", "")
-    if category != "":  # not just truthy: [] or 0 must not slip through as a category
-        r.choice(category, f"{path}.category", CATEGORIES)
-    start = r.date(data["start"], f"{path}.start") if "start" in data else ""
-    end = r.date(data["end"], f"{path}.end") if "end" in data else ""
-    if start and end and end < start:
-        r.fail(f"{path}.end", f"slutdatum {end} ligger före startdatum {start}.")
     return Intervention(
-        id=ident, name=r.text(data["name"], f"{path}.name", required=True),
-        area=r.choice(data["area"], f"{path}.area", AREAS), category=category,
+        id=ident, name=r.text(data["name"], f"{path}.name"),
+        area=r.choice(data["area"], f"{path}.area", AREAS),
         amounts=r.year_map(data["amounts"], f"{path}.amounts"),
         participants=r.year_map(data.get("participants", {}), f"{path}.participants"),
         external_funding=r.year_map(data.get("external_funding", {}), f"{path}.external_funding"),
-        start=start, end=end, **texts)
+        **texts)
 
 
-def _equity(r: _Reader, value: Any, first_id: int) -> Equity:
-    data = r.object(value, "equity", ("opening", "rules"), ("opening_is_forecast",))
+def _equity(r: _Reader, value: Any, ids) -> Equity:
+    data = r.object(value, "equity", ("opening", "rules"), ("opening_is_forecast", "opening_note"))
     opening = data["opening"]
     if opening is not None:
-        opening = r.integer(opening, "equity.opening", minimum=None)
-    forecast = data.get("opening_is_forecast", False)
-    if not isinstance(forecast, bool):
-        r.fail("equity.opening_is_forecast", "ska vara true eller false.")
-    rules = r.items(data["rules"], "equity.rules", lambda v, p, i: _rule(r, v, p, first_id + i))
-    return Equity(opening=opening, opening_is_forecast=forecast, rules=rules)
+        opening = r.integer(opening, "equity.opening")
+    forecast = r.boolean(data.get("opening_is_forecast", False), "equity.opening_is_forecast")
+    note = r.text(data.get("opening_note", ""), "equity.opening_note")
+    rules = r.items(data["rules"], "equity.rules", lambda v, p, i: _rule(r, v, p, next(ids)))
+    return Equity(opening=opening, opening_is_forecast=forecast, rules=rules, opening_note=note)
 
 
-def _rule(r: _Reader, value: Any, path: str, ident: int) -> Rule:
+def _rule(r: _Reader, value: Any, path: str, ident: int):
     if not isinstance(value, dict):
         r.fail(path, "ska vara ett objekt ({…}).")
     kind = r.choice(value.get("kind"), f"{path}.kind", RULE_KINDS)
-    if kind == "min_amount":
-        data = r.object(value, path, ("kind", "amount"))
-        return Rule(id=ident, kind=kind, amount=r.integer(data["amount"], f"{path}.amount"))
-    if kind == "max_share":
-        data = r.object(value, path, ("kind", "share", "basis"))
-        return Rule(id=ident, kind=kind, share=r.decimal(data["share"], f"{path}.share"),
-                    basis=r.choice(data["basis"], f"{path}.basis", RULE_BASES))
-    data = r.object(value, path, ("kind", "area", "share", "basis"))
-    r.choice(data["basis"], f"{path}.basis", ("interventions",))
-    return Rule(id=ident, kind=kind, share=r.decimal(data["share"], f"{path}.share"),
-                basis="interventions", area=r.choice(data["area"], f"{path}.area", AREAS))
+    data = r.object(value, path, KINDS[kind].keys)
+    fields: dict[str, Any] = {}
+    if "amount" in data:
+        fields["amount"] = r.integer(data["amount"], f"{path}.amount")
+    if "share" in data:
+        fields["share"] = r.decimal(data["share"], f"{path}.share")
+    if "basis" in data:
+        bases = ("interventions",) if kind == "min_area_share" else RULE_BASES
+        fields["basis"] = r.choice(data["basis"], f"{path}.basis", bases)
+    if "area" in data:
+        fields["area"] = r.choice(data["area"], f"{path}.area", AREAS)
+    return rule_from_fields(ident, kind, fields)
 
 
-def _goal(r: _Reader, value: Any, path: str, ident: int) -> Goal:
-    data = r.object(value, path, ("title",), ("indicators",))
+def _goal(r: _Reader, value: Any, path: str, ident: int, depth: int) -> Goal:
+    data = r.object(value, path, ("title",), ("indicators", "text", "goals"))
     indicators = []
     for index, item in enumerate(r.list(data.get("indicators", []), f"{path}.indicators")):
         ipath = f"{path}.indicators[{index}]"
-        idata = r.object(item, ipath, ("text",), ("target",))
-        indicators.append(Indicator(text=r.text(idata["text"], f"{ipath}.text"),
-                                    target=r.text(idata.get("target", ""), f"{ipath}.target")))
-    return Goal(id=ident, title=r.text(data["title"], f"{path}.title", required=True),
-                indicators=tuple(indicators))
+        idata = r.object(item, ipath, ("text",), ("target", "method", "period"))
+        indicators.append(Indicator(**{k: r.text(idata.get(k, ""), f"{ipath}.{k}")
+                                       for k in ("text", "target", "method", "period")}))
+    subgoals: tuple[Goal, ...] = ()
+    if "goals" in data:
+        if depth >= validation.MAX_GOAL_DEPTH:
+            r.fail(f"{path}.goals", f"delmålen får gå högst {validation.MAX_GOAL_DEPTH} nivåer djupt.")
+        subgoals = r.items(data["goals"], f"{path}.goals",
+                           lambda v, p, i: _goal(r, v, p, 0, depth + 1))
+    return Goal(id=ident, title=r.text(data["title"], f"{path}.title"),
+                indicators=tuple(indicators), text=r.text(data.get("text", ""), f"{path}.text"),
+                goals=subgoals)
 
 
 def _section(r: _Reader, value: Any, path: str, ident: int) -> Section:
-    data = r.object(value, path, ("title", "text"))
-    return Section(id=ident, title=r.text(data["title"], f"{path}.title"),
-                   text=r.text(data["text"], f"{path}.text"))
+    if not isinstance(value, dict):
+        r.fail(path, "ska vara ett objekt ({…}).")
+    included = r.boolean(value.get("included", True), f"{path}.included")
+    if "block" in value:
+        data = r.object(value, path, ("block",), ("title", "included", "alt"))
+        title = data.get("title")
+        return Section(id=ident, kind="block",
+                       block=r.choice(data["block"], f"{path}.block", BLOCK_KINDS),
+                       block_title=None if title is None else r.text(title, f"{path}.title"),
+                       included=included, alt_text=r.text(data.get("alt", ""), f"{path}.alt"))
+    if "title" in value:
+        data = r.object(value, path, ("title", "text"), ("included",))
+        return Section(id=ident, title=r.text(data["title"], f"{path}.title"),
+                       text=r.text(data["text"], f"{path}.text"), included=included)
+    data = r.object(value, path, ("text",), ("included",))
+    return Section(id=ident, kind="text", text=r.text(data["text"], f"{path}.text"),
+                   included=included)
 
 
-# --- writing -------------------------------------------------------------------------
-
-def _year_map_out(values) -> dict[str, int]:
-    return {str(year): amount for year, amount in sorted(values.items())}
-
-
-def _set(target: dict, key: str, value: Any) -> None:
-    if value not in ("", None, {}, []):
-        target[key] = value
-
-
-def plan_to_document(plan: Plan) -> dict:
-    """The exchange document for `plan` (inverse of plan_from_document)."""
-    association = {"name": plan.association}
-    _set(association, "decided", plan.decided)
-    settings = plan.contributions
-    contributions: dict[str, Any] = {"totals": _year_map_out(settings.totals)}
-    _set(contributions, "previous_total", settings.previous_total)
-    contributions["shares"] = {"state": str(settings.shares.state),
-                               "region": str(settings.shares.region),
-                               "municipalities": str(settings.shares.municipalities)}
-    contributions["key_precision"] = (None if settings.key_precision is None
-                                      else str(settings.key_precision))
-    contributions["rounding"] = settings.rounding
-    document: dict[str, Any] = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "association": association,
-        "plan_year": plan.plan_year, "plan_span": plan.plan_span, "unit": plan.unit,
-        "contributions": contributions,
-        "members": [_member_out(m) for m in plan.members],
-        "other_income": [_line_out(line) for line in plan.other_income],
-        "costs": [_line_out(line) for line in plan.costs],
-        "interventions": [_intervention_out(i) for i in plan.interventions],
-        "equity": _equity_out(plan),
-    }
-    if plan.goals:
-        document["goals"] = [
-            {"title": g.title,
-             "indicators": [_indicator_out(i) for i in g.indicators]} for g in plan.goals]
-    if plan.sections:
-        document["sections"] = [{"title": s.title, "text": s.text} for s in plan.sections]
-    return document
+def _cover(r: _Reader, value: Any) -> Cover:
+    data = r.object(value, "cover", (), ("title", "subtitle", "logo", "note"))
+    texts = {k: r.text(data.get(k, ""), f"cover.{k}") for k in ("title", "subtitle", "note")}
+    logo, logo_type = b"", ""
+    if "logo" in data:
+        uri = r.text(data["logo"], "cover.logo")
+        match = _DATA_URI.match(uri)
+        if not match:
+            r.fail("cover.logo", 'ska vara en bild som "data:image/png;base64,…" eller '
+                                 '"data:image/jpeg;base64,…".')
+        encoded = uri[match.end():]
+        if len(encoded) > validation.MAX_LOGO_BYTES * 4 // 3 + 4:
+            r.fail("cover.logo", f"bilden är större än {validation.MAX_LOGO_BYTES // 1000} kB.")
+        try:
+            logo = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            r.fail("cover.logo", "bilden är inte korrekt base64-kodad.")
+        logo_type = match.group(1)
+    return Cover(logo=logo, logo_type=logo_type, **texts)
 
 
-def _member_out(member: Member) -> dict:
-    out: dict[str, Any] = {"name": member.name, "kind": member.kind}
-    if member.key is not None:
-        out["key"] = member.key if isinstance(member.key, int) else _year_map_out(member.key)
-    _set(out, "key_source", member.key_source)
-    _set(out, "previous_contribution", member.previous_contribution)
-    return out
+def _labels(r: _Reader, value: Any) -> Labels:
+    data = r.object(value, "labels", (), ("areas",))
+    areas = r.object(data.get("areas", {}), "labels.areas", (), AREAS)
+    return Labels(areas={area: r.text(areas[area], f"labels.areas.{area}")
+                         for area in AREAS if area in areas})
 
 
-def _line_out(line: Line) -> dict:
-    out: dict[str, Any] = {"name": line.name}
-    _set(out, "group", line.group)
-    out["amounts"] = _year_map_out(line.amounts)
-    return out
+def _follow_up(r: _Reader, value: Any, plan: Plan, ids) -> FollowUp:
+    data = r.object(value, "follow_up", (), ("periods", "accounts"))
+    lookup = {collection: {item.name: item.id for item in getattr(plan, collection)}
+              for collection in FOLLOW_UP_LISTS}
+
+    def per_line(value: Any, path: str, read: Callable) -> dict:
+        result = {}
+        for collection, lines in r.object(value, path, (), FOLLOW_UP_LISTS).items():
+            lpath = f"{path}.{collection}"
+            if not isinstance(lines, dict):
+                r.fail(lpath, "ska vara ett objekt med radernas namn som nycklar.")
+            for line_name, item in lines.items():
+                where = _join(lpath, line_name)
+                if line_name not in lookup[collection]:
+                    r.fail(where, f"ingen rad i {collection} heter så.")
+                result[(collection, lookup[collection][line_name])] = read(item, where)
+        return result
+
+    def period(item: Any, path: str, index: int) -> Period:
+        pdata = r.object(item, path, ("name", "end"), ("actuals", "forecast", "comments"))
+        return Period(id=next(ids), name=r.text(pdata["name"], f"{path}.name"),
+                      end=r.text(pdata["end"], f"{path}.end"),
+                      actuals=per_line(pdata.get("actuals", {}), f"{path}.actuals", r.integer),
+                      forecast=per_line(pdata.get("forecast", {}), f"{path}.forecast", r.integer),
+                      comments=per_line(pdata.get("comments", {}), f"{path}.comments", r.text))
+
+    def accounts(item: Any, path: str) -> tuple[str, ...]:
+        return tuple(r.text(spec, f"{path}[{index}]")
+                     for index, spec in enumerate(r.list(item, path)))
+
+    periods = r.items(data.get("periods", []), "follow_up.periods", period)
+    return FollowUp(periods=periods,
+                    accounts=per_line(data.get("accounts", {}), "follow_up.accounts", accounts))
 
 
-def _intervention_out(item: Intervention) -> dict:
-    out: dict[str, Any] = {"name": item.name}
-    for key in ("owner", "group"):
-        _set(out, key, getattr(item, key))
-    out["area"] = item.area
-    _set(out, "category", item.category)
-    _set(out, "municipality", item.municipality)
-    out["amounts"] = _year_map_out(item.amounts)
-    _set(out, "participants", _year_map_out(item.participants))
-    _set(out, "external_funding", _year_map_out(item.external_funding))
-    _set(out, "start", item.start)
-    _set(out, "end", item.end)
-    _set(out, "description", item.description)
-    return out
-
-
-def _indicator_out(indicator: Indicator) -> dict:
-    out = {"text": indicator.text}
-    _set(out, "target", indicator.target)
-    return out
-
-
-def _equity_out(plan: Plan) -> dict:
-    out: dict[str, Any] = {"opening": plan.equity.opening}
-    if plan.equity.opening_is_forecast:
-        out["opening_is_forecast"] = True
-    rules = []
-    for rule in plan.equity.rules:
-        if rule.kind == "min_amount":
-            rules.append({"kind": rule.kind, "amount": rule.amount})
-        elif rule.kind == "max_share":
-            rules.append({"kind": rule.kind, "share": str(rule.share), "basis": rule.basis})
-        else:
-            rules.append({"kind": rule.kind, "area": rule.area, "share": str(rule.share),
-                          "basis": "interventions"})
-    out["rules"] = rules
-    return out
+def _checklist_item(r: _Reader, value: Any, path: str, ident: int) -> ChecklistItem:
+    data = r.object(value, path, ("text",), ("done",))
+    return ChecklistItem(id=ident, text=r.text(data["text"], f"{path}.text"),
+                         done=r.boolean(data.get("done", False), f"{path}.done"))

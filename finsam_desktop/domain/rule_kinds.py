@@ -1,0 +1,194 @@
+"""The equity rules' kinds, in one place: their fields, wording, margins, labels and findings.
+
+`min_amount`, `max_share` and `min_area_share` used to be branched on in eight modules;
+everything that differs between them lives here, and every other module asks this one
+(`KINDS[rule.kind]`). The severity labels are here too, so the check text, the findings
+dock and the report say the same word. No imports of `outcome` or `findings`: this module
+is below both, which is what ends their import cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Any, Callable
+
+from .errors import Invalid
+from .money import format_money, format_share
+from .plan import AREA_LABELS, AREAS, BASIS_LABELS, RULE_BASES, RULE_KINDS, Labels, Rule
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Att notera"}
+"""The one Swedish word for each severity: check text, findings dock and report."""
+
+
+def _kr(amount: int) -> str:
+    return format_money(amount, "kr", with_unit=True)
+
+
+def _ceil(value: Fraction) -> int:
+    return -((-value.numerator) // value.denominator)
+
+
+def _floor(value: Fraction) -> int:
+    return value.numerator // value.denominator
+
+
+def _area(rule: Rule, labels: Labels | None) -> str:
+    return (labels.area(rule.area) if labels else AREA_LABELS.get(rule.area, rule.area)).lower()
+
+
+@dataclass(frozen=True)
+class RuleKind:
+    """One kind of equity rule and everything that depends on it."""
+
+    kind: str
+    label: str
+    """What the rule editor's kind menu says."""
+    keys: tuple[str, ...]
+    """The exchange format's keys of such a rule, in the order they are written."""
+    uses_amount: bool
+    """The rule's value is an amount (True) or a share (False)."""
+    bounds_equity: bool
+    """The bound is on closing equity (drawn in the equity chart)."""
+    bound_label: str
+    """The bound's name in the chart and the report ("Lägsta nivå")."""
+    finding_code: str
+    forecast_code: str
+    measure: Callable[[Rule, Any], tuple[int, int, int]]
+    """(bound, actual, margin) in a year: margin > 0 holds, < 0 broken, rounded in the rule's favour."""
+    describe: Callable[[Rule, Labels | None], str]
+    advice: Callable[[Rule, int, int, Any, Labels | None], str]
+    """The finding's text after the year: (rule, actual, bound/margin..., figures, labels)."""
+
+
+def _measure_min_amount(rule: Rule, figures) -> tuple[int, int, int]:
+    actual = figures.closing_equity
+    return rule.amount, actual, actual - rule.amount
+
+
+def _measure_max_share(rule: Rule, figures) -> tuple[int, int, int]:
+    bound = _floor(Fraction(rule.share) * figures.basis(rule.basis))
+    actual = figures.closing_equity
+    return bound, actual, bound - actual
+
+
+def _measure_min_area_share(rule: Rule, figures) -> tuple[int, int, int]:
+    bound = _ceil(Fraction(rule.share) * figures.intervention_costs)
+    actual = figures.interventions_by_area.get(rule.area, 0)
+    return bound, actual, actual - bound
+
+
+def _advice_min_amount(rule, actual, bound, margin, figures, labels) -> str:
+    return (f"utgående eget kapital {_kr(actual)} är under lägstanivån {_kr(bound)}. "
+            f"Minska kostnaderna med {_kr(-margin)} eller ändra regeln.")
+
+
+def _advice_max_share(rule, actual, bound, margin, figures, labels) -> str:
+    return (f"utgående eget kapital {_kr(actual)} är över {format_share(rule.share)} av "
+            f"{BASIS_LABELS[rule.basis]} ({_kr(bound)}). "
+            f"Planera in {_kr(-margin)} mer i insatser eller ändra regeln.")
+
+
+def _advice_min_area_share(rule, actual, bound, margin, figures, labels) -> str:
+    total = figures.intervention_costs
+    share = format_share(Fraction(actual, total)) if total else "0 %"
+    return (f"{_area(rule, labels)} får {_kr(actual)}, {share} av insatsmedlen, under målet "
+            f"{format_share(rule.share)} ({_kr(bound)}). "
+            f"Flytta minst {_kr(-margin)} dit eller ändra regeln.")
+
+
+KINDS: dict[str, RuleKind] = {
+    "min_amount": RuleKind(
+        "min_amount", "Lägst ett belopp", ("kind", "amount"), True, True, "Lägsta nivå",
+        "equity_below_minimum", "forecast_equity_below_minimum", _measure_min_amount,
+        lambda rule, labels: f"eget kapital vid årets slut minst {_kr(rule.amount)}",
+        _advice_min_amount),
+    "max_share": RuleKind(
+        "max_share", "Högst en andel av", ("kind", "share", "basis"), False, True,
+        "Högsta nivå", "equity_above_maximum", "forecast_equity_above_maximum",
+        _measure_max_share,
+        lambda rule, labels: (f"eget kapital vid årets slut högst {format_share(rule.share)} av "
+                              f"{BASIS_LABELS.get(rule.basis, rule.basis)}"),
+        _advice_max_share),
+    "min_area_share": RuleKind(
+        "min_area_share", "Minst en andel av insatsmedlen till", ("kind", "area", "share", "basis"),
+        False, False, "Lägsta andel", "area_share_below_minimum", "", _measure_min_area_share,
+        lambda rule, labels: (f"{_area(rule, labels)} minst {format_share(rule.share)} "
+                              "av insatsmedlen"),
+        _advice_min_area_share),
+}
+assert tuple(KINDS) == RULE_KINDS
+
+RULE_LABELS = {kind: spec.label for kind, spec in KINDS.items()}
+
+
+def kind_of(rule: Rule) -> RuleKind:
+    """The rule's kind; a kind this release does not know raises KeyError (never silently)."""
+    return KINDS[rule.kind]
+
+
+def describe_rule(rule: Rule, labels: Labels | None = None) -> str:
+    """An equity rule in a few Swedish words: "eget kapital vid årets slut minst 1 500 000 kr"."""
+    spec = KINDS.get(rule.kind)
+    return spec.describe(rule, labels) if spec else rule.kind
+
+
+def bound_label(rule: Rule) -> str:
+    """The bound's line name in a chart: "Lägsta nivå", "Högsta nivå (20 % av …)"."""
+    spec = kind_of(rule)
+    if spec.uses_amount:
+        return spec.bound_label
+    basis = BASIS_LABELS.get(rule.basis, rule.basis)
+    return f"{spec.bound_label} ({format_share(rule.share)} av {basis})"
+
+
+def rule_value_text(rule: Rule, unit: str, decimals: int = 2) -> str:
+    """The rule's value as the rule editor shows it: an amount or a percentage."""
+    if kind_of(rule).uses_amount:
+        return format_money(rule.amount, unit, with_unit=True)
+    return format_share(rule.share, decimals)
+
+
+def finding_text(rule: Rule, year: int, actual: int, bound: int, margin: int, figures,
+                 labels: Labels | None = None) -> str:
+    """The Swedish message of a broken rule in `year`."""
+    return f"{year}: " + kind_of(rule).advice(rule, actual, bound, margin, figures, labels)
+
+
+def check_rule_fields(rule: Rule) -> None:
+    """The kind-dependent fields: a known kind, a known basis, a known area."""
+    if rule.kind not in KINDS:
+        raise Invalid(f"Okänd regel: {rule.kind}; välj något av {', '.join(KINDS)}.",
+                           "kind")
+    if rule.kind == "max_share" and rule.basis not in RULE_BASES:
+        raise Invalid(f"Okänd grund för regeln: {rule.basis}; välj något av "
+                           f"{', '.join(RULE_BASES)}.", "basis")
+    if rule.kind == "min_area_share" and rule.area not in AREAS:
+        raise Invalid(f"Okänt område: {rule.area}; välj något av {', '.join(AREAS)}.", "area")
+
+
+def normalised(rule: Rule) -> Rule:
+    """The rule with the basis its kind allows (after the kind changed in the window):
+    an area rule is measured against the intervention money, a share rule against one
+    of RULE_BASES."""
+    if rule.kind == "min_area_share" and rule.basis != "interventions":
+        return replace(rule, basis="interventions")
+    if rule.kind == "max_share" and rule.basis not in RULE_BASES:
+        return replace(rule, basis="contributions")
+    return rule
+
+
+def rule_to_document(rule: Rule) -> dict:
+    """The rule as the exchange format writes it (only its kind's keys)."""
+    rule = normalised(rule)
+    values = {"kind": rule.kind, "amount": rule.amount, "share": str(rule.share),
+              "basis": rule.basis, "area": rule.area}
+    return {key: values[key] for key in kind_of(rule).keys}
+
+
+def rule_from_fields(ident: int, kind: str, data: dict) -> Rule:
+    """A Rule from the exchange keys of its kind (values already of the right type)."""
+    defaults = {"min_area_share": {"basis": "interventions"}}.get(kind, {})
+    values = {**defaults, **{k: v for k, v in data.items() if k != "kind"}}
+    return Rule(id=ident, kind=kind, **values)

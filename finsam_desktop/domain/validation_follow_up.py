@@ -1,0 +1,118 @@
+"""The follow-up's rules (plan-format.md, "Follow-up during the year"), part of `validation`.
+
+Periods of the budget year in date order with unique names; every line they name exists;
+accounts are single accounts or inclusive ranges, and no account maps to two lines.
+Refusals carry the exchange format's path, with lines named by their names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from .errors import Invalid
+from .plan import FOLLOW_UP_LISTS, LineRef, Plan
+
+MAX_ACCOUNT = 10**10
+_ACCOUNT = re.compile(r"([0-9]{1,10})(?:-([0-9]{1,10}))?", re.ASCII)
+
+
+def line_names(plan: Plan) -> dict[str, dict[int, str]]:
+    """For each follow-up list, entity id -> name."""
+    return {collection: {item.id: item.name for item in getattr(plan, collection)}
+            for collection in FOLLOW_UP_LISTS}
+
+
+def account_range(spec: object) -> tuple[int, int]:
+    """(first, last) of "6110" or "5000-5999" (inclusive); refuses anything else."""
+    match = _ACCOUNT.fullmatch(spec) if isinstance(spec, str) else None
+    if not match:
+        raise Invalid(f"”{spec}” är inget konto; skriv ett kontonummer (6110) eller ett "
+                      "intervall (5000-5999).")
+    first = int(match.group(1))
+    last = int(match.group(2)) if match.group(2) else first
+    if last < first:
+        raise Invalid(f"Kontointervallet ”{spec}” slutar före det börjar.")
+    return first, last
+
+
+def _ref_path(names: dict[str, dict[int, str]], ref: LineRef) -> str:
+    collection, ident = ref if isinstance(ref, tuple) and len(ref) == 2 else ("?", None)
+    name = names.get(collection, {}).get(ident)
+    if name is None:
+        raise Invalid(f"Raden {ref!r} finns inte i planen.", str(collection))
+    return f"{collection}.{name}"
+
+
+def _line_values(names, values: Mapping, what: str, limit_text: bool = False) -> None:
+    from .validation import amount, text
+    for ref, value in values.items():
+        path = _ref_path(names, ref)
+        try:
+            if limit_text:
+                text(value, what, multiline=True)
+            else:
+                amount(value, what, negative=True)
+        except Invalid as error:
+            raise error.within(path) from None
+
+
+def follow_up(plan: Plan) -> None:
+    """Every rule of `plan.follow_up`; field relative to "follow_up"."""
+    from .validation import date, name
+    names = line_names(plan)
+    seen: dict[str, int] = {}
+    previous_end = ""
+    for index, period in enumerate(plan.follow_up.periods):
+        prefix = f"periods[{index}]"
+        try:
+            name(period.name, "Periodens namn")
+        except Invalid as error:
+            raise error.within(f"{prefix}.name") from None
+        folded = period.name.strip().casefold()
+        if folded in seen:
+            raise Invalid(f"Det finns redan en period som heter ”{period.name}”.", f"{prefix}.name")
+        seen[folded] = index
+        try:
+            date(period.end, "Periodens slut", required=True)
+        except Invalid as error:
+            raise error.within(f"{prefix}.end") from None
+        if not period.end.startswith(f"{plan.plan_year:04d}-"):
+            raise Invalid(f"Periodens slut {period.end} ligger inte i budgetåret {plan.plan_year}.",
+                          f"{prefix}.end")
+        if period.end <= previous_end:
+            raise Invalid(f"Perioderna ska stå i datumordning; {period.end} kommer efter "
+                          f"{previous_end}.", f"{prefix}.end")
+        previous_end = period.end
+        for field, values, what in (("actuals", period.actuals, "Utfallet"),
+                                    ("forecast", period.forecast, "Prognosen")):
+            try:
+                _line_values(names, values, what)
+            except Invalid as error:
+                raise error.within(f"{prefix}.{field}") from None
+        try:
+            _line_values(names, period.comments, "Kommentaren", limit_text=True)
+        except Invalid as error:
+            raise error.within(f"{prefix}.comments") from None
+    _accounts(plan, names)
+
+
+def _accounts(plan: Plan, names) -> None:
+    ranges: list[tuple[int, int, str, str, str]] = []
+    for ref, specs in plan.follow_up.accounts.items():
+        path = "accounts." + _ref_path(names, ref)
+        for index, spec in enumerate(specs):
+            try:
+                first, last = account_range(spec)
+            except Invalid as error:
+                raise error.within(f"{path}[{index}]") from None
+            ranges.append((first, last, path, f"{path}[{index}]", spec))
+    ranges.sort()
+    reach = None  # the range reaching furthest so far
+    for first, last, line, where, spec in ranges:
+        if reach is not None and first <= reach[1] and reach[2] != line:
+            raise Invalid(f"Kontot {max(first, reach[0])} hör redan till "
+                          f"{reach[2].split('.', 2)[2]} ({reach[4]}); ett konto kan bara höra "
+                          "till en rad.", where)
+        if reach is None or last > reach[1]:
+            reach = (first, last, line, where, spec)
