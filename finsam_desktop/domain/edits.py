@@ -31,6 +31,8 @@ from .plan import (
 )
 from .rule_kinds import normalised
 
+MAX_AMOUNT = validation.MAX_AMOUNT
+"""The bound lives in `validation`; this name stays for the modules that import it from here."""
 COLLECTIONS = ("members", "other_income", "costs", "interventions", "rules", "goals", "sections")
 
 

@@ -264,7 +264,7 @@ def _cover(r: _Reader, value: Any) -> Cover:
                                  '"data:image/jpeg;base64,…".')
         encoded = uri[match.end():]
         if len(encoded) > validation.MAX_LOGO_BYTES * 4 // 3 + 4:
-            r.fail("cover.logo", f"bilden är större än {validation.MAX_LOGO_BYTES // 1000} kB.")
+            r.fail("cover.logo", f"bilden är större än {validation.MAX_LOGO_BYTES // 2**20} MB.")
         try:
             logo = base64.b64decode(encoded, validate=True)
         except (binascii.Error, ValueError):

@@ -44,9 +44,11 @@ MAX_NAME_LENGTH = 200
 """Names of members, lines, interventions, goals and chapters: a heading, not a text."""
 MAX_LINE_LENGTH = 2000
 """One-line texts: owner, group, key source, cover lines, indicators."""
-MAX_TEXT_LENGTH = 200_000
-"""Markdown texts (a chapter, a goal's text, a description): about 80 pages."""
-MAX_LOGO_BYTES = 2_000_000
+MAX_TEXT_LENGTH = 1_000_000
+"""Markdown texts (a chapter, a goal's text, a description): no chapter is a million
+characters; more is a paste gone wrong."""
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+"""A logo is a small picture; five megabytes is a photo picked by mistake."""
 MAX_GOAL_DEPTH = 3
 MIN_YEAR, MAX_YEAR = 1900, 2999
 MAX_SPAN = 5

@@ -31,8 +31,8 @@ def logo(data: Any, mime: str) -> None:
     if mime not in LOGO_MAGIC:
         raise Invalid("Logotypen ska vara en PNG- eller JPEG-bild.", "logo")
     if len(data) > MAX_LOGO_BYTES:
-        raise Invalid(f"Logotypen är för stor ({len(data) // 1000} kB; högst "
-                      f"{MAX_LOGO_BYTES // 1000} kB). Välj en mindre bild.", "logo")
+        raise Invalid(f"Logotypen är för stor ({len(data) // 1024} kB; högst "
+                      f"{MAX_LOGO_BYTES // (1024 * 1024)} MB). Välj en mindre bild.", "logo")
     if not data.startswith(LOGO_MAGIC[mime]):
         kind = "PNG" if mime == "image/png" else "JPEG"
         raise Invalid(f"Logotypen är ingen {kind}-bild (filens första byte stämmer inte).", "logo")

@@ -11,16 +11,11 @@ import re
 from typing import Mapping
 
 from .errors import Invalid
-from .plan import FOLLOW_UP_LISTS, LineRef, Plan
+from .follow_up import line_names
+from .plan import LineRef, Plan
 
 MAX_ACCOUNT = 10**10
-_ACCOUNT = re.compile(r"([0-9]{1,10})(?:-([0-9]{1,10}))?", re.ASCII)
-
-
-def line_names(plan: Plan) -> dict[str, dict[int, str]]:
-    """For each follow-up list, entity id -> name."""
-    return {collection: {item.id: item.name for item in getattr(plan, collection)}
-            for collection in FOLLOW_UP_LISTS}
+_ACCOUNT = re.compile(r"([0-9]{1,10})(?:\s*-\s*([0-9]{1,10}))?", re.ASCII)
 
 
 def account_range(spec: object) -> tuple[int, int]:
@@ -36,12 +31,11 @@ def account_range(spec: object) -> tuple[int, int]:
     return first, last
 
 
-def _ref_path(names: dict[str, dict[int, str]], ref: LineRef) -> str:
-    collection, ident = ref if isinstance(ref, tuple) and len(ref) == 2 else ("?", None)
-    name = names.get(collection, {}).get(ident)
+def _ref_path(names: dict[LineRef, str], ref: LineRef) -> str:
+    name = names.get(ref) if isinstance(ref, tuple) else None
     if name is None:
-        raise Invalid(f"Raden {ref!r} finns inte i planen.", str(collection))
-    return f"{collection}.{name}"
+        raise Invalid(f"Raden {ref!r} finns inte i planen.", str(ref[0] if ref else ""))
+    return f"{ref[0]}.{name}"
 
 
 def _line_values(names, values: Mapping, what: str, limit_text: bool = False) -> None:

@@ -141,7 +141,7 @@ def _refused(change, path):
     ("cover.logo", lambda d: d["cover"].__setitem__("logo", "/home/anna/logo.png")),
     ("cover.logo", lambda d: d["cover"].__setitem__("logo", "data:image/png;base64,***")),
     ("cover.logo", lambda d: d["cover"].__setitem__(
-        "logo", "data:image/png;base64," + "A" * 3_000_000)),
+        "logo", "data:image/png;base64," + "A" * 8_000_000)),
     ("labels.areas.annat", lambda d: d["labels"]["areas"].__setitem__("annat", "x")),
     ("sections[1].block", lambda d: d["sections"][1].__setitem__("block", "tabell")),
     ("sections[3].included", lambda d: d["sections"][3].__setitem__("included", "nej")),
