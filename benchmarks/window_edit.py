@@ -23,7 +23,7 @@ def measure_edits(path: Path, runs: int) -> Stats:
     from finsam_desktop.ui.app import setup_application
     from finsam_desktop.ui.main_window import MainWindow
 
-    app = setup_application()
+    _app = setup_application()  # kept alive while the window runs
     with tempfile.TemporaryDirectory() as temp:
         window = MainWindow(QSettings(str(Path(temp) / "settings.ini"),
                                       QSettings.Format.IniFormat))

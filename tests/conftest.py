@@ -10,12 +10,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from finsam_desktop.resources import EXAMPLES  # noqa: E402 - after the Qt platform is set
+
 ACCEPTANCE = Path(__file__).parent / "acceptance_data"
+"""The published figures (`*.expected.json`); the plans themselves are the bundled EXAMPLES."""
 PLAN_NAMES = ("skaraborg-2026", "sormland-2026", "sjuharad-2025", "vastra-ostergotland-2026")
 
 
 def plan_document(name: str) -> dict:
-    return json.loads((ACCEPTANCE / f"{name}.plan.json").read_text(encoding="utf-8"))
+    return json.loads((EXAMPLES / f"{name}.plan.json").read_text(encoding="utf-8"))
 
 
 def expected(name: str) -> dict:

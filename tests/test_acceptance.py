@@ -7,7 +7,7 @@ import json
 import pytest
 
 from finsam_desktop.cli import main
-from tests.conftest import ACCEPTANCE, PLAN_NAMES, expected, load_plan, plan_document
+from tests.conftest import EXAMPLES, PLAN_NAMES, expected, load_plan, plan_document
 
 pytestmark = pytest.mark.acceptance
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.acceptance
 def checked(request, tmp_path, capsys):
     """(expected, check --json result) for one plan, via import + check on a real file."""
     name = request.param
-    path = ACCEPTANCE / f"{name}.plan.json"
+    path = EXAMPLES / f"{name}.plan.json"
     finsam = tmp_path / f"{name}.finsam"
     assert main(["import", str(path), "-o", str(finsam)]) == 0
     capsys.readouterr()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from finsam_desktop.cli import main
-from tests.conftest import ACCEPTANCE
+from tests.conftest import EXAMPLES
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -23,7 +23,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def test_import_check_export_without_a_display_and_without_qt(tmp_path):
-    source = ACCEPTANCE / "skaraborg-2026.plan.json"
+    source = EXAMPLES / "skaraborg-2026.plan.json"
     target = tmp_path / "plan.finsam"
     code = ("import sys; from finsam_desktop.cli import main; "
             f"main(['import', {str(source)!r}, '-o', {str(target)!r}]); "
@@ -35,14 +35,14 @@ def test_import_check_export_without_a_display_and_without_qt(tmp_path):
 
 
 def test_import_refuses_to_overwrite_without_force(tmp_path, capsys):
-    source = str(ACCEPTANCE / "skaraborg-2026.plan.json")
+    source = str(EXAMPLES / "skaraborg-2026.plan.json")
     target = tmp_path / "plan.finsam"
     assert main(["import", source, "-o", str(target)]) == 0
     before = target.read_bytes()
-    assert main(["import", str(ACCEPTANCE / "sormland-2026.plan.json"), "-o", str(target)]) == 1
+    assert main(["import", str(EXAMPLES / "sormland-2026.plan.json"), "-o", str(target)]) == 1
     assert "finns redan" in capsys.readouterr().err
     assert target.read_bytes() == before
-    assert main(["import", str(ACCEPTANCE / "sormland-2026.plan.json"), "-o", str(target),
+    assert main(["import", str(EXAMPLES / "sormland-2026.plan.json"), "-o", str(target),
                  "--force"]) == 0
 
 
@@ -64,7 +64,7 @@ def test_a_bad_import_is_one_swedish_line_and_writes_nothing(tmp_path, document,
 
 
 def test_a_json_that_breaks_the_format_names_the_path(tmp_path, capsys):
-    document = json.loads((ACCEPTANCE / "skaraborg-2026.plan.json").read_text("utf-8"))
+    document = json.loads((EXAMPLES / "skaraborg-2026.plan.json").read_text("utf-8"))
     document["members"][3]["key"] = 1.5
     source = tmp_path / "plan.json"
     source.write_text(json.dumps(document), encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from finsam_desktop.storage.schema import SCHEMA_VERSION
-from tests.conftest import ACCEPTANCE
+from tests.conftest import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -206,7 +206,7 @@ def test_output_into_a_missing_folder(plan_file, tmp_path):
     path = plan_file("skaraborg-2026")
     result = run_cli("export", str(path), "-o", str(tmp_path / "borta" / "plan.json"))
     assert_one_swedish_line(result, "finns inte")
-    result = run_cli("import", str(ACCEPTANCE / "skaraborg-2026.plan.json"), "-o",
+    result = run_cli("import", str(EXAMPLES / "skaraborg-2026.plan.json"), "-o",
                      str(tmp_path / "borta" / "plan.finsam"))
     assert_one_swedish_line(result, "finns inte")
     assert not (tmp_path / "borta").exists()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from finsam_desktop.storage.document import PlanDocument
-from tests.conftest import ACCEPTANCE
+from tests.conftest import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +39,7 @@ def test_import_onto_a_full_disk_leaves_no_file(tmp_path, limit):
     target = tmp_path / "ny.finsam"
     result = subprocess.run(
         [sys.executable, "-m", "finsam_desktop", "import",
-         str(ACCEPTANCE / "skaraborg-2026.plan.json"), "-o", str(target)],
+         str(EXAMPLES / "skaraborg-2026.plan.json"), "-o", str(target)],
         capture_output=True, text=True, env=_env(), preexec_fn=_limited(limit), timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith("finsam-desktop: ny.finsam kunde inte skrivas: ")

@@ -22,7 +22,7 @@ import pytest
 
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.errors import PlanFileError
-from tests.conftest import ACCEPTANCE
+from tests.conftest import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 KILLS = max(2, int(os.environ.get("FINSAM_KILL_LOOPS", "50")) // 5)
@@ -86,7 +86,7 @@ def _no_half_plan_opens(folder: Path, expected) -> None:
 def test_a_killed_command_leaves_nothing_or_everything(command, plan_file, tmp_path):
     make_args, suffix, read = COMMANDS[command]
     source = plan_file("skaraborg-2026")
-    json_source = ACCEPTANCE / "skaraborg-2026.plan.json"
+    json_source = EXAMPLES / "skaraborg-2026.plan.json"
     reference = tmp_path / f"referens{suffix}"
     began = time.perf_counter()
     assert _run(make_args(source, json_source, reference)) == 0

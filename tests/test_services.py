@@ -19,10 +19,10 @@ from finsam_desktop.services import exports, plans
 from finsam_desktop.storage import backup as backups
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.errors import PlanFileError
-from tests.conftest import ACCEPTANCE, load_plan
+from tests.conftest import EXAMPLES, load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
-SORMLAND_JSON = str(ACCEPTANCE / "sormland-2026.plan.json")
+SORMLAND_JSON = str(EXAMPLES / "sormland-2026.plan.json")
 
 
 def digest(path: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from .printing import say
@@ -58,7 +59,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _key_text(key) -> str:
+def _key_text(key: int | Decimal | None) -> str:
     if key is None:
         return "ingen"
     from ..domain.money import format_number
@@ -95,7 +96,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def add_commands(sub) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Every command's arguments, in the order `--help` lists them."""
     force = {"action": "store_true", "help": "skriv över en befintlig fil (en plan sparas först "
                                              "som säkerhetskopia)"}

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from ..domain.errors import UserFacingError
 from .printing import say
@@ -18,14 +19,14 @@ class UserError(UserFacingError):
 class _Parser(argparse.ArgumentParser):
     """argparse in Swedish: its own help line and headings, and errors as one UserError."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self._optionals.title = "flaggor"
         self._positionals.title = "argument"
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen")
 
-    def error(self, message: str):  # type: ignore[override]  # argparse's own wording is English
+    def error(self, message: str) -> NoReturn:  # argparse's own wording is English
         raise UserError(f"Felaktigt kommando: {message}. Se finsam-desktop --help.")
 
 

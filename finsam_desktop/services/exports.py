@@ -9,18 +9,25 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
 from ..storage.errors import PlanFileError
 from .output import write_output
 
+if TYPE_CHECKING:
+    from ..storage.document import PlanDocument
+
+Sources = Iterable[str | Path]
+
 EXPORT_SUFFIXES = (".json", ".xlsx")
 
 
-def _plan_document_class():
+def _plan_document_class() -> type[PlanDocument]:
     """`PlanDocument`, imported without numpy when nothing has loaded it yet.
 
     sqlite-utils imports numpy whenever it is installed, only to accept numpy
@@ -68,7 +75,7 @@ def _no_cycle_collector() -> Iterator[None]:
 
 
 def write_report(plan: Plan, outcome: Outcome, target: str | Path, unit: str | None = None,
-                 force: bool = False, sources=()) -> Path:
+                 force: bool = False, sources: Sources = ()) -> Path:
     """The plan report as a PDF at `target`."""
     from ..reports.content import build_report
     from ..reports.pdf import write_report_pdf
@@ -82,7 +89,7 @@ def write_report(plan: Plan, outcome: Outcome, target: str | Path, unit: str | N
 
 
 def write_excel(plan: Plan, outcome: Outcome, target: str | Path, unit: str | None = None,
-                force: bool = False, sources=()) -> Path:
+                force: bool = False, sources: Sources = ()) -> Path:
     """The Medlemmar/Insatser/Ekonomi workbook at `target`."""
     from ..reports.excel import write_workbook
     target = Path(target)
@@ -92,14 +99,16 @@ def write_excel(plan: Plan, outcome: Outcome, target: str | Path, unit: str | No
     return target
 
 
-def write_json(plan: Plan, target: str | Path, force: bool = False, sources=()) -> Path:
+def write_json(plan: Plan, target: str | Path, force: bool = False,
+               sources: Sources = ()) -> Path:
     """The plan as an exchange document (finsam-plan JSON) at `target`."""
     from ..storage.exchange_file import plan_json_text
     target = Path(target)
     _suffixed(target, ".json", "Planen")
     text = plan_json_text(plan)
-    write_output(target, lambda temp: temp.write_text(text, encoding="utf-8"), force=force,
-                 sources=sources)
+    def write(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8")
+    write_output(target, write, force=force, sources=sources)
     return target
 
 

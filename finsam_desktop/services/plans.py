@@ -11,6 +11,7 @@ from ..domain.plan import Plan
 from ..domain.population import PopulationImport
 from ..domain.rollover import RolloverSummary
 from ..storage.errors import PlanFileError
+from ..storage.lock import LockHolder
 from .output import write_output
 
 
@@ -48,7 +49,7 @@ class KeysResult:
     written: bool
 
 
-def read_only_reason(path: Path, holder) -> str:
+def read_only_reason(path: Path, holder: LockHolder | None) -> str:
     """Why a plan opened read-only: who holds it, or which of file and folder is protected."""
     if holder is not None:
         return f"{path.name} är öppnad av {holder.describe()}"

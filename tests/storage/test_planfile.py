@@ -180,9 +180,9 @@ def test_create_refuses_an_existing_file(plan_file):
 def test_json_file_to_plan_file_to_json_file_is_the_same_document(tmp_path, capsys):
     import json
     from finsam_desktop.cli import main
-    from tests.conftest import ACCEPTANCE, PLAN_NAMES
+    from tests.conftest import EXAMPLES, PLAN_NAMES
     for name in PLAN_NAMES:
-        source = ACCEPTANCE / f"{name}.plan.json"
+        source = EXAMPLES / f"{name}.plan.json"
         assert main(["import", str(source), "-o", str(tmp_path / f"{name}.finsam")]) == 0
         assert main(["export", str(tmp_path / f"{name}.finsam"),
                      "-o", str(tmp_path / f"{name}.json")]) == 0
