@@ -55,6 +55,8 @@ def writers():
         if writer.process.poll() is None:
             writer.process.kill()
             writer.process.wait()
+        for pipe in (writer.process.stdin, writer.process.stdout, writer.process.stderr):
+            pipe.close()
 
 
 def _digest(path: Path) -> str:

@@ -52,6 +52,8 @@ def _kill_while_editing(path: Path, seed: str, rng: random.Random, mode: str) ->
         out = child.stdout.read()  # not communicate(): it would skip what readline buffered
         err = child.stderr.read()
         child.wait(timeout=30)
+        child.stdout.close()
+        child.stderr.close()
     assert child.returncode == -signal.SIGKILL, err
     assert "Traceback" not in err, err
     complete = (head + out).split("\n")[:-1]  # a line is reported only once its newline is out

@@ -15,7 +15,8 @@ def test_the_lock_appears_with_its_content_in_one_step(plan_file, monkeypatch):
     real_link = os.link
 
     def link(source, target):
-        seen.append(open(source, encoding="utf-8").read())
+        with open(source, encoding="utf-8") as handle:
+            seen.append(handle.read())
         return real_link(source, target)
     monkeypatch.setattr(os, "link", link)
     lock = PlanLock(path)
