@@ -3,6 +3,11 @@
 `<file>.lock` is created exclusively and holds who has the file (user, host,
 process). A lock left by a process that no longer runs on this host is stale
 and taken over. Qt-free so the command line and the tests use the same lock.
+
+The lock belongs to the file, not to the name it was opened by: the path is
+resolved first (a symlink locks its target), and a file with more than one
+name (hard links) also takes `.<device>-<inode>.finsam.lock` in its folder, so
+two names of one file never give two writers.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import contextlib
 import getpass
 import json
 import os
+import secrets
 import socket
 import sys
 import time
@@ -30,8 +36,11 @@ class LockHolder:
         return f"{self.user} på {where} (process {self.pid})"
 
 
+MAX_PID = 2**31 - 1
+
+
 def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
+    if not 0 < pid <= MAX_PID:
         return False
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import ctypes
@@ -67,21 +76,32 @@ def _user() -> str:
         return "okänd användare"
 
 
-class PlanLock:
-    """Held while a plan file is open for writing."""
+def _holder_of(data: object) -> LockHolder:
+    """The holder written in a lock; ValueError when it is not what we write."""
+    if not isinstance(data, dict):
+        raise ValueError("not a lock")
+    pid = data["pid"]
+    if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid <= MAX_PID:
+        raise ValueError("no process id")  # 1e999, -1, "x": planted or damaged
+    return LockHolder(str(data["user"]), str(data["host"]), pid)
+
+
+class _LockFile:
+    """One lock file: created exclusively with its content, stale when its process is gone."""
 
     def __init__(self, path: Path):
-        self.path = Path(str(path) + ".lock")
+        self.path = path
         self.held = False
 
     def holder(self) -> LockHolder | None:
         """Who holds the lock now, or None when nobody (or only a stale lock) does."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            holder = LockHolder(str(data["user"]), str(data["host"]), int(data["pid"]))
+            with open(self.path, "rb") as handle:
+                raw = handle.read(4096)
+            holder = _holder_of(json.loads(raw.decode("utf-8")))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
             if _age(self.path) > UNREADABLE_STALE_AFTER:  # left half-written by a crash
                 return None
             return LockHolder("okänd användare", "okänd dator", 0)
@@ -89,9 +109,8 @@ class PlanLock:
             return None
         return holder
 
-    def acquire(self) -> LockHolder | None:
+    def acquire(self, me: dict) -> LockHolder | None:
         """Take the lock; returns None on success or the holder that has it."""
-        me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid()}
         for _ in range(2):
             if not self._create(me):
                 holder = self.holder()
@@ -109,30 +128,39 @@ class PlanLock:
     def _create(self, me: dict) -> bool:
         """Create the lock file with its content in one step; False when it exists.
 
-        The content is written to a temporary file and hard-linked into place, so
-        a crash never leaves an empty lock nobody can break. Where the file system
-        has no hard links, the lock is created exclusively and then written.
+        The content is written to a temporary file (created exclusively, never
+        through a planted symlink) and hard-linked into place, so a crash never
+        leaves an empty lock nobody can break. Where the file system has no hard
+        links, the lock is created exclusively and then written.
         """
-        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        content = json.dumps(me).encode("utf-8")
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
         try:
-            temp.write_text(json.dumps(me), encoding="utf-8")
+            fd = os.open(temp, flags, 0o644)
+        except OSError:
+            fd = None  # cannot write beside the file: try the lock itself below
+        if fd is not None:
             try:
-                os.link(temp, self.path)
-                return True
-            except FileExistsError:
-                return False
-            except OSError:
-                pass  # no hard links here (FAT, some network shares)
-        finally:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(content)
+                try:
+                    os.link(temp, self.path)
+                    return True
+                except FileExistsError:
+                    return False
+                except OSError:
+                    pass  # no hard links here (FAT, some network shares)
+            finally:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
         try:
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            fd = os.open(self.path, flags, 0o644)
         except FileExistsError:
             return False
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(me, handle)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
         except BaseException:
             with contextlib.suppress(OSError):
                 self.path.unlink()
@@ -146,3 +174,45 @@ class PlanLock:
             except FileNotFoundError:
                 pass
             self.held = False
+
+
+class PlanLock:
+    """Held while a plan file is open for writing; one per file, whatever name it has."""
+
+    def __init__(self, path: Path):
+        real = Path(os.path.realpath(path))
+        self.path = real.with_name(real.name + ".lock")
+        self._files = [_LockFile(self.path)]
+        try:
+            status = os.stat(real)
+        except OSError:
+            status = None
+        if status is not None and status.st_nlink > 1:
+            self._files.append(_LockFile(
+                real.with_name(f".{status.st_dev}-{status.st_ino}.finsam.lock")))
+
+    @property
+    def held(self) -> bool:
+        return all(lock.held for lock in self._files)
+
+    def holder(self) -> LockHolder | None:
+        """Who holds the lock now, or None when nobody (or only a stale lock) does."""
+        for lock in self._files:
+            holder = lock.holder()
+            if holder is not None:
+                return holder
+        return None
+
+    def acquire(self) -> LockHolder | None:
+        """Take the lock; returns None on success or the holder that has it."""
+        me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid()}
+        for lock in self._files:
+            holder = lock.acquire(me)
+            if holder is not None:
+                self.release()
+                return holder
+        return None
+
+    def release(self) -> None:
+        for lock in self._files:
+            lock.release()

@@ -50,3 +50,56 @@ def test_without_hard_links_the_lock_still_works(plan_file, monkeypatch):
     first.release()
     assert second.acquire() is None
     second.release()
+
+
+def test_a_symlink_to_an_open_file_opens_read_only(plan_file):
+    path = plan_file("skaraborg-2026")
+    link = path.with_name("länk.finsam")
+    link.symlink_to(path.name)
+    with PlanDocument.open(path) as first:
+        assert not first.read_only
+        with PlanDocument.open(link) as second:
+            assert second.read_only
+    with PlanDocument.open(link) as first:
+        assert not first.read_only
+        with PlanDocument.open(path) as second:
+            assert second.read_only
+
+
+def test_a_hard_link_to_an_open_file_opens_read_only(plan_file):
+    path = plan_file("skaraborg-2026")
+    link = path.with_name("hårdlänk.finsam")
+    os.link(path, link)
+    with PlanDocument.open(path) as first:
+        assert not first.read_only
+        with PlanDocument.open(link) as second:
+            assert second.read_only
+    assert sorted(p.name for p in path.parent.glob("*.lock")) == []
+    with PlanDocument.open(link) as first:
+        with PlanDocument.open(path) as second:
+            assert second.read_only and not first.read_only
+
+
+def test_a_planted_symlink_as_the_lock_temporary_file_is_never_followed(plan_file, tmp_path):
+    path = plan_file("skaraborg-2026")
+    victim = tmp_path / "offer.txt"
+    victim.write_text("orörd")
+    for pid in range(os.getpid() - 2, os.getpid() + 3):
+        path.with_name(f"{path.name}.lock.{pid}.tmp").symlink_to(victim)
+    with PlanDocument.open(path) as document:
+        assert not document.read_only
+    assert victim.read_text() == "orörd"
+
+
+def test_a_lock_with_an_impossible_pid_is_stale_not_a_crash(plan_file):
+    path = plan_file("skaraborg-2026")
+    lock_file = path.with_name(path.name + ".lock")
+    import socket
+    lock_file.write_text('{"user": "x", "host": "%s", "pid": 1e999}' % socket.gethostname())
+    old = time.time() - UNREADABLE_STALE_AFTER - 1
+    os.utime(lock_file, (old, old))
+    with PlanDocument.open(path) as document:
+        assert not document.read_only
+    lock_file.write_text('{"user": "x", "host": "%s", "pid": %d}' % (socket.gethostname(), 2**70))
+    with PlanDocument.open(path) as document:  # fresh: counts as held by someone unknown
+        assert document.read_only
