@@ -378,3 +378,19 @@ def test_a_wal_planted_beside_a_rollback_mode_plan_is_refused(plan_file, tmp_pat
     assert "Planterad" not in result.stdout
     assert _snapshot(path.parent) == before
     assert not Path(str(path) + "-shm").exists()
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"format": "finsam-plan", "format": "finsam-plan"}', "format förekommer två gånger"),
+    ('{"association": {"name": "\\ud800"}}', "ogiltigt tecken"),
+    ("[" * 100_000 + "]" * 100_000, "djupt nästlad"),
+])
+def test_import_of_hostile_json_is_one_swedish_line(tmp_path, text, words):
+    source = tmp_path / "in" / "plan.json"
+    source.parent.mkdir()
+    source.write_text(text, encoding="utf-8")
+    before = _snapshot(source.parent)
+    result = run_cli("import", str(source), "-o", str(tmp_path / "ny.finsam"))
+    assert_one_swedish_line(result, words)
+    assert _snapshot(source.parent) == before
+    assert not (tmp_path / "ny.finsam").exists()

@@ -1,14 +1,27 @@
-"""Plan JSON documents on disk, and writing any output file all-or-nothing."""
+"""Plan JSON documents on disk, and writing any output file all-or-nothing.
+
+Reading is strict where `json` is lenient: a key given twice is refused with its
+path (the last would silently win), numbers with a fraction or exponent are read
+as the exact Decimal written (the contract reads keys exactly), a lone surrogate
+escape ("\\ud800") and nesting too deep for a plan are one Swedish line.
+
+Output goes to `.<name>.<pid>.<random>.tmp` beside the target and is renamed into
+place; such a file left by a killed process (its pid no longer runs) is removed
+the next time anything is written in that folder.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import re
+import secrets
 import sqlite3
-import tempfile
+import time
+from decimal import Decimal
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..domain.exchange import PlanFormatError, plan_from_document, plan_to_document
 from ..domain.plan import Plan
@@ -29,12 +42,13 @@ def atomic_output(target: Path, force: bool = False) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise PlanFileError(f"Mappen {folder} finns inte.")
+    clean_stale_temporaries(folder)
+    temp = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY
+                         | getattr(os, "O_NOFOLLOW", 0), 0o600))
     except OSError as error:
         raise PlanFileError(f"Kan inte skriva i mappen {folder}: {reason(error)}.") from None
-    os.close(handle)
-    temp = Path(temp_name)
     temp.unlink()
     try:
         yield temp
@@ -46,6 +60,36 @@ def atomic_output(target: Path, force: bool = False) -> Iterator[Path]:
         for leftover in (temp, Path(str(temp) + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+
+_TEMPORARY = re.compile(r"^\..+\.(\d{1,10})\.[0-9a-f]{8}\.tmp(-journal)?$")
+_OLD_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp(-journal)?$")  # tempfile's, before
+_OLD_AFTER = 3600.0
+
+
+def clean_stale_temporaries(folder: Path) -> None:
+    """Remove output temporaries of our naming whose writer is gone (killed mid-write)."""
+    from .lock import _pid_alive
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if match:
+                stale = not _pid_alive(int(match.group(1)))
+            elif _OLD_TEMPORARY.match(entry.name):
+                stale = now - entry.stat(follow_symlinks=False).st_mtime > _OLD_AFTER
+            else:
+                continue
+            if stale:
+                os.unlink(entry.path)
+        except OSError:
+            continue
 
 
 def _fsync(path: Path) -> None:
@@ -66,7 +110,15 @@ def read_plan_json(path: Path) -> Plan:
     except UnicodeDecodeError:
         raise PlanFileError(f"{path.name} är inte en UTF-8-textfil.") from None
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = loads_strict(text)
+    except RecursionError:
+        raise PlanFileError(f"{path.name} är för djupt nästlad för att vara en plan.") from None
+    except _DuplicateKey as error:
+        raise PlanFileError(f"{path.name}: {error.path} förekommer två gånger; "
+                            "varje nyckel får bara finnas en gång.") from None
+    except _BadText as error:
+        raise PlanFileError(f"{path.name}: {error.path} innehåller ett ogiltigt tecken "
+                            "(en ensam surrogat-escape som \\ud800).") from None
     except ValueError as error:
         line = getattr(error, "lineno", None)
         where = f" (rad {line})" if line else ""
@@ -77,6 +129,79 @@ def read_plan_json(path: Path) -> Plan:
         raise PlanFileError(f"{path.name}: {error}") from None
     except RecursionError:
         raise PlanFileError(f"{path.name} är för djupt nästlad för att vara en plan.") from None
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+
+class _BadText(ValueError):
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+
+class _Pairs(dict):
+    """An object as parsed, remembering a key that came twice."""
+
+    duplicate: str | None = None
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict:
+    out = _Pairs(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                out.duplicate = key
+                break
+            seen.add(key)
+    return out
+
+
+def loads_strict(text: str) -> Any:
+    """json.loads that refuses duplicate keys and lone surrogates, naming the path, and reads
+    every number with a fraction or exponent as the exact Decimal written."""
+    document = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+                          object_pairs_hook=_pairs)
+    _check_tree(document)
+    return document
+
+
+def _step(path: str, key: Any) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if not key or not key.isprintable() or key.strip() != key or _has_surrogate(key):
+        key = json.dumps(key)
+    return f"{path}.{key}" if path else key
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_tree(document: Any) -> None:
+    """Walk the parsed document without recursion (its depth was bounded by the parser)."""
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if getattr(value, "duplicate", None) is not None:
+                raise _DuplicateKey(_step(path, value.duplicate))
+            for key, item in value.items():
+                if _has_surrogate(key):
+                    raise _BadText(_step(path, key))
+                stack.append((_step(path, key), item))
+        elif isinstance(value, list):
+            stack.extend((_step(path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, str) and _has_surrogate(value):
+            raise _BadText(path or "dokumentet")
 
 
 def _refuse_constant(name: str):
