@@ -384,7 +384,7 @@ def test_a_wal_planted_beside_a_rollback_mode_plan_is_refused(plan_file, tmp_pat
     ('{"format": "finsam-plan", "format": "finsam-plan"}', "format förekommer två gånger"),
     ('{"association": {"name": "\\ud800"}}', "ogiltigt tecken"),
     ("[" * 100_000 + "]" * 100_000, "djupt nästlad"),
-])
+], ids=["dubbel nyckel", "surrogat", "nästlad"])
 def test_import_of_hostile_json_is_one_swedish_line(tmp_path, text, words):
     source = tmp_path / "in" / "plan.json"
     source.parent.mkdir()

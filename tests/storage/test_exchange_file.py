@@ -29,7 +29,7 @@ def test_numbers_with_a_fraction_are_read_as_the_exact_decimal_written():
     ('{"\\udfff": 1}', "ogiltigt tecken"),
     ("[" * 100_000 + "]" * 100_000, "för djupt nästlad"),
     ('{"a": ' * 100_000 + "1" + "}" * 100_000, "för djupt nästlad"),
-])
+], ids=["dubbel", "dubbel i lista", "surrogat", "surrogat i nyckel", "lista", "objekt"])
 def test_hostile_json_is_one_swedish_line(tmp_path, text, words):
     path = tmp_path / "plan.json"
     path.write_text(text, encoding="utf-8")
