@@ -6,6 +6,11 @@ copied with SQLite's backup API (a consistent copy even of a live database) to
 `KEEP` copies are kept. A state that equals the newest backup is not copied
 again, so opening a file five times without editing it does not push the older
 states out. Restoring first backs up the current state, so it can be undone.
+
+The folder is used only when it is a real folder: a symlink in its place (which
+would let pruning delete another folder's files) or a file of that name is a
+PlanFileError that says so, never a silent missing backup. Backups and kept
+`.trasig` copies have the plan's permissions and are pruned alike.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,22 +55,74 @@ def _pattern(path: Path) -> re.Pattern:
     return re.compile(re.escape(Path(path).stem) + r"-(\d{8}-\d{6})(?:-(\d+))?\.finsam$")
 
 
-def list_backups(path: str | Path) -> list[Backup]:
-    """The kept backups of `path`, newest first."""
-    path = Path(path)
-    pattern = _pattern(path)
+def _real_folder(path: Path, create: bool) -> Path | None:
+    """The backup folder of `path` if it is a real folder (made when `create`)."""
+    folder = backup_folder(path)
+    try:
+        status = os.lstat(folder)
+    except FileNotFoundError:
+        if not create:
+            return None
+        folder.mkdir(mode=0o700 if _mode(path) & 0o077 == 0 else 0o777)
+        return folder
+    if stat.S_ISLNK(status.st_mode):
+        raise PlanFileError(f"{folder.name} bredvid {Path(path).name} är en länk, inte en mapp; "
+                            "ingen säkerhetskopia tas dit. Ta bort länken.")
+    if not stat.S_ISDIR(status.st_mode):
+        raise PlanFileError(f"En fil heter {folder.name} bredvid {Path(path).name}, så ingen "
+                            "säkerhetskopia kan tas. Byt namn på den filen.")
+    return folder
+
+
+def _mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o644
+
+
+def _kept(path: Path, pattern: re.Pattern) -> list[tuple[dt.datetime, int, Path]]:
+    try:
+        folder = _real_folder(path, create=False)
+    except PlanFileError:
+        return []
+    if folder is None:
+        return []
     found = []
     try:
-        entries = list(backup_folder(path).iterdir())
+        entries = list(os.scandir(folder))
     except OSError:
         return []
     for entry in entries:
         match = pattern.match(entry.name)
-        if match and entry.is_file():
-            taken = dt.datetime.strptime(match.group(1), _STAMP)
-            found.append((taken, int(match.group(2) or 0), Backup(entry, taken)))
+        try:
+            regular = entry.is_file(follow_symlinks=False)
+        except OSError:
+            regular = False
+        if match and regular:
+            try:
+                taken = dt.datetime.strptime(match.group(1), _STAMP)
+            except ValueError:
+                continue
+            found.append((taken, int(match.group(2) or 0), Path(entry.path)))
     found.sort(key=lambda item: item[:2], reverse=True)
-    return [backup for _, _, backup in found]
+    return found
+
+
+def list_backups(path: str | Path) -> list[Backup]:
+    """The kept backups of `path`, newest first."""
+    return [Backup(entry, taken) for taken, _, entry in _kept(Path(path), _pattern(path))]
+
+
+def _broken_pattern(path: Path) -> re.Pattern:
+    return re.compile(re.escape(Path(path).stem) + r"-(\d{8}-\d{6})(?:-(\d+))?\.trasig$")
+
+
+def _prune(path: Path) -> None:
+    for pattern in (_pattern(path), _broken_pattern(path)):
+        for _, _, old in _kept(path, pattern)[KEEP:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _digest(conn: sqlite3.Connection) -> str:
@@ -107,8 +165,7 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
         newest = list_backups(path)
         if newest and _same_state(conn, newest[0].path):
             return None
-        folder = backup_folder(path)
-        folder.mkdir(exist_ok=True)
+        folder = _real_folder(path, create=True)
         for leftover in folder.glob(".*.tmp"):  # from a copy killed half-way; we hold the lock
             with contextlib.suppress(OSError):
                 leftover.unlink()
@@ -134,18 +191,20 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
     finally:
         if own:
             conn.close()
-    for old in list_backups(path)[KEEP:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
+    _prune(path)
     return target
 
 
-def backup_quietly(path: Path, conn: sqlite3.Connection) -> Path | None:
-    """make_backup for opening a file: a failed backup never stops the user from working."""
+def backup_quietly(path: Path, conn: sqlite3.Connection) -> tuple[Path | None, str | None]:
+    """make_backup for opening a file: a failed backup never stops the user from working,
+    but it is said: (the backup or None, why none could be taken or None)."""
+    from .errors import reason
     try:
-        return make_backup(path, conn)
-    except (OSError, sqlite3.Error):
-        return None
+        return make_backup(path, conn), None
+    except PlanFileError as error:
+        return None, str(error)
+    except (OSError, sqlite3.Error) as error:
+        return None, f"Ingen säkerhetskopia kunde tas av {Path(path).name}: {reason(error)}."
 
 
 def _check_backup(backup: Path) -> None:
@@ -157,16 +216,33 @@ def _check_backup(backup: Path) -> None:
         conn.close()
 
 
+def _check_writable(copy: Path, name: str) -> None:
+    """The copy about to be restored opens for writing as the window would open it."""
+    from .planfile import connect, read_plan
+    try:
+        conn = connect(copy)
+    except PlanFileError as error:
+        raise PlanFileError(f"{name} kan inte återställas: {error}") from None
+    try:
+        read_plan(conn, name)
+        verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if verdict != "ok":
+            raise PlanFileError(f"{name} är trasig och kan inte återställas.")
+    finally:
+        conn.close()
+
+
 def _keep_broken(path: Path) -> Path:
     """A byte copy of a file SQLite cannot read, kept (unlisted) before it is replaced."""
-    folder = backup_folder(path)
+    folder = _real_folder(path, create=True)
     target = folder / f"{path.stem}-{dt.datetime.now().strftime(_STAMP)}.trasig"
     try:
-        folder.mkdir(exist_ok=True)
         shutil.copyfile(path, target)
+        os.chmod(target, _mode(path))
     except OSError as error:
         raise PlanFileError(f"{path.name} kunde inte sparas undan före återställningen "
                             f"({error.strerror}); inget ändrades.") from None
+    _prune(path)
     return target
 
 
@@ -187,6 +263,7 @@ def restore_backup(path: str | Path, backup: str | Path) -> Path | None:
         raise PlanFileError(f"{path.name} är öppnad av {holder.describe()}. "
                             "Stäng den där innan du återställer en säkerhetskopia.")
     try:
+        mode = _mode(path) if path.exists() else 0o644
         saved = None
         if path.exists():
             try:
@@ -205,6 +282,8 @@ def restore_backup(path: str | Path, backup: str | Path) -> Path | None:
                     target.close()
             finally:
                 source.close()
+            _check_writable(temp, backup.name)
+            os.chmod(temp, mode)
             with open(temp, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(temp, path)
@@ -212,8 +291,9 @@ def restore_backup(path: str | Path, backup: str | Path) -> Path | None:
             raise PlanFileError(f"{backup.name} kunde inte återställas ({error}); "
                                 f"{path.name} är oförändrad.") from None
         finally:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+            for leftover in (temp, Path(str(temp) + "-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
         return saved
     finally:
         lock.release()

@@ -31,6 +31,8 @@ class PlanDocument:
         self._lock = lock
         self.holder = holder
         """Who has the file when this document is read-only because of a lock."""
+        self.backup_problem: str | None = None
+        """Why no backup could be taken when the file was opened (Swedish), for the window."""
 
     @property
     def read_only(self) -> bool:
@@ -42,6 +44,7 @@ class PlanDocument:
         path = Path(path)
         holder = None
         lock = None
+        problem = None
         if not read_only:
             lock = PlanLock(path)
             try:
@@ -63,7 +66,7 @@ class PlanDocument:
                 lock.release()
             raise
         if not read_only:
-            backup_quietly(path, conn)  # the state before this session, see backup.py
+            _, problem = backup_quietly(path, conn)  # the state before this session
             try:
                 with transaction(conn):
                     mark_written(conn)
@@ -72,7 +75,9 @@ class PlanDocument:
                 lock.release()
                 raise PlanFileError(f"{path.name} kan inte öppnas för att ändras: "
                                     f"{reason(error)}. Öppna den skrivskyddat.") from None
-        return cls(path, conn, plan, lock, holder)
+        document = cls(path, conn, plan, lock, holder)
+        document.backup_problem = problem
+        return document
 
     @classmethod
     def create(cls, path: str | Path, plan: Plan) -> "PlanDocument":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +140,82 @@ def test_a_half_written_backup_is_never_listed_and_is_cleared(plan_file, fast_cl
     PlanDocument.open(path).close()
     assert not half.exists()
     assert len(backups.list_backups(path)) == 1
+
+
+def test_a_symlinked_backup_folder_never_lets_pruning_touch_another_folder(plan_file, tmp_path,
+                                                                          fast_clock):
+    path = plan_file("skaraborg-2026")
+    elsewhere = tmp_path / "annan mapp"
+    elsewhere.mkdir()
+    theirs = [elsewhere / f"{path.stem}-2020010{i}-000000.finsam" for i in range(1, 8)]
+    for file in theirs:
+        file.write_bytes(b"someone else's")
+    backups.backup_folder(path).symlink_to(elsewhere)
+    with PlanDocument.open(path) as document:
+        assert "länk" in document.backup_problem
+    for name in ("A", "B"):
+        with pytest.raises(PlanFileError, match="länk"):
+            backups.make_backup(path)
+        _rename_member(path, name)
+    assert all(file.read_bytes() == b"someone else's" for file in theirs)
+    assert sorted(p.name for p in elsewhere.iterdir()) == sorted(f.name for f in theirs)
+
+
+def test_a_file_with_the_folders_name_is_said_not_silently_skipped(plan_file):
+    path = plan_file("skaraborg-2026")
+    backups.backup_folder(path).write_text("en fil")
+    with PlanDocument.open(path) as document:
+        assert not document.read_only
+        assert "En fil heter" in document.backup_problem
+    with pytest.raises(PlanFileError, match="En fil heter"):
+        backups.make_backup(path)
+
+
+def test_a_normal_open_has_no_backup_problem(plan_file):
+    with PlanDocument.open(plan_file("skaraborg-2026")) as document:
+        assert document.backup_problem is None
+
+
+def test_broken_copies_are_pruned_too(plan_file, fast_clock):
+    path = plan_file("skaraborg-2026")
+    for _ in range(backups.KEEP + 3):
+        path.write_bytes(b"garbage" * 100)
+        backups._keep_broken(path)
+    kept = sorted(backups.backup_folder(path).glob("*.trasig"))
+    assert len(kept) == backups.KEEP
+
+
+def test_backups_and_restores_keep_the_plans_permissions(plan_file, fast_clock):
+    import stat
+    path = plan_file("skaraborg-2026")
+    path.chmod(0o600)
+    _rename_member(path, "Ny")
+    (kept,) = backups.list_backups(path)
+    assert stat.S_IMODE(kept.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backups.backup_folder(path).stat().st_mode) & 0o077 == 0
+    backups.restore_backup(path, kept.path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert all(stat.S_IMODE(b.path.stat().st_mode) == 0o600 for b in backups.list_backups(path))
+
+
+def test_restore_runs_the_writable_check_on_the_copy_first(plan_file, tmp_path, fast_clock,
+                                                            monkeypatch):
+    from finsam_desktop.storage import planfile
+    path = plan_file("skaraborg-2026")
+    _rename_member(path, "Före")
+    (kept,) = backups.list_backups(path)
+    before = path.read_bytes()
+    opened = []
+    real_connect = planfile.connect
+
+    def connect(target, read_only=False):
+        opened.append((Path(target).name, read_only))
+        if not read_only:
+            raise PlanFileError("kan inte skrivas (som en CHECK som bara slår till vid skrivning)")
+        return real_connect(target, read_only)
+    monkeypatch.setattr(planfile, "connect", connect)
+    with pytest.raises(PlanFileError, match="kan inte återställas"):
+        backups.restore_backup(path, kept.path)
+    assert path.read_bytes() == before
+    assert any(not read_only for _, read_only in opened)
+    assert not list(path.parent.glob(".*.restore.tmp*"))
