@@ -17,8 +17,9 @@ from typing import Any, Callable
 from ..domain.edits import MAX_AMOUNT
 from ..domain.plan import FOLLOW_UP_LISTS, Goal, Indicator, LineRef
 
-MAX_KEY = 10**12
-"""Above any population or percentage; keeps a key's arithmetic bounded."""
+MAX_KEY = 10**100
+"""Far above any population or percentage, yet keeps a key's arithmetic bounded; the
+edits' own bound (the domain's) is lower, so every file the app writes reads back."""
 MAX_DECIMAL_DIGITS = 30
 MAX_GOAL_DEPTH = 8
 
