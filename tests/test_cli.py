@@ -65,7 +65,7 @@ def test_a_bad_import_is_one_swedish_line_and_writes_nothing(tmp_path, document,
 
 def test_a_json_that_breaks_the_format_names_the_path(tmp_path, capsys):
     document = json.loads((EXAMPLES / "skaraborg-2026.plan.json").read_text("utf-8"))
-    document["members"][3]["key"] = 1.5
+    document["members"][3]["key"] = -1.5
     source = tmp_path / "plan.json"
     source.write_text(json.dumps(document), encoding="utf-8")
     assert main(["import", str(source), "-o", str(tmp_path / "out.finsam")]) == 1

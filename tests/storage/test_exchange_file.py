@@ -12,7 +12,7 @@ import pytest
 
 from finsam_desktop.storage.errors import PlanFileError
 from finsam_desktop.storage.exchange_file import atomic_output, loads_strict, read_plan_json
-from tests.conftest import ACCEPTANCE
+from finsam_desktop.resources import EXAMPLES
 
 
 def test_numbers_with_a_fraction_are_read_as_the_exact_decimal_written():
@@ -40,7 +40,7 @@ def test_hostile_json_is_one_swedish_line(tmp_path, text, words):
 
 def test_the_acceptance_plans_still_read():
     for name in ("skaraborg-2026", "sjuharad-2025"):
-        assert read_plan_json(ACCEPTANCE / f"{name}.plan.json").association
+        assert read_plan_json(EXAMPLES / f"{name}.plan.json").association
 
 
 def test_a_killed_writers_temporary_is_cleaned_on_the_next_write(tmp_path):
