@@ -43,6 +43,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    if args.follow_up is not None:
+        from ..services.follow_up import follow_up_report_file
+        target = follow_up_report_file(args.file, args.output, args.follow_up, unit=args.unit,
+                                       force=args.force)
+        say(f"Skrev {target}.")
+        return 0
     from ..services.exports import report_file
     target = report_file(args.file, args.output, unit=args.unit, force=args.force)
     say(f"Skrev {target}.")
@@ -90,9 +96,17 @@ def run_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_actuals(args: argparse.Namespace) -> int:
+    from ..cli.follow_up import print_actuals
+    from ..services.follow_up import import_actuals_file
+    done = import_actuals_file(args.file, args.sie, args.period, args.end)
+    print_actuals(done, Path(args.sie).name, Path(args.file).name)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": run_import, "export": run_export, "check": run_check, "report": run_report,
-    "new": run_new, "keys": run_keys,
+    "new": run_new, "keys": run_keys, "actuals": run_actuals,
 }
 
 
@@ -120,6 +134,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p = sub.add_parser("report", help="skriv verksamhetsplanen som PDF")
     p.add_argument("file", help=".finsam-filen")
     p.add_argument("-o", "--output", required=True, help="PDF-filen att skriva")
+    p.add_argument("--follow-up", metavar="PERIOD",
+                   help='skriv uppföljningsrapporten för perioden i stället, t.ex. "Tertial 1"')
     p.add_argument("--unit", **unit)
     p.add_argument("--force", **force)
 
@@ -136,3 +152,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                    help="export från SCB:s statistikdatabas (CSV eller xlsx)")
     p.add_argument("--source", dest="source_text", required=True,
                    help='nyckelkällan, till exempel "Folkmängd 31/12 2025, SCB"')
+
+    p = sub.add_parser("actuals", help="läs in utfall från en SIE-fil till en uppföljningsperiod")
+    p.add_argument("file", help=".finsam-filen")
+    p.add_argument("--sie", required=True, metavar="FIL.se",
+                   help="SIE 4-filen från bokföringen (eller CSV/xlsx med konto och belopp)")
+    p.add_argument("--period", required=True, help='perioden, till exempel "Tertial 1"')
+    p.add_argument("--end", metavar="ÅÅÅÅ-MM-DD",
+                   help="periodens slutdatum, när perioden ska läggas till")

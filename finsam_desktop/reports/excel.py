@@ -168,6 +168,8 @@ def write_workbook(plan: Plan, outcome: Outcome, path: Path, unit: str | None = 
     _members(workbook, plan, outcome, unit)
     _interventions(workbook, plan, unit)
     _economy(workbook, plan, outcome, unit)
+    from .follow_up_excel import follow_up_sheet  # the follow-up helper's sheet
+    follow_up_sheet(workbook, plan, outcome, unit)
     workbook.properties.title = printable(
         f"Verksamhetsplan och budget {plan.plan_year} – {plan.association}")[:MAX_TEXT]
     workbook.properties.creator = "FinSam Desktop"
