@@ -8,7 +8,7 @@ tables (`ui/tables.py`), so `PlanTableView` sorts, selects and shows refusals as
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
@@ -20,8 +20,9 @@ from ..domain.follow_up import LIST_LABELS, FollowUpLine, PeriodOutcome
 from ..domain.money import format_money, format_share, parse_money
 from ..domain.plan import Plan
 from .plan_model import FIGURE_PARTS, EditResult, PlanModel
-from .tables import (COMPUTED_BACKGROUND, COMPUTED_ROLE, EDITOR_ROLE, ID_ROLE, RIGHT,
-                     SORT_ROLE, Column, money_edit_text)
+from .columns import RIGHT, Column, Update, money_edit_text
+from .tables import (_SEPARATORS, COMPUTED_BACKGROUND, COMPUTED_ROLE, COPY_ROLE, EDITOR_ROLE,
+                     ID_ROLE, SORT_ROLE, CellError)
 
 ValueChange = Callable[[Plan, int, tuple, object], Plan]
 
@@ -47,6 +48,34 @@ EDIT_FUNCTIONS: dict[str, tuple[str, ValueChange]] = {
 }
 
 
+def _current(plan: Plan, period_id: int, key: str, ref: tuple) -> object:
+    if key == "name":
+        return edits.find(plan, ref[0], ref[1]).name
+    period = fe.find_period(plan, period_id)
+    if key == "comment":
+        return period.comments.get(ref, "")
+    return (period.actuals if key == "actual" else period.forecast).get(ref)
+
+
+def value_update(key: str, period: Callable[[], int | None]) -> Update:
+    """The column's pure change for the shown period: update(plan, list, entity id, text);
+    the same plan object when the value does not change (so no undo step)."""
+    label, change = EDIT_FUNCTIONS[key]
+
+    def update(plan: Plan, list_name: str, ident: int, text: str) -> Plan:
+        period_id = period()
+        if period_id is None:
+            raise fe.EditError("Välj eller lägg till en uppföljningsperiod först.")
+        ref = (list_name, ident)
+        value = parse_value(key, text, plan.unit)
+        if value == _current(plan, period_id, key, ref) or (key == "actual" and value is None
+                                                            and _current(plan, period_id, key,
+                                                                         ref) is None):
+            return plan
+        return change(plan, period_id, ref, value)
+    return update
+
+
 def _money(get: Callable[[FollowUpLine], int]) -> Callable[[FollowUpLine, PlanModel], str]:
     return lambda line, model: format_money(get(line), model.plan.unit)
 
@@ -56,30 +85,25 @@ def _share(line: FollowUpLine, model: PlanModel) -> str:
     return "" if share is None else format_share(share)
 
 
-def _through_set_values(*_args) -> EditResult:
-    """The `update` of the editable columns: a marker, since their edits go through
-    `FollowUpTableModel.set_values` (one period, one undo step for a whole paste)."""
-    raise NotImplementedError
-
-
-def columns() -> tuple[Column, ...]:
-    """The line table's columns; `update` marks the editable ones (see EDIT_FUNCTIONS)."""
-    editable = _through_set_values
+def columns(period: Callable[[], int | None]) -> tuple[Column, ...]:
+    """The line table's columns; name, actual, forecast and comment are editable."""
+    def editable(key: str) -> dict:
+        return {"update": value_update(key, period), "label": EDIT_FUNCTIONS[key][0]}
     return (
         Column("list", "Slag", lambda line, m: LIST_LABELS[line.list],
                sort=lambda line, m: LIST_LABELS[line.list], computed=True, width=120),
         Column("name", "Rad", lambda line, m: line.name, sort=lambda line, m: line.name,
-               update=editable, width=220),
+               width=220, **editable("name")),
         Column("budget", "Budget", _money(lambda line: line.budget),
                sort=lambda line, m: line.budget, align=RIGHT, computed=True, width=100),
         Column("actual", "Utfall", _money(lambda line: line.actual),
                sort=lambda line, m: line.actual, align=RIGHT, editor="money", width=100,
                edit_text=lambda line, m: money_edit_text(line.actual, m.plan.unit),
-               update=editable, tooltip="Bokfört från 1 januari till periodens slut"),
+               tooltip="Bokfört från 1 januari till periodens slut", **editable("actual")),
         Column("forecast", "Prognos", _money(lambda line: line.forecast),
                sort=lambda line, m: line.forecast, align=RIGHT, editor="money", width=100,
                edit_text=lambda line, m: money_edit_text(line.forecast, m.plan.unit),
-               update=editable, tooltip="Helårsprognos; tom = budget"),
+               tooltip="Helårsprognos; tom = budget", **editable("forecast")),
         Column("deviation", "Avvikelse", _money(lambda line: line.deviation),
                sort=lambda line, m: line.deviation, align=RIGHT, computed=True, width=100,
                tooltip="Påverkan på resultatet mot budget: negativ är sämre än budget"),
@@ -87,7 +111,7 @@ def columns() -> tuple[Column, ...]:
                sort=lambda line, m: line.deviation_share or 0, align=RIGHT, computed=True,
                width=90),
         Column("comment", "Kommentar", lambda line, m: line.comment,
-               sort=lambda line, m: line.comment, update=editable, width=240),
+               sort=lambda line, m: line.comment, width=240, **editable("comment")),
     )
 
 
@@ -100,8 +124,8 @@ class FollowUpTableModel(QAbstractTableModel):
     def __init__(self, model: PlanModel, parent=None):
         super().__init__(parent)
         self.plan_model = model
-        self._columns = columns()
         self.period_id: int | None = None
+        self._columns = columns(lambda: self.period_id)
         self._lines: tuple[FollowUpLine, ...] = ()
         self.last_refusal: str | None = None
         model.changed.connect(self._on_changed)
@@ -170,7 +194,8 @@ class FollowUpTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._columns[index.column()].update is not None and not self.plan_model.read_only:
+        if not self.plan_model.read_only and self._columns[index.column()].can_edit(
+                self._lines[index.row()]):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -199,6 +224,9 @@ class FollowUpTableModel(QAbstractTableModel):
                 return "Ingen prognos angiven: räknas som budget."
             if column.computed:
                 return "Beräknas – kan inte ändras här."
+        if role == COPY_ROLE:
+            text = (column.edit_text or column.text)(line, self.plan_model)
+            return text.translate(_SEPARATORS) if column.align == RIGHT else text
         if role == ID_ROLE:
             return line.ref[1]
         if role == EDITOR_ROLE:
@@ -208,12 +236,13 @@ class FollowUpTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.period_id is None:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        key = self._columns[index.column()].key
-        if key not in EDIT_FUNCTIONS:
+        column, line = self._columns[index.column()], self._lines[index.row()]
+        if not column.can_edit(line):
             return False
-        result = self.set_values([(self._lines[index.row()], key, value)])
+        result = self.plan_model.edit(column.undo_label(), column.update, line.list,
+                                      line.ref[1], "" if value is None else str(value))
         if not result.ok:
             self.last_refusal = result.refusal
             self.refused.emit(result.refusal, QModelIndex(index))
@@ -221,31 +250,36 @@ class FollowUpTableModel(QAbstractTableModel):
         self.last_refusal = None
         return True
 
-    def set_values(self, cells: list[tuple[FollowUpLine, str, object]],
-                   label: str | None = None) -> EditResult:
-        """Typed or pasted text for (line, column key) cells, as one undoable change;
-        refused as a whole when any value does not parse or is refused."""
-        unit = self.plan_model.plan.unit
-        period_id = self.period_id
-        try:
-            values = [(line, key, parse_value(key, text, unit)) for line, key, text in cells]
-        except UserFacingError as error:
-            return EditResult(str(error))
-        current = {"actual": lambda line: line.actual if line.actual else None,
-                   "forecast": lambda line: line.forecast if line.forecast_set else None,
-                   "comment": lambda line: line.comment, "name": lambda line: line.name}
-        values = [(line, key, value) for line, key, value in values
-                  if current[key](line) != value]
-        if not values:
-            return EditResult()
+    def set_cells(self, label: str, cells: Sequence[tuple[int, int, str]],
+                  new_rows: Sequence = (), row_names: Callable[[int], str] | None = None
+                  ) -> EditResult:
+        """(row, column, text) cells as ONE undoable change (paste, clear); read-only cells
+        are skipped, the lines are fixed (`new_rows` are never added), and a refusal names
+        the first bad cell with nothing changed."""
+        lines, columns_ = self._lines, self._columns
+        triples = [(lines[row], columns_[column], text) for row, column, text in cells
+                   if 0 <= row < len(lines) and columns_[column].can_edit(lines[row])]
 
         def change(plan: Plan) -> Plan:
-            for line, key, value in values:
-                plan = EDIT_FUNCTIONS[key][1](plan, period_id, line.ref, value)
+            for line, column, text in triples:
+                try:
+                    plan = column.update(plan, line.list, line.ref[1], text)
+                except UserFacingError as error:
+                    raise CellError(f"{line.name}, {column.header}: {error}") from None
             return plan
-        if label is None:
-            label = EDIT_FUNCTIONS[values[0][1]][0] if len(values) == 1 else "Klistra in"
         return self.plan_model.edit(label, change)
+
+    def clearable(self, cells: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The cells Delete may empty (a name must keep its text)."""
+        plan, kept = self.plan_model.plan, []
+        for row, position, text in cells:
+            line = self._lines[row]
+            try:
+                self._columns[position].update(plan, line.list, line.ref[1], text)
+            except UserFacingError:
+                continue
+            kept.append((row, position, text))
+        return kept
 
 
 SUM_ROWS = (("Intäkter", "income"), ("Kostnader", "costs"), ("Resultat", "result"),

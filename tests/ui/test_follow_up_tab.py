@@ -77,7 +77,7 @@ def test_paste_a_column_is_one_undo_step(open_model, qtbot):
     tab.view.setCurrentIndex(_cell(tab, "Styrelse", "actual"))
     QGuiApplication.clipboard().setText("150 000\n1 100 000\n1 400 000\n")
     steps = model.undo_stack.count()
-    tab.paste()
+    tab.view.paste()
     assert model.undo_stack.count() == steps + 1
     assert [_cell(tab, n, "actual").data() for n in
             ("Styrelse", "Kansli", "Samverkansstöd, ESF, utvärdering")] == [
@@ -88,13 +88,20 @@ def test_paste_a_column_is_one_undo_step(open_model, qtbot):
     assert _sum(tab, "Kostnader", "Utfall") == "0"
     model.undo_stack.redo()
     assert _sum(tab, "Kostnader", "Utfall") == "2 650 000"
+    tab.view.setCurrentIndex(_cell(tab, "Styrelse", "actual"))
     QGuiApplication.clipboard().setText("1\nett\n")  # one bad value: nothing is pasted
-    tab.paste()
-    assert tab.message.isVisible() and model.undo_stack.count() == steps + 1
-    tab.view.setCurrentIndex(_cell(tab, "Styrelse", "budget"))
-    QGuiApplication.clipboard().setText("1\n")
-    tab.paste()
-    assert "beräknas" in tab.message.text()
+    assert not tab.view.paste()
+    assert "Kansli, Utfall" in tab.message.text() and model.undo_stack.count() == steps + 1
+    assert _cell(tab, "Styrelse", "actual").data() == "150\u00a0000"
+    tab.view.setCurrentIndex(_cell(tab, "Kansli", "budget"))  # budget and deviation are skipped
+    QGuiApplication.clipboard().setText("1\t2\t3\n")
+    assert tab.view.paste()
+    assert _cell(tab, "Kansli", "budget").data() == "3\u00a0335\u00a0000"
+    assert _cell(tab, "Kansli", "actual").data() == "2"
+    assert _cell(tab, "Kansli", "forecast").data() == "3"
+    tab.view.setCurrentIndex(_cell(tab, "Kansli", "forecast"))  # Delete: forecast = budget
+    assert tab.view.clear_selection()
+    assert _cell(tab, "Kansli", "forecast").data() == "3\u00a0335\u00a0000"
 
 
 def test_suggestions_and_sorting(open_model, qtbot):
@@ -103,10 +110,9 @@ def test_suggestions_and_sorting(open_model, qtbot):
     tab.suggest_extrapolated()
     assert _cell(tab, "Kansli", "forecast").data() == "3\u00a0300\u00a0000"
     assert _cell(tab, "Styrelse", "forecast").data() == "0"
-    tab.view.selectRow(_row(tab, "Styrelse"))
     tab.suggest_budget()
     assert _cell(tab, "Styrelse", "forecast").data() == "479\u00a0000"
-    assert _cell(tab, "Kansli", "forecast").data() == "3\u00a0300\u00a0000"
+    assert _cell(tab, "Kansli", "forecast").data() == "3\u00a0335\u00a0000"
     tab.view.sortByColumn(tab.table.column_index("budget"), Qt.SortOrder.DescendingOrder)
     assert tab.proxy.index(0, tab.table.column_index("name")).data() == "Sikta mot arbetslivet"
     assert tab.proxy.index(1, tab.table.column_index("name")).data() == "Staten"

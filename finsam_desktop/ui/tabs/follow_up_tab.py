@@ -1,8 +1,9 @@
 """The Uppföljning tab: per period, each line's budget, actual, forecast and deviation.
 
 A period (Tertial 1 to 30 April, Delår to 31 August, Helår, or any month end) is chosen at
-the top. Actuals, forecasts and comments are typed or pasted (Ctrl+V, one undo step); the
-two suggestions set the forecast of the selected lines (all lines when none is selected).
+the top. Actuals, forecasts and comments are typed, pasted or cleared with the shared table
+keys (`PlanTableView`: Ctrl+C/V, Delete, each one undo step); the two suggestions set the
+forecast of every line of the period.
 Everything shown is computed in the domain (`outcome.follow_up`); the forecast findings
 appear in the findings panel like every other finding.
 """
@@ -13,7 +14,6 @@ import calendar
 import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QMenu, QPushButton,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 from ...domain import follow_up_edits as fe
 from ...domain.follow_up import PERIOD_PRESETS
 from .. import dialogs, sie_dialog
-from ..follow_up_models import EDIT_FUNCTIONS, FollowUpSumsModel, FollowUpTableModel
+from ..follow_up_models import FollowUpSumsModel, FollowUpTableModel
 from ..plan_model import PlanModel
 from ..refusal_label import RefusalLabel
 from ..table_view import PlanTableView, SortProxy
@@ -79,8 +79,8 @@ class FollowUpTab(QWidget):
         self.budget_button = QPushButton(self.tr("Prognos = budget"))
         self.budget_button.clicked.connect(self.suggest_budget)
         for button in (self.extrapolate_button, self.budget_button):
-            button.setToolTip(self.tr("Gäller de markerade raderna, eller alla rader när "
-                                      "ingen är markerad."))
+            button.setToolTip(self.tr("Gäller periodens alla rader (en rad: ändra eller "
+                                      "töm dess prognos; tom prognos = budget)."))
         self.import_button = QPushButton(self.tr("Importera utfall från SIE…"))
         self.import_button.clicked.connect(self.import_actuals)
         top = QHBoxLayout()
@@ -97,11 +97,6 @@ class FollowUpTab(QWidget):
         self.view = PlanTableView(self.table, self.proxy, self.message)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # contract order until asked
-        for keys, slot in ((QKeySequence.StandardKey.Paste, self.paste),
-                           (QKeySequence.StandardKey.Copy, self.copy)):
-            shortcut = QShortcut(QKeySequence(keys), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
         self.sums = FollowUpSumsModel(self.table, self)
         self.sums_view = QTableView()
         self.sums_view.setModel(self.sums)
@@ -196,20 +191,16 @@ class FollowUpTab(QWidget):
 
     # --- suggestions, import ------------------------------------------------------------
 
-    def _selected_refs(self) -> list[tuple[str, int]] | None:
-        rows = {self.view.source_row(index) for index in self.view.selectionModel().selectedRows()}
-        return [self.table.line(row).ref for row in sorted(rows)] or None
-
     def suggest_extrapolated(self) -> None:
         if self.period_id() is not None:
             self.message.report(self.model.edit(
                 self.tr("Prognos = utfall uppräknat till helår"), fe.suggest_extrapolated,
-                self.period_id(), self._selected_refs()))
+                self.period_id()))
 
     def suggest_budget(self) -> None:
         if self.period_id() is not None:
             self.message.report(self.model.edit(self.tr("Prognos = budget"), fe.suggest_budget,
-                                                self.period_id(), self._selected_refs()))
+                                                self.period_id()))
 
     def import_actuals(self) -> None:
         period_id = self.period_id()
@@ -221,43 +212,6 @@ class FollowUpTab(QWidget):
             result = sie_dialog.import_from_file(self, self.model, period_id, path)
             if result is not None:
                 self.message.report(result)
-
-    # --- paste and copy -----------------------------------------------------------------
-
-    def paste(self) -> None:
-        """Paste rows of tab-separated text from the current cell on, as one undo step."""
-        start = self.view.currentIndex()
-        text = QGuiApplication.clipboard().text()
-        if not start.isValid() or not text.strip():
-            return
-        rows = [line.split("\t") for line in text.rstrip("\r\n").splitlines()]
-        cells = []
-        for offset, values in enumerate(rows):
-            view_row = start.row() + offset
-            if view_row >= self.proxy.rowCount():
-                break
-            for column_offset, value in enumerate(values):
-                source = self.proxy.mapToSource(
-                    self.proxy.index(view_row, start.column() + column_offset))
-                if not source.isValid():
-                    break
-                key = self.table.column(source.column()).key
-                if key not in EDIT_FUNCTIONS:
-                    self.message.report(self.tr("Kolumnen %s beräknas och kan inte klistras "
-                                                "in i.") % self.table.column(
-                                                    source.column()).header)
-                    return
-                cells.append((self.table.line(source.row()), key, value))
-        self.message.report(self.table.set_values(cells, self.tr("Klistra in")))
-
-    def copy(self) -> None:
-        """The selected cells as tab-separated text, as shown."""
-        indexes = sorted(self.view.selectionModel().selectedIndexes(),
-                         key=lambda index: (index.row(), index.column()))
-        rows: dict[int, list[str]] = {}
-        for index in indexes:
-            rows.setdefault(index.row(), []).append(index.data() or "")
-        QGuiApplication.clipboard().setText("\n".join("\t".join(r) for r in rows.values()))
 
     # --- navigation ---------------------------------------------------------------------
 
