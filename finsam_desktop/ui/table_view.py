@@ -111,7 +111,7 @@ class PlanTableView(QTableView):
         """The table keys of the module docstring; True when the key was one of them."""
         key, modifiers = event.key(), event.modifiers()
         ctrl = bool(modifiers & CTRL)
-        ranges = isinstance(self.table, PlanTableModel)  # other tables keep Qt's own keys
+        ranges = hasattr(self.table, "set_cells")  # tables without range edits keep Qt's keys
         if not ranges and (key == Qt.Key.Key_Delete or (ctrl and key == Qt.Key.Key_R)
                            or event.matches(QKeySequence.StandardKey.Copy)
                            or event.matches(QKeySequence.StandardKey.Paste)):

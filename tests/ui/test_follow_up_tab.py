@@ -104,6 +104,20 @@ def test_paste_a_column_is_one_undo_step(open_model, qtbot):
     assert _cell(tab, "Kansli", "forecast").data() == "3\u00a0335\u00a0000"
 
 
+def test_ctrl_v_and_delete_keys_paste_and_clear(open_model, qtbot):
+    model, tab = _tertial(open_model, qtbot)
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(_cell(tab, "Styrelse", "forecast"))
+    QGuiApplication.clipboard().setText("500 000\n3 400 000\n")
+    qtbot.keyClick(tab.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert _sum(tab, "Kostnader", "Prognos") == "18 637 700"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)  # the current cell (Styrelse) back to budget
+    assert _sum(tab, "Kostnader", "Prognos") == "18 616 700"
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert _sum(tab, "Kostnader", "Prognos") == "18 551 700"
+
+
 def test_suggestions_and_sorting(open_model, qtbot):
     model, tab = _tertial(open_model, qtbot)
     _type(tab, "Kansli", "actual", "1 100 000")
