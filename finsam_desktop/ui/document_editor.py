@@ -319,6 +319,8 @@ class ChapterEditor(QTextEdit):
                 or event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1):
             return
         cursor = self.textCursor()
+        if key == Qt.Key.Key_Space and self._autoformat(cursor):
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not cursor.hasSelection() \
                 and cursor.blockFormat().headingLevel() and cursor.atBlockEnd():
             cursor.insertBlock(body_block_format(), _body_char_format())  # Word does the same
@@ -326,6 +328,26 @@ class ChapterEditor(QTextEdit):
             self.setTextCursor(cursor)
             return
         super().keyPressEvent(event)
+
+    def _autoformat(self, cursor: QTextCursor) -> bool:
+        """Word's habit: "- " or "1. " at a paragraph's start makes a list, "## " a heading."""
+        if cursor.hasSelection() or cursor.currentList() is not None \
+                or cursor.blockFormat().headingLevel() or cursor.currentTable() is not None:
+            return False
+        typed = cursor.block().text()[:cursor.positionInBlock()]
+        headings = {"#": 2, "##": 2, "###": 3, "####": 4}
+        numbered = typed[:-1].isdigit() and typed.endswith(".") and len(typed) <= 3
+        if typed not in ("-", "*") and typed not in headings and not numbered:
+            return False
+        self.pending_label = "autoformat"  # the erase and the format below are one step
+        erase = self.textCursor()
+        erase.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        erase.removeSelectedText()
+        if typed in headings:
+            self.set_heading(headings[typed])
+        else:
+            self.toggle_list(numbered)
+        return True
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
         """Paste keeps headings, lists, emphasis, links and tables; styles and the rest go."""

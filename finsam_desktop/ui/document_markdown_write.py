@@ -96,7 +96,7 @@ def _block(block: QTextBlock, text_list: QTextList | None, widths: dict[int, int
         del widths[deeper]
     prefix = " " * sum(widths.get(n, 2) for n in range(1, depth))
     body = inline.replace("\n", "\n" + prefix + " " * (len(marker) + 1))
-    return f"{prefix}{marker} {body}"
+    return f"{prefix}{marker} {body}" if body else f"{prefix}{marker}"
 
 
 def _table(table: QTextTable) -> str:

@@ -279,3 +279,35 @@ def test_dropping_on_the_outline_view_places_between_the_rows(open_model, qtbot)
     tab.view.dropEvent(event)
     assert [s.block or s.title for s in model.plan.sections] == ["Ekonomi", "keys", "Mål"]
     assert tab.section().block == "keys"
+
+
+def test_typing_a_dash_or_hashes_formats_as_word_does(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    editor = tab.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "## Rubrik")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "- ett")
+    assert model.plan.sections[0].text == CHAPTER_TEXT + "\n## Rubrik\n\n- ett\n"
+    labels = [model.undo_stack.text(i) for i in range(model.undo_stack.count())]
+    assert labels == ["Skriv text", "Rubrik", "Skriv text", "Lista", "Skriv text"]
+    model.undo_stack.undo()
+    model.undo_stack.undo()  # undoing the list leaves what was typed, as Word's Ctrl+Z does
+    assert model.plan.sections[0].text == CHAPTER_TEXT + "\n## Rubrik\n\n\\-\n"
+
+
+def test_outline_keys_move_and_remove(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    tab.select_item(model.plan.sections[1].id)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [s.title for s in model.plan.sections] == ["Mål", "Ekonomi"]
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert [s.title for s in model.plan.sections] == ["Ekonomi"]
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert [s.title for s in model.plan.sections] == ["Ekonomi", "Mål"]

@@ -11,7 +11,7 @@ step of its own.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -135,6 +135,13 @@ class DocumentTab(QWidget):
         self.editor.setReadOnly(read_only)
         self.toolbar.setEnabled(not read_only)
         self.title.textEdited.connect(self._title_typed)
+        self.title.returnPressed.connect(lambda: self.editor.setFocus())
+        for keys, slot in (("Alt+Up", lambda: self.move_item(-1)),
+                           ("Alt+Down", lambda: self.move_item(1)),
+                           ("Delete", self.remove_item)):
+            shortcut = QShortcut(QKeySequence(keys), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         self.editor.document().contentsChanged.connect(self._text_typed)
         self.editor.formatted.connect(self._formatted)
         model.changed.connect(self._on_changed)
