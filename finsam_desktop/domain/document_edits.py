@@ -1,7 +1,9 @@
 """Edits of the plan document as pure functions Plan -> Plan: outline, cover, labels, goals.
 
 Like `domain.edits`, each function checks its input and raises EditError with a Swedish
-message when the change is refused; then nothing changes. The outline is `plan.sections`
+message when the change is refused; then nothing changes. The rules of a valid section,
+goal, cover and label are the plan's one validator (`validation_document`); only what is
+about the edit itself (a chapter needs a title, the outline starts with a chapter) is here. The outline is `plan.sections`
 in reading order (chapters, their continued text, placed blocks); goals nest, so a goal is
 addressed by its path: the top goal's index, then the sub-goals' indices.
 """
@@ -11,23 +13,28 @@ from __future__ import annotations
 from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
+from . import validation, validation_document
 from .edits import EditError
+from .errors import Invalid
 from .plan import AREAS, BLOCK_KINDS, Goal, Indicator, Plan, Section
 
-LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
-MAX_LOGO_BYTES = 5 * 1024 * 1024
-"""A logo is a small picture; five megabytes is a photo picked by mistake."""
-MAX_TEXT = 1_000_000
-"""No chapter is a million characters; more is a paste gone wrong."""
+MAX_LOGO_BYTES = validation.MAX_LOGO_BYTES
+
+
+def _valid(check, *args, **kwargs):
+    """Run one of the validator's checks; its refusal becomes an EditError."""
+    try:
+        return check(*args, **kwargs)
+    except Invalid as error:
+        raise EditError(error.message) from None
 
 
 def _text(value, what: str, required: bool = False) -> str:
     if not isinstance(value, str):
         raise EditError(f"{what} ska vara en text.")
-    if len(value) > MAX_TEXT:
-        raise EditError(f"{what} är för lång ({len(value)} tecken).")
     if required and not value.strip():
         raise EditError(f"{what} får inte vara tom.")
+    _valid(validation.markdown, value, what)
     return value
 
 
@@ -39,7 +46,12 @@ def _section_index(plan: Plan, ident: int) -> int:
 
 
 def _with_sections(plan: Plan, sections: Iterable[Section]) -> Plan:
-    return replace(plan, sections=tuple(sections))
+    sections = tuple(sections)
+    old = {id(section) for section in plan.sections}
+    for section in sections:
+        if id(section) not in old:  # only new or changed items need checking
+            _valid(validation_document.section, section)
+    return replace(plan, sections=sections)
 
 
 # --- the outline -------------------------------------------------------------------------
@@ -199,12 +211,14 @@ def set_cover(plan: Plan, **changes: str) -> Plan:
         raise EditError(f"Fältet {', '.join(sorted(unknown))} finns inte på försättsbladet.")
     for name, value in changes.items():
         _text(value, names[name])
-    return replace(plan, cover=replace(plan.cover, **changes))
+    cover = replace(plan.cover, **changes)
+    _valid(validation_document.cover, cover)
+    return replace(plan, cover=cover)
 
 
 def logo_type(data: bytes) -> str:
     """The MIME type of a PNG or JPEG picture, from its first bytes; refused otherwise."""
-    for magic, mime in LOGO_TYPES.items():
+    for mime, magic in validation_document.LOGO_MAGIC.items():
         if data.startswith(magic):
             return mime
     raise EditError("Logotypen ska vara en PNG- eller JPEG-bild.")
@@ -232,12 +246,15 @@ def set_area_label(plan: Plan, area: str, name: str) -> Plan:
         areas[area] = name
     else:
         areas.pop(area, None)
-    return replace(plan, labels=replace(plan.labels, areas=areas))
+    labels = replace(plan.labels, areas=areas)
+    _valid(validation_document.labels, labels)
+    return replace(plan, labels=labels)
 
 
 def set_opening_note(plan: Plan, note: str) -> Plan:
     """Where the opening equity comes from ("Prognos per 30 juni 2025")."""
-    return replace(plan, equity=replace(plan.equity, opening_note=_text(note, "Noteringen")))
+    _valid(validation.text, note, "Noteringen om eget kapital")
+    return replace(plan, equity=replace(plan.equity, opening_note=note))
 
 
 # --- goals -----------------------------------------------------------------------------------
@@ -275,23 +292,21 @@ def _set_goal(plan: Plan, path: GoalPath, goal: Goal) -> Plan:
     return _set_goals(plan, path[:-1], tuple(siblings))
 
 
-def _check_goal(goal: Goal) -> None:
+def _check_goal(goal: Goal, depth: int = 1) -> None:
+    """A goal at `depth` (1 = a top goal), by the validator's rules (title, texts, nesting)."""
     _text(goal.title, "Målets rubrik", required=True)
-    _text(goal.text, "Målets text")
-    for indicator in goal.indicators:
-        for value, what in ((indicator.text, "Indikatorn"), (indicator.target, "Målvärdet"),
-                            (indicator.method, "Uppföljningsmetoden"),
-                            (indicator.period, "Perioden")):
-            _text(value, what)
+    _valid(validation_document.goal, goal, depth)
 
 
 def add_goal(plan: Plan, parent: GoalPath = (), index: int | None = None,
              title: str = "Nytt mål") -> tuple[Plan, GoalPath]:
     """A new goal (a sub-goal of `parent` when given); returns the plan and its path."""
+    if len(parent) >= validation.MAX_GOAL_DEPTH:
+        raise EditError(f"Delmålen får gå högst {validation.MAX_GOAL_DEPTH} nivåer djupt.")
     siblings = list(_siblings(plan, parent))
     position = len(siblings) if index is None else max(0, min(index, len(siblings)))
     goal = Goal(id=0 if parent else plan.next_id(), title=title)
-    _check_goal(goal)
+    _check_goal(goal, len(parent) + 1)
     siblings.insert(position, goal)
     return _set_goals(plan, parent, tuple(siblings)), parent + (position,)
 
@@ -302,14 +317,14 @@ def update_goal(plan: Plan, path: GoalPath, **changes) -> Plan:
     if unknown:
         raise EditError(f"Fältet {', '.join(sorted(unknown))} kan inte ändras här.")
     goal = replace(goal_at(plan, path), **changes)
-    _check_goal(goal)
+    _check_goal(goal, len(path))
     return _set_goal(plan, path, goal)
 
 
 def set_goal_indicators(plan: Plan, path: GoalPath, indicators: Sequence[Indicator]) -> Plan:
     """All indicators of the goal at `path` (text, target, method, period)."""
     goal = replace(goal_at(plan, path), indicators=tuple(indicators))
-    _check_goal(goal)
+    _check_goal(goal, len(path))
     return _set_goal(plan, path, goal)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
 from ..storage.word_import import html_to_markdown
-from .document_markdown import (LINK_COLOR, body_block_format, heading_block_format,
+from .document_markdown import (LINK_COLOR, body_block_format, body_char_format, heading_block_format,
                                 heading_char_format, insert_markdown, load_markdown)
 from .document_markdown_write import to_markdown
 
@@ -162,13 +162,13 @@ class ChapterEditor(QTextEdit):
                 paragraph.movePosition(QTextCursor.MoveOperation.EndOfBlock,
                                        QTextCursor.MoveMode.KeepAnchor)
                 char = heading_char_format(level, self.document().defaultFont()) if level \
-                    else _body_char_format()
+                    else body_char_format()
                 paragraph.setCharFormat(char)
                 paragraph.setBlockCharFormat(char)
                 block = block.next()
             if not cursor.hasSelection():
                 self.setCurrentCharFormat(heading_char_format(level, self.document().defaultFont())
-                                          if level else _body_char_format())
+                                          if level else body_char_format())
         self.show_state()
 
     def toggle_bold(self) -> None:
@@ -270,7 +270,7 @@ class ChapterEditor(QTextEdit):
                 editing.mergeCharFormat(fmt)
             elif href:
                 editing.insertText(href, fmt)
-                editing.insertText(" ", _body_char_format())
+                editing.insertText(" ", body_char_format())
 
     def insert_text_table(self) -> None:
         fmt = QTextTableFormat()
@@ -284,7 +284,7 @@ class ChapterEditor(QTextEdit):
         with self._edit_block(self.tr("Tabell i texten")) as cursor:
             if cursor.block().length() > 1:
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-                cursor.insertBlock(body_block_format(), _body_char_format())
+                cursor.insertBlock(body_block_format(), body_char_format())
             table = cursor.insertTable(3, 3, fmt)
             header = QTextCharFormat()
             header.setFontWeight(QFont.Weight.Bold)
@@ -323,8 +323,8 @@ class ChapterEditor(QTextEdit):
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not cursor.hasSelection() \
                 and cursor.blockFormat().headingLevel() and cursor.atBlockEnd():
-            cursor.insertBlock(body_block_format(), _body_char_format())  # Word does the same
-            self.setCurrentCharFormat(_body_char_format())
+            cursor.insertBlock(body_block_format(), body_char_format())  # Word does the same
+            self.setCurrentCharFormat(body_char_format())
             self.setTextCursor(cursor)
             return
         super().keyPressEvent(event)
@@ -371,15 +371,6 @@ class ChapterEditor(QTextEdit):
             cursor.removeSelectedText()
             insert_markdown(cursor, text)
         self.setTextCursor(cursor)
-
-
-def _body_char_format() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setFontWeight(QFont.Weight.Normal)
-    fmt.setFontItalic(False)
-    fmt.clearProperty(QTextCharFormat.Property.FontPointSize)
-    fmt.clearForeground()
-    return fmt
 
 
 class _EditBlock:

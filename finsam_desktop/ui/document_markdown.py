@@ -64,6 +64,16 @@ def body_block_format() -> QTextBlockFormat:
     return fmt
 
 
+def body_char_format() -> QTextCharFormat:
+    """Plain body text: not bold, not italic, the document's own size and colour."""
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Normal)
+    fmt.setFontItalic(False)
+    fmt.clearProperty(QTextCharFormat.Property.FontPointSize)
+    fmt.clearForeground()
+    return fmt
+
+
 class _Builder:
     """Fills a QTextDocument from markdown-it tokens with one cursor."""
 

@@ -126,3 +126,20 @@ def test_nested_goals_are_edited_by_path():
         de.update_goal(plan, (0,), title="")
     with pytest.raises(EditError, match="först eller sist"):
         de.move_goal(plan, (0,), -1)
+
+
+def test_the_plans_one_validator_refuses_what_the_file_would_refuse():
+    plan = plan_with(chapter(1))
+    with pytest.raises(EditError, match="styrtecken"):
+        de.set_text(plan, 1, "Text med \x07 klocka")
+    with pytest.raises(EditError, match="för lång"):
+        de.set_cover(plan, title="x" * 5000)
+    with pytest.raises(EditError, match="för lång"):
+        de.set_text(plan, 1, "x" * 1_000_001)
+    goals = Plan(association="T", plan_year=2026, goals=(Goal(id=1, title="Mål"),))
+    goals, path = de.add_goal(goals, (0,))
+    goals, path = de.add_goal(goals, path)
+    with pytest.raises(EditError, match="nivåer"):
+        de.add_goal(goals, path)
+    with pytest.raises(EditError, match="styrtecken"):
+        de.set_goal_indicators(goals, path, [Indicator("a\x00b")])
