@@ -56,8 +56,10 @@ def test_empty_document_is_empty_text(qapp):
     assert round_trip("") == ""
 
 
-EXAMPLES = sorted((Path(__file__).parents[2] / "finsam_desktop" / "resources" / "examples")
-                  .glob("*.plan.json"))
+from finsam_desktop.resources import EXAMPLES as EXAMPLE_FOLDER  # noqa: E402
+
+EXAMPLES = sorted(EXAMPLE_FOLDER.glob("*.plan.json"))
+assert len(EXAMPLES) == 4
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[0])
