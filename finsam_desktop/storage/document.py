@@ -2,8 +2,27 @@
 
 This is the Qt-free core of the "one model layer": the window wraps it with an
 undo stack and a signal, the command line and the fault tests use it as is.
-A change is a whole new Plan; `commit` writes the difference in one
-transaction and recomputes the outcome. There is no unsaved state.
+A change is a whole new Plan.
+
+Two steps, so the durable write need not sit between a keystroke and the repaint:
+
+- `stage(plan)` makes `plan` and its outcome current at once and returns the
+  outcome. It does no I/O and no work per row beyond the domain's incremental
+  compute (which follows the previous sums by the changed interventions); an edit
+  that moves no figure (a text, the cover, the checklist) keeps the outcome.
+- `flush()` writes everything staged since the last flush in one transaction
+  (the difference from the last written plan, found by the identity of the
+  entities: the same rows as writing each staged change in order). If the write
+  fails, the document goes back to the last written plan (`plan`, `outcome`)
+  and PlanFileError says why; the caller drops what it built on the staged plans
+  (the window: its undo history).
+- `pending` says whether something is staged but not yet written ("Sparar…");
+  `committed` is the plan last written.
+- `commit(plan)` = `stage(plan)` + `flush()`: for the command line and the tests.
+
+The window stages on each edit and flushes right after the frame (a zero-timer on
+the GUI thread: the SQLite connection stays on one thread), so a crash loses at
+most the edits of that one frame; `close()` flushes what is left.
 """
 
 from __future__ import annotations
@@ -28,6 +47,8 @@ class PlanDocument:
         self._conn = conn
         self.plan = plan
         self.outcome: Outcome = compute(plan)
+        self._committed = plan
+        self._committed_outcome = self.outcome
         self._lock = lock
         self.holder = holder
         """Who has the file when this document is read-only because of a lock."""
@@ -95,25 +116,60 @@ class PlanDocument:
             raise PlanFileError(f"{path.name} kunde inte skapas: {reason(error)}.") from None
         return cls.open(path)
 
-    def commit(self, plan: Plan) -> Outcome:
-        """Make `plan` the current plan: write it through and recompute."""
+    @property
+    def pending(self) -> bool:
+        """Whether staged changes wait for `flush` (the window shows "Sparar…")."""
+        return self.plan is not self._committed
+
+    @property
+    def committed(self) -> Plan:
+        """The plan as last written to the file."""
+        return self._committed
+
+    def stage(self, plan: Plan) -> Outcome:
+        """Make `plan` current now, in memory only; `flush` writes it. Returns the outcome."""
         if self.read_only:
             raise PlanFileError(f"{self.path.name} är öppnad skrivskyddat; ändringen sparades inte.")
         if plan is self.plan:
             return self.outcome
-        outcome = compute(plan)
-        try:
-            with transaction(self._conn):
-                write_plan(self._conn, self.plan, plan)
-        except sqlite3.DatabaseError as error:
-            raise PlanFileError(f"Ändringen kunde inte sparas i {self.path.name}: "
-                                f"{reason(error)}.") from None
+        if not _moves_figures(self.plan, plan):
+            outcome = self.outcome
+        elif plan is self._committed:
+            outcome = self._committed_outcome
+        else:
+            outcome = compute(plan)
         self.plan = plan
         self.outcome = outcome
         return outcome
 
+    def flush(self) -> None:
+        """Write what was staged since the last flush, in one transaction.
+
+        On failure the document is back at the last written plan and PlanFileError
+        says why; nothing of the staged changes is in the file.
+        """
+        if not self.pending:
+            return
+        plan = self.plan
+        try:
+            with transaction(self._conn):
+                write_plan(self._conn, self._committed, plan)
+        except sqlite3.DatabaseError as error:
+            self.plan, self.outcome = self._committed, self._committed_outcome
+            raise PlanFileError(f"Ändringen kunde inte sparas i {self.path.name}: "
+                                f"{reason(error)}.") from None
+        self._committed, self._committed_outcome = plan, self.outcome
+
+    def commit(self, plan: Plan) -> Outcome:
+        """Make `plan` the current plan and write it through (stage + flush)."""
+        outcome = self.stage(plan)
+        self.flush()
+        return outcome
+
     def backup_to(self, target: Path) -> None:
-        """A consistent copy of the open file (SQLite's backup API)."""
+        """A consistent copy of the open file (SQLite's backup API), staged changes included."""
+        if not self.read_only:
+            self.flush()
         copy = sqlite3.connect(str(target))
         try:
             self._conn.backup(copy)
@@ -121,6 +177,14 @@ class PlanDocument:
             copy.close()
 
     def close(self) -> None:
+        """Flush what is staged, then close; a failed flush is raised after closing."""
+        try:
+            if not self.read_only:
+                self.flush()
+        finally:
+            self._close()
+
+    def _close(self) -> None:
         try:
             self._conn.close()
         finally:
@@ -133,6 +197,16 @@ class PlanDocument:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_FIGURE_FIELDS = ("plan_year", "plan_span", "unit", "contributions", "members", "other_income",
+                  "costs", "interventions", "equity", "labels", "follow_up")
+"""The Plan fields the outcome depends on; the document's texts, goals, cover and checklist
+move no krona and no finding."""
+
+
+def _moves_figures(old: Plan, new: Plan) -> bool:
+    return any(getattr(old, name) is not getattr(new, name) for name in _FIGURE_FIELDS)
 
 
 def _remove_quietly(path: Path) -> None:

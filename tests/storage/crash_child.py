@@ -5,13 +5,21 @@ PlanDocument, prints "ready", then commits random_edit(plan, SEED, 1), 2, …
 and prints each step's number only after `commit` has returned. With a third
 argument "model" it goes through the window's PlanModel instead: edits, undos
 and redos as `model_action` says, each written through before it is reported.
+With "staged" it stages each edit and flushes only when `flush_after` says so
+(as the window flushes after a frame), reporting a step only once flushed.
 """
 
+import random
 import sys
 from pathlib import Path
 
 from finsam_desktop.storage.document import PlanDocument
 from tests.fault_edits import model_action, random_edit
+
+
+def flush_after(seed: str, step: int) -> bool:
+    """Whether the staged child flushes after staging `step` (about one step in three)."""
+    return random.Random(f"{seed}/{step}/flush").random() < 0.35
 
 
 def main() -> None:
@@ -22,6 +30,8 @@ def main() -> None:
         return
     if sys.argv[3:] == ["model"]:
         run_model(document, seed)
+    if sys.argv[3:] == ["staged"]:
+        run_staged(document, seed)
     print("ready", flush=True)
     step = 0
     while True:
@@ -29,6 +39,18 @@ def main() -> None:
         document.commit(random_edit(document.plan, seed, step))
         sys.stdout.write(f"{step}\n")
         sys.stdout.flush()
+
+
+def run_staged(document: PlanDocument, seed: str) -> None:
+    print("ready", flush=True)
+    step = 0
+    while True:
+        step += 1
+        document.stage(random_edit(document.plan, seed, step))
+        if flush_after(seed, step):
+            document.flush()
+            sys.stdout.write(f"{step}\n")
+            sys.stdout.flush()
 
 
 def run_model(document: PlanDocument, seed: str) -> None:

@@ -3,6 +3,8 @@
 After every kill the file passes SQLite's integrity check, opens in the app,
 and holds exactly the plan after the last edit the child reported committed
 (or the one after it, committed but killed before it could say so).
+The "staged" child stages each edit and flushes now and then, so kills land between
+staging and flushing: only flushed edits must survive, and the file is never corrupt.
 FINSAM_KILL_LOOPS sets the number of kills (default 50).
 """
 
@@ -21,6 +23,7 @@ import pytest
 
 from finsam_desktop.storage.document import PlanDocument
 from tests.fault_edits import replay, replay_model
+from tests.storage.crash_child import flush_after
 
 ROOT = Path(__file__).resolve().parents[2]
 LOOPS = int(os.environ.get("FINSAM_KILL_LOOPS", "50"))
@@ -58,6 +61,10 @@ def _kill_while_editing(path: Path, seed: str, rng: random.Random, mode: str) ->
     assert "Traceback" not in err, err
     complete = (head + out).split("\n")[:-1]  # a line is reported only once its newline is out
     steps = [int(line) for line in complete if line.isdigit()]
+    if mode == "staged":  # only flushed steps are reported
+        last = max(steps, default=0)
+        assert steps == [s for s in range(1, last + 1) if flush_after(seed, s)], complete[:5]
+        return last
     assert steps == list(range(1, len(steps) + 1)), complete[:5]
     return len(steps)
 
@@ -66,6 +73,7 @@ def _kill_while_editing(path: Path, seed: str, rng: random.Random, mode: str) ->
 @pytest.mark.parametrize("mode, kills", [
     ("document", LOOPS),  # PlanDocument.commit of domain edits
     ("model", max(2, LOOPS // 5)),  # the window's PlanModel: edits, undo and redo
+    ("staged", max(2, LOOPS // 2)),  # stage, and flush only now and then: killed in between
 ])
 def test_sigkill_while_editing_never_loses_a_committed_edit(plan_file, mode, kills):
     path = plan_file("sjuharad-2025")
@@ -83,8 +91,12 @@ def test_sigkill_while_editing_never_loses_a_committed_edit(plan_file, mode, kil
         with PlanDocument.open(path) as document:  # writable: the dead child's lock is stale
             assert not document.read_only
             found = document.plan
-        candidates = follow(plan, seed, reported + 1)
-        assert found in (candidates[reported], candidates[reported + 1]), (
-            f"kill {kill}: the file lost edits the child reported committed ({reported})")
+        following = reported + 1
+        while mode == "staged" and not flush_after(seed, following):
+            following += 1  # the next flush: staged edits before it may be lost, no others
+        candidates = follow(plan, seed, following)
+        assert found in (candidates[reported], candidates[following]), (
+            f"kill {kill}: the file holds neither the flushed state after step {reported} "
+            f"nor the next flush's (step {following})")
         plan = found
     assert total > kills  # the kills landed while edits were being made
