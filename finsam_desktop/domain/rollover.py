@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from .errors import UserFacingError
+from .follow_up_rollover import account_lines, carry_follow_up, forecast_opening
 from .money import format_money
 from .outcome import Outcome
 from .plan import Intervention, Line, Member, Plan
@@ -127,9 +128,11 @@ def roll_forward(plan: Plan, outcome: Outcome, year: int | None = None
         other_income=lines(plan.other_income), costs=lines(plan.costs),
         interventions=tuple(kept),
         equity=replace(plan.equity, opening=opening, opening_is_forecast=opening is not None))
+    new_plan = carry_follow_up(plan, outcome, new_plan)  # forecast opening, account mapping
     summary = RolloverSummary(
         from_year=plan.plan_year, to_year=new_year,
-        carried=_carried_lines(plan, new_plan, budget.contributions_total, opening_note),
+        carried=_carried_lines(plan, new_plan, budget.contributions_total, opening_note)
+        + account_lines(new_plan),
         left_behind=tuple(left),
         to_check=_to_check_lines(plan, new_plan, opening))
     return new_plan, summary
@@ -137,6 +140,9 @@ def roll_forward(plan: Plan, outcome: Outcome, year: int | None = None
 
 def _opening_equity(plan: Plan, outcome: Outcome, new_year: int) -> tuple[int | None, str]:
     """Last year's computed closing equity for the year before `new_year`, if it can be known."""
+    forecast = forecast_opening(plan, outcome, new_year)
+    if forecast is not None:
+        return forecast[0], forecast[1]
     if plan.equity.opening is None:
         return None, ("Ingående eget kapital följer inte med: fjolårets plan saknade "
                       "ingående eget kapital.")

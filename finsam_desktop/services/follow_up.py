@@ -47,34 +47,46 @@ def _period(plan: Plan, name: str, end: str | None) -> tuple[Plan, int, bool]:
     return plan, ident, True
 
 
+def _prepared(plan: Plan, period_name: str, end: str | None) -> tuple[Plan, int, bool]:
+    plan, period_id, created = _period(plan, period_name, end)
+    if not plan.follow_up.accounts:
+        raise PlanFileError("Planen har ingen koppling av konton till rader ännu. Koppla "
+                            "kontona en gång i fönstret (Uppföljning → Importera utfall "
+                            "från SIE…).")
+    return plan, period_id, created
+
+
 def import_actuals_file(path: str | Path, source: str | Path, period_name: str,
                         end: str | None = None) -> ActualsDone:
     """Set a period's actuals in the plan file `path` from `source` through the plan's
-    account mapping, in one commit; a refused file or plan changes nothing."""
+    account mapping, in one commit. The plan and the file are checked first with the plan
+    file opened read-only, so a refused file or plan leaves it byte for byte as it was."""
     from ..domain.follow_up_edits import find_period
     from ..domain.follow_up_import import import_actuals
     from ..storage.account_file import read_actuals_file
     from ..storage.document import PlanDocument
     from .plans import read_only_reason
     path = Path(path)
-    with PlanDocument.open(path) as document:
-        if document.read_only:
-            why = read_only_reason(path, document.holder)
-            raise PlanFileError(f"{why[0].upper()}{why[1:]}; utfallet lästes inte in.")
-        try:
-            plan, period_id, created = _period(document.plan, period_name, end)
-            if not plan.follow_up.accounts:
-                raise PlanFileError(
-                    "Planen har ingen koppling av konton till rader ännu. Koppla kontona en "
-                    "gång i fönstret (Uppföljning → Importera utfall från SIE…).")
+    try:
+        with open_plan(path) as (plan, _outcome):
+            plan, period_id, _created = _prepared(plan, period_name, end)
+            period_end = find_period(plan, period_id).end
+            year = plan.plan_year
+        book = read_actuals_file(Path(source), year, period_end)
+        with PlanDocument.open(path) as document:
+            if document.read_only:
+                why = read_only_reason(path, document.holder)
+                raise PlanFileError(f"{why[0].upper()}{why[1:]}; utfallet lästes inte in.")
+            plan, period_id, created = _prepared(document.plan, period_name, end)
             period = find_period(plan, period_id)
-            book = read_actuals_file(Path(source), plan.plan_year, period.end)
+            if (plan.plan_year, period.end) != (year, period_end):
+                raise PlanFileError(f"{path.name} ändrades medan utfallet lästes; försök igen.")
             new_plan, preview = import_actuals(plan, period_id, book.sums, book.names)
-        except PlanFileError:
-            raise
-        except UserFacingError as error:
-            raise PlanFileError(str(error)) from None
-        document.commit(new_plan)
+            document.commit(new_plan)
+    except PlanFileError:
+        raise
+    except UserFacingError as error:
+        raise PlanFileError(str(error)) from None
     return ActualsDone(new_plan, period.name, period.end, created, preview)
 
 

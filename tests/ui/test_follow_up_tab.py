@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from finsam_desktop.domain import follow_up_edits as fe
 from finsam_desktop.ui import dialogs, sie_dialog
 from finsam_desktop.ui.tabs import follow_up_tab
 from finsam_desktop.ui.tabs.follow_up_tab import FollowUpTab
@@ -210,3 +211,32 @@ def test_grab_the_tab(open_model, qtbot):
             _type(tab, name, "forecast", forecast)
     _type(tab, "Kansli", "comment", "Ny tjänst från maj.")
     tab.grab().save("/tmp/fu-tab.png")
+
+
+def test_new_year_from_the_window_opens_at_the_forecast(open_model, qtbot, monkeypatch,
+                                                        tmp_path):
+    from finsam_desktop.storage.document import PlanDocument
+    from finsam_desktop.ui import rollover_dialog
+    model, tab = _tertial(open_model, qtbot)
+    tab.add_period("Delår", "2026-08-31")
+    _type(tab, "Kansli", "forecast", "3 500 000")
+    kansli = next(("costs", c.id) for c in model.plan.costs if c.name == "Kansli")
+    assert model.edit("Konton", fe.set_accounts, kansli, ["5000-5999"]).ok
+    assert _sum(tab, "Utgående eget kapital", "Prognos") == "8 598 300"
+    source = model.document.path
+    model.close()
+    summaries = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: str(source))
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: str(tmp_path / "2027.finsam"))
+    monkeypatch.setattr(dialogs, "show_error", lambda *a: summaries.append(a))
+    monkeypatch.setattr(rollover_dialog, "show_summary",
+                        lambda parent, summary, target: summaries.append(summary))
+    path = rollover_dialog.start_new_year(None)
+    text = "\n".join(summaries[0].lines()).replace("\u00a0", " ")
+    assert "8 598 300 kr" in text and "prognos per 31 augusti 2026 (Delår)" in text
+    with PlanDocument.open(path, read_only=True) as document:
+        assert document.plan.plan_year == 2027
+        assert document.plan.equity.opening == 8_598_300
+        assert document.plan.equity.opening_note == "Prognos per 31 augusti 2026"
+        assert document.plan.follow_up.accounts == {kansli: ("5000-5999",)}
+        assert document.plan.follow_up.periods == ()
