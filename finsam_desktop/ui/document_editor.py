@@ -20,6 +20,7 @@ from ..storage.word_import import html_to_markdown
 from .document_markdown import (LINK_COLOR, body_block_format, body_char_format, heading_block_format,
                                 heading_char_format, insert_markdown, load_markdown)
 from .document_markdown_write import to_markdown
+from .document_table_menu import add_table_actions
 
 HEADINGS = ((2, "Rubrik 1", "Ctrl+Alt+1"), (3, "Rubrik 2", "Ctrl+Alt+2"),
             (4, "Rubrik 3", "Ctrl+Alt+3"))
@@ -348,6 +349,11 @@ class ChapterEditor(QTextEdit):
         else:
             self.toggle_list(numbered)
         return True
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menu = self.createStandardContextMenu(event.pos())
+        add_table_actions(self, menu)
+        menu.exec(event.globalPos())
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
         """Paste keeps headings, lists, emphasis, links and tables; styles and the rest go."""

@@ -40,9 +40,16 @@ class ImportPreview(QDialog):
         self.titles.addItems([title for title, _ in chapters])
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
+        self.chapter_title = QLabel()
+        self.chapter_title.setStyleSheet("font-size: 16pt; font-weight: 600; color: #1f3a5f;")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.chapter_title)
+        right_layout.addWidget(self.preview, 1)
         splitter = QSplitter()
         splitter.addWidget(self.titles)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(right)
         splitter.setSizes([280, 700])
         self.replace_text = QCheckBox(self.tr("Ersätt dokumentets nuvarande text (tabellerna "
                                               "som är placerade behålls)"))
@@ -50,6 +57,7 @@ class ImportPreview(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Importera"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -67,7 +75,8 @@ class ImportPreview(QDialog):
     def show_chapter(self, row: int) -> None:
         if 0 <= row < len(self.chapters):
             title, text = self.chapters[row]
-            load_markdown(self.preview.document(), f"## {title}\n\n{text}")
+            self.chapter_title.setText(title)
+            load_markdown(self.preview.document(), text)
 
 
 def ask_import(parent: QWidget, chapters: list[tuple[str, str]], name: str,

@@ -51,7 +51,8 @@ def test_the_preview_shows_each_chapter_formatted(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.titles.setCurrentRow(1)
     text = dialog.preview.toPlainText()
-    assert text.startswith("Bakgrund\nSamordningsförbundet bildades den 1 januari 2015")
+    assert dialog.chapter_title.text() == "Bakgrund"
+    assert text.startswith("Samordningsförbundet bildades den 1 januari 2015")
     assert "en verksamhetsutvecklare" in text
     dialog.show()
     dialog.grab().save(str(tmp_path / "preview.png"))

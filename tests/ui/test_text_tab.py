@@ -311,3 +311,44 @@ def test_outline_keys_move_and_remove(open_model, qtbot):
     model.undo_stack.undo()
     model.undo_stack.undo()
     assert [s.title for s in model.plan.sections] == ["Ekonomi", "Mål"]
+
+
+def test_a_table_in_the_text_grows_by_rows_and_columns(open_model, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    from finsam_desktop.ui import document_table_menu as tables
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    editor = tab.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.actions_by_key["table"].trigger()
+    qtbot.keyClicks(editor, "Motala")
+    assert "| Rubrik | Rubrik | Rubrik |\n|---|---|---|\n| Motala |  |  |\n|  |  |  |\n" \
+        in model.plan.sections[0].text
+    menu = QMenu()
+    tables.add_table_actions(editor, menu)
+    assert [a.text() for a in menu.actions()][:2] == ["Infoga rad nedanför",
+                                                      "Infoga kolumn till höger"]
+    steps = model.undo_stack.count()
+    tables.insert_row(editor)
+    tables.insert_column(editor)
+    text = model.plan.sections[0].text
+    assert "| Motala |  |  |  |\n|  |  |  |  |\n|  |  |  |  |\n" in text
+    assert model.undo_stack.count() == steps + 2
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert "| Motala |  |  |\n|  |  |  |\n" in model.plan.sections[0].text
+
+
+def test_typing_again_after_leaving_the_text_is_a_new_undo_step(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    tab.editor.setFocus()
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(tab.editor, " Ett.")
+    tab.title.setFocus()
+    tab.editor.setFocus()
+    qtbot.keyClicks(tab.editor, " Tva.")
+    assert model.undo_stack.count() == 2
+    model.undo_stack.undo()
+    assert model.plan.sections[0].text.endswith("Andra stycket. Ett.\n")

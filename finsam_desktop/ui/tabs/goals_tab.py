@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel, QLineEdit,
                                QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget)
@@ -121,6 +121,8 @@ class GoalsTab(QWidget):
         layout.addWidget(self.message)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._goal_selected())
         self.title.textEdited.connect(self._title_typed)
+        self.title.installEventFilter(self)
+        self.editor.installEventFilter(self)
         self.editor.document().contentsChanged.connect(self._text_typed)
         self.editor.formatted.connect(lambda label: self._write_text(label, merge=False))
         model.changed.connect(self._on_changed)
@@ -128,6 +130,12 @@ class GoalsTab(QWidget):
         if self.tree.rowCount():
             self.view.setCurrentIndex(self.tree.index(0, 0))
         self._goal_selected()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Leaving the title or the text ends its typing session (a new undo step after)."""
+        if event.type() == QEvent.Type.FocusOut and watched in (self.title, self.editor):
+            self.model.end_merge()
+        return super().eventFilter(watched, event)
 
     # --- showing ---
 

@@ -10,7 +10,7 @@ step of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
@@ -136,6 +136,8 @@ class DocumentTab(QWidget):
         self.toolbar.setEnabled(not read_only)
         self.title.textEdited.connect(self._title_typed)
         self.title.returnPressed.connect(lambda: self.editor.setFocus())
+        self.title.installEventFilter(self)
+        self.editor.installEventFilter(self)
         for keys, slot in (("Alt+Up", lambda: self.move_item(-1)),
                            ("Alt+Down", lambda: self.move_item(1)),
                            ("Delete", self.remove_item)):
@@ -148,6 +150,13 @@ class DocumentTab(QWidget):
         if self.outline.rowCount():
             self.view.setCurrentIndex(self.outline.index(0))
         self._show_current()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Leaving the title or the text ends its typing session: the next typing is a new
+        undo step (PlanModel.end_merge)."""
+        if event.type() == QEvent.Type.FocusOut and watched in (self.title, self.editor):
+            self.model.end_merge()
+        return super().eventFilter(watched, event)
 
     # --- showing ---------------------------------------------------------------------
 
