@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..reports.blocks import Bullets, Chart, Heading, ItemList, Rich, Table, Text
+from ..domain.outcome import Outcome
+from ..domain.plan import Plan
+from ..reports.blocks import Block, Bullets, Chart, Heading, ItemList, Rich, Table, Text
 from ..reports.placed import BLOCK_TITLES, block_content
 
 MAX_ROWS = 60
@@ -22,14 +24,14 @@ def block_name(kind: str) -> str:
     return BLOCK_TITLES.get(kind, kind)
 
 
-def preview_html(kind: str, plan, outcome) -> str:
+def preview_html(kind: str, plan: Plan, outcome: Outcome) -> str:
     """The block `kind` of `plan` as HTML, in the plan's unit."""
     blocks = block_content(kind, plan, outcome, plan.unit)
     parts = [_block(block) for block in blocks]
     return "".join(parts) or "<p><i>Planen har inget att visa i den här tabellen ännu.</i></p>"
 
 
-def _block(block) -> str:
+def _block(block: Block) -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Heading):
