@@ -77,6 +77,8 @@ class Chart:
     bars: tuple[Series, ...]
     lines: tuple[Series, ...] = ()
     unit: str = "kr"
+    alt_text: str = ""
+    """The user's alternative text for the chart; "" = written from the data (`tagging_alt`)."""
 
 
 @dataclass(frozen=True)

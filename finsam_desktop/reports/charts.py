@@ -11,6 +11,8 @@ from reportlab.lib import colors
 
 from ..domain.money import format_money
 from .blocks import Chart
+from .tagging import Node, tag
+from .tagging_alt import chart_alt_text
 from .wrapping import fit_line, stringWidth
 
 BAR_COLOURS = (colors.HexColor("#1f4e79"), colors.HexColor("#5b9bd5"), colors.HexColor("#a5c8e4"),
@@ -36,7 +38,7 @@ def nice_ticks(low: int, high: int, count: int = 5) -> list[int]:
 
 
 def draw_chart(chart: Chart, width: float, font: str, height: float = 200) -> Drawing:
-    """A Drawing of `chart` that fits `width` points."""
+    """A Drawing of `chart` that fits `width` points, tagged as a Figure with its /Alt."""
     drawing = Drawing(width, height, initialFontName=font, initialFontSize=8)
     values = [v for s in chart.bars + chart.lines for v in s.values] or [0]
     ticks = nice_ticks(min(values), max(values))
@@ -94,4 +96,4 @@ def draw_chart(chart: Chart, width: float, font: str, height: float = 200) -> Dr
                            fontSize=8))
     drawing.add(String(left - 4, top + 8, chart.unit, fontName=font, fontSize=7,
                        textAnchor="end", fillColor=colors.HexColor("#555555")))
-    return drawing
+    return tag(drawing, Node("Figure", alt=chart_alt_text(chart)))

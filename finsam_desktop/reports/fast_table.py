@@ -20,6 +20,7 @@ from reportlab.platypus.flowables import Flowable
 
 from .blocks import Table
 from .fonts import BOLD
+from .tagging_table import EMC, table_tags
 from .wrapping import stringWidth, wrap_lines
 
 ACCENT = colors.HexColor("#1f4e79")
@@ -163,6 +164,8 @@ def _continued(kind: str, cells: list[list[str]], most: int, row_height) -> list
 class FastTable(Flowable):
     """Rows `start`..`end` of a measured table, with the header repeated on every part."""
 
+    _tags_itself = True  # Table > THead/TBody > TR > TH/TD, see `tagging_table`
+
     def __init__(self, layout: TableLayout, start: int = 0, end: int | None = None):
         super().__init__()
         self.layout = layout
@@ -208,13 +211,23 @@ class FastTable(Flowable):
             if rule:
                 graphics.append(f"{rule} 0 {top:.2f} m {width:.2f} {top:.2f} l S")
         text = _TextWriter(self.canv, layout.size)
-        for row, top in zip(rows, tops):
-            self._write_row(row, top, text)
+        tags = table_tags(self.canv, layout, self.start)
+        if tags is not None:
+            graphics = tags.graphics(graphics)
+        for index, (row, top) in enumerate(zip(rows, tops)):
+            cells = None if tags is None else \
+                tags.row(self.start + index - 1 if index else None, row.kind)
+            self._write_row(row, top, text, cells)
         # q/Q: the canvas's own idea of colours, line width and font stays true.
         self.canv._code.append("q\n" + "\n".join(graphics) + "\nBT\n" + "\n".join(text.ops)
                                + "\nET\nQ")
 
-    def _write_row(self, row: _Row, top: float, text: "_TextWriter") -> None:
+    def _write_row(self, row: _Row, top: float, text: "_TextWriter", cells=None) -> None:
+        """One row's text; `cells(column)` gives each cell's marked-content operator.
+
+        A cell's lines but the last end in a space, so that its tagged text never joins
+        the last word of a line to the first of the next.
+        """
         layout = self.layout
         kind = row.kind
         font = layout.font if kind == "body" else BOLD
@@ -222,14 +235,23 @@ class FastTable(Flowable):
         leading = layout.leading
         baseline = top - PAD - layout.size * 0.93
         x = 0.0
-        for lines, column_width, right, inset in zip(row.cells, layout.widths, layout.numeric,
-                                                     layout.insets):
+        for column, (lines, column_width, right, inset) in enumerate(zip(
+                row.cells, layout.widths, layout.numeric, layout.insets)):
+            opener = None if cells is None else cells(column, not any(lines))
+            if opener is not None:
+                text.ops.append(opener)
             y = baseline
-            for line in lines:
+            last = len(lines) - 1
+            for number, line in enumerate(lines):
                 if line:
-                    text.write(line, font, x + PAD, y,
-                               x + column_width - PAD - inset if right else None)
+                    end = x + column_width - PAD - inset if right else None
+                    if number != last:  # the space goes after the line's right edge
+                        line += " "
+                        end = end and end + stringWidth(" ", font, layout.size)
+                    text.write(line, font, x + PAD, y, end)
                 y -= leading
+            if opener is not None:
+                text.ops.append(EMC)
             x += column_width
 
 

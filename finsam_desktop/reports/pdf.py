@@ -25,6 +25,8 @@ from .blocks import Bullets, Chart, Footnotes, Heading, ItemList, Report, Rich, 
 from .charts import draw_chart
 from .fast_table import ACCENT, GREY, RULE, FastTable, measure
 from .fonts import BOLD, register_fonts
+from .tagging import TaggedCanvas, artifact_code, tag
+from .tagging_story import draw_contents, tag_story
 from .wrapping import fit_line, printable, stringWidth, wrap_lines
 
 MARGIN = 2.2 * cm
@@ -107,13 +109,15 @@ def _heading(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 class Contents(Flowable):
-    """The contents list: its lines now, page numbers drawn into a form at save time.
+    """The contents list: its lines now, page numbers drawn into forms (one an entry, so that
+    each is one TOCI of the tags) at save time.
 
     `entries` are (entry number, level, title); a level-2 or level-3 line is indented.
     `pages` maps an entry number to its page once the layout has placed it.
     """
 
     SIZE, LEADING, GAP, INDENT = 10.5, 15.0, 4.0, 14.0
+    _tags_itself = True
 
     def __init__(self, entries: list[tuple[int, int, str]], font: str, pages: dict[int, int],
                  start: int = 0, end: int | None = None):
@@ -149,15 +153,15 @@ class Contents(Flowable):
                 Contents(self.entries, self.font, self.pages, cut, self.end)]
 
     def draw(self):
-        self.canv.doForm(self.form)
+        draw_contents(self, self.canv)
         self.canv.contents_parts.append(self)
 
     def draw_form(self, canvas: Canvas) -> None:
         """Draw the entries with their page numbers (called once the pages are known)."""
-        canvas.beginForm(self.form, 0, 0, FRAME_WIDTH, self.height)
         dot = stringWidth(" .", self.font, self.SIZE)
-        y = self.height
         for index in range(self.start, self.end):
+            y = self._height(index, index + 1)
+            canvas.beginForm(f"{self.form}_{index}", 0, 0, FRAME_WIDTH, y)
             number, level, _ = self.entries[index]
             font = BOLD if level == 1 and self.nested else self.font
             canvas.setFont(font, self.SIZE)
@@ -165,22 +169,22 @@ class Contents(Flowable):
             lines = self.lines[index]
             for line in lines:
                 y -= self.LEADING
-                canvas.drawString(indent, y + 4, line)
+                canvas.drawString(indent, y + 4, line + " ")  # a space: tagged words never join
             page = str(self.pages.get(number, ""))
             canvas.drawRightString(FRAME_WIDTH, y + 4, page)
             begin = indent + stringWidth(lines[-1], font, self.SIZE) + 6
             finish = FRAME_WIDTH - stringWidth(page, font, self.SIZE) - 6
             if finish - begin > dot:
-                canvas.drawRightString(finish, y + 4, " ." * int((finish - begin) / dot))
-            y -= self.GAP
-        canvas.endForm()
+                with artifact_code(canvas):  # the leader dots
+                    canvas.drawRightString(finish, y + 4, " ." * int((finish - begin) / dot))
+            canvas.endForm()
 
 
 def numbered_canvas(association: str, font: str) -> type[Canvas]:
     """A canvas class that writes "Sida X av Y" and the association's name on every page,
     and fills in the contents forms once every page number is known."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(TaggedCanvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
@@ -201,7 +205,8 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
                 by_page.setdefault(page, []).append((key, title, level))
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self._footer(number, total)
+                with artifact_code(self, pagination=True):
+                    self._footer(number, total)
                 for key, title, level in by_page.get(number, ()):
                     # only now is this the document's current page
                     self.bookmarkPage(key)
@@ -322,7 +327,7 @@ def report_story(report: Report, font: str, chapter_pages: dict[int, int]) -> li
     story += body
     while isinstance(story[-1], (Spacer, PageBreak)):  # would add a blank page
         story.pop()
-    return story
+    return tag_story(story, logo_alt=f"Logotyp: {printable(report.association)}")
 
 
 def _item_list(block: ItemList, styles, font: str, indent: float) -> list:
@@ -391,10 +396,11 @@ def _footnotes(block: Footnotes, styles, font: str) -> list:
         for part in parts:
             if isinstance(part, Rich):
                 lead = f"<super>{number}</super> " if first else ""
-                flow.append(Paragraph(lead + rich_markup(part.spans, part.literal), styles["note"]))
+                flow.append(tag(Paragraph(lead + rich_markup(part.spans, part.literal),
+                                          styles["note"]), "Note"))
             else:
                 if first:
-                    flow.append(Paragraph(f"<super>{number}</super>", styles["note"]))
+                    flow.append(tag(Paragraph(f"<super>{number}</super>", styles["note"]), "Note"))
                 flow += _block(part, styles, font)
             first = False
     return flow
@@ -421,7 +427,7 @@ def write_report_pdf(report: Report, target: Path) -> None:
     document = _ReportTemplate(
         str(target), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=2 * cm,
         bottomMargin=2.2 * cm, title=printable(f"{report.title} – {report.association}"),
-        author=printable(report.association), subject=printable(report.title), lang="sv",
+        author=printable(report.association), subject=printable(report.title), lang="sv-SE",
         creator="FinSam Desktop", pageCompression=1, initialFontName=font, initialFontSize=10,
         chapter_pages=chapter_pages)
     document.build(report_story(report, font, chapter_pages),

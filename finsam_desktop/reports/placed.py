@@ -9,11 +9,12 @@ left out takes its text and blocks with it. Footnotes print at the end of their 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan, Section
-from .blocks import Block, Chapter, Heading, Text
+from .blocks import Block, Chapter, Chart, Heading, Text
 from .details import detail_blocks, goal_blocks, key_blocks
 from .markdown import Notes, markdown_blocks
 from .tables import (economy_table, equity_chart, finding_blocks, intervention_chart,
@@ -85,7 +86,11 @@ def document_chapters(plan: Plan, outcome: Outcome, unit: str) -> list[Chapter]:
             heading = _heading(section)
             if heading:
                 blocks.append(Heading(heading, 2, True))
-            blocks += block_content(section.block, plan, outcome, unit)
+            content = block_content(section.block, plan, outcome, unit)
+            if section.alt_text.strip():  # the user's alternative text for a chart block
+                content = [replace(b, alt_text=section.alt_text) if isinstance(b, Chart) else b
+                           for b in content]
+            blocks += content
     close()
     return chapters
 
