@@ -157,6 +157,8 @@ class TaggedCanvas(Canvas):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.tags = Tags()
+        from .tagging_file import TaggedDocument
+        self._doc.__class__ = TaggedDocument  # packs the structure into object streams
         self._doc._pdfVersion = max(self._doc._pdfVersion, (1, 7))
 
     def beginText(self, x=0, y=0, direction=None):

@@ -29,29 +29,36 @@ class TableTags:
         return ["/Artifact BMC", *ops, EMC] if ops else ops
 
     def row(self, index: int | None, kind: str):
-        """A function giving the opening operator of each cell of row `index` (None: header)."""
+        """A function giving the opening operator of each cell of row `index` (None: header).
+
+        Written for speed (a large plan has tens of thousands of cells): the row joins the
+        tree once, and each cell is made, numbered and attached here directly.
+        """
         if index is None:
             if self.start > 0:
                 return lambda column, empty=False: None if empty else PAGINATION_BDC
-            group, key, cell_role = self.node.part("head", "THead"), "header", "TH"
+            group, role, attributes = self.node.part("head", "THead"), "TH", HEADER_CELL
         else:
-            group, key, cell_role = self.node.part("body", "TBody"), index, "TD"
-        row = self.node.part(("row", key), "TR", group)
-        spanning = kind in ("heading", "subheading")
-        tags, canvas = self.tags, self.canvas
+            group, role, attributes = self.node.part("body", "TBody"), "TD", None
+            if kind in ("heading", "subheading"):
+                attributes = {"O": "Table", "ColSpan": str(self.columns)}
+        row = Node("TR", group)
+        self.tags.attach(row)
+        page = self.canvas.getPageNumber()
+        marks = self.tags.pages.setdefault(page, [])
+        kids = row.kids
+        opener = f"/{role} <</MCID {{}}>> BDC".format
 
         def cell(column: int, empty: bool = False) -> str | None:
-            if cell_role == "TH":
-                node = row.part(column, "TH", attributes=HEADER_CELL)
-            elif spanning:
-                node = row.part(column, "TD", attributes={"O": "Table",
-                                                          "ColSpan": str(self.columns)})
-            else:
-                node = row.part(column, "TD")
+            node = Node(role, row, None, attributes)
+            node.attached = True
+            kids.append(node)
             if empty:
-                tags.attach(node)
                 return None
-            return tags.bdc(canvas, node)
+            mcid = len(marks)
+            marks.append(node)
+            node.kids.append((page, mcid))
+            return opener(mcid)
         return cell
 
 

@@ -1,28 +1,18 @@
 """The structure tree and the PDF/UA catalog entries, written into reportlab's document.
 
-Called by `TaggedCanvas.save` once every page is in the document (so each page has its
-object number). Every structure element becomes one indirect object of pre-formatted
-bytes: a report has thousands of table cells, and building reportlab dictionaries for
-each would cost more than all of them as strings.
+`write_structure` runs when the canvas saves, once every page is in the document: it
+numbers the pages' parent-tree keys and fills in the catalog. The elements themselves are
+formatted as strings (a report has thousands of table cells) when the file is written,
+numbered after reportlab's own objects, and packed by `tagging_file`.
 """
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFObject, PDFString
+from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFString
 
-from .tagging import LANGUAGE, ROLE_MAP, Node, Tags, _tag_of
-
-
-class _Raw(PDFObject):
-    """An indirect object whose bytes are known before the file is formatted."""
-
-    __RefOnly__ = 1
-
-    def __init__(self) -> None:
-        self.data = b""
-
-    def format(self, document) -> bytes:
-        return self.data
+from .tagging import LANGUAGE, ROLE_MAP, Node, Tags
+from .tagging_file import Late
+from .tagging_table import HEADER_CELL
 
 
 def text_string(text: str) -> str:
@@ -31,50 +21,49 @@ def text_string(text: str) -> str:
 
 
 def write_structure(tags: Tags, canvas) -> None:
+    """Point the catalog, the pages and the annotations at the structure written later."""
     doc = canvas._doc
-    numbers = doc.idToObjectNumberAndVersion
     pages = doc.Pages.pages
-    page_refs = {index: f"{numbers[doc.Reference(page).name][0]} 0 R"
-                 for index, page in enumerate(pages, start=1)}
-
-    order: list[Node] = []
+    annotation_keys = len(tags.annotations)
+    for index, page in enumerate(pages):
+        page.StructParents = annotation_keys + index
+        page.Tabs = PDFName("S")
+        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
     _span_headings(tags)
+
+    def build(first: int) -> tuple[bytes, list[bytes]]:
+        return _objects(tags, doc, first)
+    doc.structure = Late(build)
+    _catalog(canvas, doc.structure)
+
+
+def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[bytes]]:
+    """The tree root's bytes and each element's (numbered from `first`), then the parent tree."""
+    numbers = doc.idToObjectNumberAndVersion
+    page_refs = {index: f"{numbers[doc.Reference(page).name][0]} 0 R"
+                 for index, page in enumerate(doc.Pages.pages, start=1)}
+    root_ref = f"{numbers[doc.Reference(doc.structure).name][0]} 0 R"
+    order: list[Node] = []
     stack = [tags.root]
     while stack:  # pre-order, without recursion: lists nest, cells are many
         node = stack.pop()
         order.append(node)
         stack.extend(kid for kid in reversed(node.kids) if type(kid) is Node)
-    refs: dict[int, str] = {}
-    raws: list[_Raw] = []
-    for node in order:
-        raw = _Raw()
-        raws.append(raw)
-        refs[id(node)] = f"{numbers[doc.Reference(raw).name][0]} 0 R"
-    root_raw, parent_tree_raw = _Raw(), _Raw()
-    root_ref = f"{numbers[doc.Reference(root_raw).name][0]} 0 R"
-    parent_tree_ref = f"{numbers[doc.Reference(parent_tree_raw).name][0]} 0 R"
-
-    for node, raw in zip(order, raws):
-        parent = refs[id(node.parent)] if node.parent is not None else root_ref
-        raw.data = _element(node, parent, refs, page_refs, doc, numbers).encode("latin-1")
-
-    annotation_keys = len(tags.annotations)
-    nums = []
-    for key, (_, node) in enumerate(tags.annotations):
-        nums.append(f"{key} {refs[id(node)]}")
-    for index, page in enumerate(pages, start=1):
-        key = annotation_keys + index - 1
-        page.StructParents = key
-        page.Tabs = PDFName("S")
-        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
-        marks = tags.pages.get(index, ())
-        nums.append(f"{key} [{' '.join(refs[id(n)] for n in marks)}]")
-    parent_tree_raw.data = f"<< /Nums [{' '.join(nums)}] >>".encode("latin-1")
+    refs = {id(node): f"{first + index} 0 R" for index, node in enumerate(order)}
+    refs[id(None)] = root_ref
+    data = [_element(node, refs[id(node.parent)], refs, page_refs, numbers).encode("latin-1")
+            for node in order]
+    nums = [f"{key} {refs[id(node)]}" for key, (_, node) in enumerate(tags.annotations)]
+    for index in range(len(doc.Pages.pages)):
+        marks = tags.pages.get(index + 1, ())
+        nums.append(f"{len(tags.annotations) + index} [{' '.join(refs[id(n)] for n in marks)}]")
+    parent_tree = f"{first + len(order)} 0 R"
+    data.append(f"<< /Nums [{' '.join(nums)}] >>".encode("latin-1"))
     role_map = " ".join(f"/{role} /{standard}" for role, standard in ROLE_MAP.items())
-    root_raw.data = (f"<< /Type /StructTreeRoot /K {refs[id(tags.root)]} /ParentTree "
-                     f"{parent_tree_ref} /ParentTreeNextKey {annotation_keys + len(pages)} "
-                     f"/RoleMap << {role_map} >> >>").encode("latin-1")
-    _catalog(canvas, root_raw)
+    root = (f"<< /Type /StructTreeRoot /K {refs[id(tags.root)]} /ParentTree {parent_tree} "
+            f"/ParentTreeNextKey {len(tags.annotations) + len(doc.Pages.pages)} "
+            f"/RoleMap << {role_map} >> >>")
+    return root.encode("latin-1"), data
 
 
 HEADINGS = frozenset(("H", "H1", "H2", "H3", "H4", "H5", "H6"))
@@ -88,7 +77,7 @@ def _span_headings(tags: Tags) -> None:
     stack = [tags.root]
     while stack:
         node = stack.pop()
-        kids = [kid for kid in node.kids if type(kid) is Node]
+        kids = [kid for kid in node.kids if type(kid) is Node and kid.role != "Table"]
         if node.role in HEADINGS and len(node.kids) > 1:
             span = Node("Span", node)
             span.kids, node.kids, span.attached = node.kids, [span], True
@@ -100,7 +89,14 @@ def _span_headings(tags: Tags) -> None:
         stack.extend(kids)
 
 
-def _element(node: Node, parent: str, refs, page_refs, doc, numbers) -> str:
+def _element(node: Node, parent: str, refs, page_refs, numbers) -> str:
+    kids = node.kids
+    if len(kids) == 1 and node.alt is None and type(kids[0]) is tuple \
+            and type(kids[0][0]) is int:  # most elements: one piece of content (a cell)
+        page, mcid = kids[0]
+        attributes = _attributes(node.attributes) if node.attributes else ""
+        return (f"<< /Type /StructElem /S /{node.role} /P {parent} /Pg {page_refs[page]} "
+                f"/K {mcid}{attributes} >>")
     page = None
     kids = []
     for kid in node.kids:
@@ -127,11 +123,20 @@ def _element(node: Node, parent: str, refs, page_refs, doc, numbers) -> str:
     if node.alt is not None:
         parts.append(f"/Alt {text_string(node.alt)}")
     if node.attributes:
-        owner = node.attributes.get("O", "Layout")
-        values = " ".join(f"/{key} {value}" for key, value in node.attributes.items()
-                          if key != "O")
-        parts.append(f"/A << /O /{owner} {values} >>")
+        parts.append(_attributes(node.attributes).lstrip())
     return " ".join(parts) + " >>"
+
+
+def _attributes(attributes: dict[str, str]) -> str:
+    """" /A << /O /Table /Scope /Column >>" (header cells share one dictionary and string)."""
+    if attributes is HEADER_CELL:
+        return _HEADER_CELL
+    owner = attributes.get("O", "Layout")
+    values = " ".join(f"/{key} {value}" for key, value in attributes.items() if key != "O")
+    return f" /A << /O /{owner} {values} >>"
+
+
+_HEADER_CELL = " /A << /O /Table /Scope /Column >>"
 
 
 def _xml(text: str) -> str:
@@ -161,7 +166,7 @@ def xmp_packet(title: str, author: str, producer: str) -> str:
 <?xpacket end="w"?>"""
 
 
-def _catalog(canvas, root: _Raw) -> None:
+def _catalog(canvas, root: Late) -> None:
     doc = canvas._doc
     catalog = doc.Catalog
     catalog.StructTreeRoot = root

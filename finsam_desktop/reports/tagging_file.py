@@ -1,0 +1,100 @@
+"""How a tagged document is written: reportlab's objects as usual, the structure packed.
+
+A report's structure tree has an element for every table cell (tens of thousands in a
+large plan). Written as ordinary objects they would make the file ten times bigger and
+cost reportlab's per-object formatting each. Instead the elements go into compressed
+object streams and the file ends in a cross-reference stream (PDF 1.5 and later), which
+is how tagged PDFs are usually written. Everything else is formatted by reportlab's own
+code, object by object, exactly as before; only the loop around it is ours.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject
+
+PER_STREAM = 400
+"""Structure elements per object stream."""
+
+
+class Late(PDFObject):
+    """An object formatted after every other (the structure tree root): it names objects
+    whose numbers are known only once reportlab has numbered all of its own."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, build) -> None:
+        self.build = build
+        """build(first free object number) -> (own bytes, [bytes of each packed object])."""
+        self.data = b""
+
+    def format(self, document) -> bytes:
+        return self.data
+
+
+class TaggedDocument(PDFDocument):
+    """A PDFDocument whose file packs the structure elements into object streams."""
+
+    structure: Late | None = None
+
+    def format(self):
+        if self.structure is None or self.encrypt.info():
+            return super().format()  # nothing packed (or encrypted: reportlab's own way)
+        self.encrypt.prepare(self)
+        self.Reference(self.Catalog)
+        self.Reference(self.info)
+        numbers = self.numberToId
+        objects = self.idToObject
+        offsets = self.idToOffset
+        file = self.__accum__ = PDFFile(self._pdfVersion)
+        late = []
+        counter = 0
+        while True:  # reportlab's loop: objects may register more objects as they format
+            counter += 1
+            if counter not in numbers:
+                break
+            name = numbers[counter]
+            if objects[name] is self.structure:
+                late.append(name)
+                continue
+            offsets[name] = file.add(PDFIndirectObject(name, objects[name]).format(self))
+        del self.__accum__
+        first = counter
+        self.structure.data, packed = self.structure.build(first)
+        for name in late:
+            offsets[name] = file.add(PDFIndirectObject(name, objects[name]).format(self))
+        entries = [(0, 0, 65535)] + [(1, offsets[numbers[n]], 0) for n in range(1, first)]
+        stream_number = first + len(packed)
+        stream_offsets = []
+        for start in range(0, len(packed), PER_STREAM):
+            chunk = packed[start:start + PER_STREAM]
+            header, body, position = [], [], 0
+            for index, data in enumerate(chunk):
+                header.append(f"{first + start + index} {position}")
+                body.append(data)
+                position += len(data) + 1
+                entries.append((2, stream_number, index))
+            head = " ".join(header).encode("ascii") + b"\n"
+            content = zlib.compress(head + b"\n".join(body) + b"\n", 3)
+            offset = file.add(f"{stream_number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
+                              f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"
+                              "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")
+            stream_offsets.append(offset)
+            stream_number += 1
+        entries += [(1, offset, 0) for offset in stream_offsets]
+        return file.format(self) + self._xref_stream(file, entries, stream_number)
+
+    def _xref_stream(self, file: PDFFile, entries, number: int) -> bytes:
+        """The cross-reference stream (it lists itself last) and the file's end."""
+        offset = file.offset
+        entries.append((1, offset, 0))
+        rows = struct.pack(f">{len(entries) * 'BIH'}", *(v for entry in entries for v in entry))
+        content = zlib.compress(rows)
+        root = self.Reference(self.Catalog).format(self).decode("ascii")
+        info = self.Reference(self.info).format(self).decode("ascii")
+        head = (f"{number} 0 obj\n<< /Type /XRef /Size {len(entries)} /W [1 4 2] /Root {root} "
+                f"/Info {info} /Filter /FlateDecode /Length {len(content)} /ID ").encode("ascii")
+        return (head + self.ID() + b" >>\nstream\n" + content + b"\nendstream\nendobj\n"
+                + f"startxref\n{offset}\n%%EOF\n".encode("ascii"))
