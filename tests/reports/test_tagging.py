@@ -33,6 +33,52 @@ def very_hostile_plan():
     return replace(plan, sections=plan.sections + (section,))
 
 
+MARKDOWN = """Inledning med **fet**, *kursiv* och en [länk till planen](https://example.org/plan)
+som bryts över flera rader i ett långt stycke om samordning, rehabilitering och arbete
+för personer som står långt från arbetsmarknaden.[^1]
+
+## Bakgrund & <mål>
+
+### Tredje nivån
+
+#### Fjärde nivån
+
+- Första punkten med text som är lång nog att brytas över två rader i rapporten och mer
+  - Inre punkt ett
+  - Inre punkt två
+- Andra punkten
+
+1. Ett
+2. Två
+
+| Aktör | Andel |
+|---|---:|
+| Kommunerna | 25 % |
+| Regionen | 25 % |
+
+Sista stycket <b>inte fet</b> & AT&T.
+
+[^1]: Fotnoten med källan.
+"""
+
+
+def document_plan():
+    """A written document: rich Markdown, every generated block, a chart's own /Alt, a logo."""
+    from tests.reports.test_document import PNG
+    from finsam_desktop.domain.plan import BLOCK_KINDS, Cover
+    plan = load_plan("skaraborg-2026")
+    sections = [Section(1, "Vilka är vi?", MARKDOWN)]
+    for number, kind in enumerate(BLOCK_KINDS, start=2):
+        sections.append(Section(number, kind="block", block=kind,
+                                alt_text=OWN_ALT if kind == "chart_areas" else ""))
+    sections.append(Section(99, "Avslutning", "Slutord."))
+    return replace(plan, sections=tuple(sections),
+                   cover=Cover(title="Verksamhetsplan 2026", logo=PNG, logo_type="image/png"))
+
+
+OWN_ALT = "Stapeldiagram över insatsmedel per område, skrivet av kansliet."
+
+
 def synthetic():
     from benchmarks.synthetic import synthetic_plan
     return synthetic_plan()
@@ -41,6 +87,7 @@ def synthetic():
 PLANS = {name: (lambda name=name: load_plan(name)) for name in PLAN_NAMES}
 PLANS["synthetic"] = synthetic
 PLANS["hostile"] = very_hostile_plan
+PLANS["document"] = document_plan
 
 
 @pytest.fixture(scope="module")
@@ -130,10 +177,10 @@ def test_figures_say_in_words_what_the_charts_show(name, rendered):
     plan, path = rendered(name)
     outcome = compute(plan)
     pdf = TaggedPdf(path)
-    figures = pdf.elements("Figure")
-    assert len(figures) >= 1
-    equity = str(figures[0].obj.Alt)
-    assert equity.startswith("Diagram: Utgående eget kapital")
+    alts = [str(figure.obj.Alt) for figure in pdf.elements("Figure")]
+    equity = [alt for alt in alts if alt.startswith("Diagram: Utgående eget kapital")]
+    assert len(equity) == 1
+    equity = equity[0]
     for year in plan.years:
         amount = format_money(outcome.years[year].closing_equity, plan.unit, with_unit=True)
         assert f"{year}: Utgående eget kapital {amount.replace(chr(160), ' ')}" in equity
@@ -148,9 +195,40 @@ def test_headings_never_skip_a_level_and_the_contents_are_a_toc(name, rendered):
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
     toc = pdf.elements("TOC")
     assert len(toc) == 1
-    chapters = len(build_report(plan, compute(plan)).chapters)
-    assert [c.role for c in toc[0].children] == ["TOCI"] * chapters
-    assert levels.count(1) == chapters + 1  # and "Innehåll"
+    texts = pdf.mcid_text()
+    entries = [" ".join("".join(texts[k] for k in item.mcids()).split()) for item in toc[0].children]
+    assert {item.role for item in toc[0].children} == {"TOCI"}
+    headings = [" ".join("".join(texts[k] for k in e.mcids()).split())
+                for e in pdf.elements("H1", "H2", "H3")]
+    listed = [h for h in headings if any(entry.startswith(h[:200]) for entry in entries)]
+    assert len(entries) == len(listed)  # one TOCI per listed heading, each with its page number
+    assert all(re.search(r" \d+$", entry) for entry in entries)
+    chapters = [c for c in build_report(plan, compute(plan)).chapters if c.title]
+    assert levels.count(1) == len(chapters) + 1  # and "Innehåll"
+
+
+def test_a_written_document_tags_its_headings_lists_notes_links_logo_and_own_alt(rendered):
+    plan, path = rendered("document")
+    pdf = TaggedPdf(path)
+    texts = pdf.mcid_text()
+
+    def text(element):
+        return " ".join(" ".join(texts.get(k, "") for k in element.mcids()).split())
+    roles = [e.role for e in pdf.elements()]
+    for role in ("H2", "H3", "H4", "L", "LI", "Lbl", "LBody", "Note", "Link", "Figure", "Table"):
+        assert role in roles, role
+    assert [text(e) for e in pdf.elements("H2")][0] == "Bakgrund & <mål>"
+    nested = [e for e in pdf.elements("L") if e.parent.role == "LBody"]
+    assert [text(item) for item in nested[0].children] == ["◦ Inre punkt ett", "◦ Inre punkt två"]
+    assert "Fotnoten med källan." in " ".join(text(e) for e in pdf.elements("Note"))
+    link = pdf.elements("Link")[0]
+    assert link.parent.role == "P" and "example.org/plan" in str(link.children[0][1].Contents)
+    alts = [str(e.obj.Alt) for e in pdf.elements("Figure")]
+    assert alts[0] == f"Logotyp: {plan.association}"
+    assert OWN_ALT in alts and any(a.startswith("Diagram: Utgående eget kapital") for a in alts)
+    markdown_table = [t for t in pdf.elements("Table")
+                      if text(t.children[0]) == "Aktör Andel"]
+    assert len(markdown_table) == 1
 
 
 def test_bullets_are_lists_with_labels_and_bodies(rendered):
