@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sys
 import traceback
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QStandardPaths,
                             QTranslator)
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 ORGANIZATION = "FinSam"
@@ -16,6 +18,18 @@ APPLICATION = "FinSam Desktop"
 LOG_NAME = "finsam-desktop.log"
 
 log = logging.getLogger("finsam_desktop")
+
+
+def release_clipboard() -> None:
+    """Let go of clipboard data made in Python while Python still runs.
+
+    Qt destroys what the clipboard holds in its own exit handlers, after Python has
+    finalized; a QMimeData created from Python then crashes the process on exit
+    (seen with PySide6 6.12: a segmentation fault after every copy).
+    """
+    app = QGuiApplication.instance()
+    if app is not None:
+        QGuiApplication.clipboard().clear()
 
 
 def setup_application(argv: list[str] | None = None) -> QApplication:
@@ -28,6 +42,9 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName(APPLICATION)
+    if not getattr(app, "_finsam_clipboard_released", False):
+        atexit.register(release_clipboard)
+        app._finsam_clipboard_released = True
     if not getattr(app, "_finsam_translator", None):
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

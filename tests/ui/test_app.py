@@ -52,3 +52,19 @@ def test_unexpected_errors_are_logged_and_told(tmp_path, monkeypatch, shown):
     title, message = shown.errors[-1]
     assert title == "Oväntat fel" and "finsam-desktop.log" in message
     assert "Traceback" not in message
+
+
+def test_the_app_exits_cleanly_after_a_copy():
+    """A range copied to the clipboard must not crash the process on exit (PySide6 6.12)."""
+    import os
+    import subprocess
+    import sys
+    script = (
+        "from finsam_desktop.ui.app import setup_application\n"
+        "from finsam_desktop.ui.table_view import grid_mime\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = setup_application()\n"
+        "QGuiApplication.clipboard().setMimeData(grid_mime([['1 000', 'Kansli']]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-500:]
