@@ -75,38 +75,47 @@ def municipality_weights(members: Sequence[Member], year: int,
 
 
 def allocate_year(plan: Plan, year: int) -> dict[int, int]:
-    """Every member's contribution in `year`, by member id.
+    """Every member's contribution in `year`, by member id (see `allocate`)."""
+    return allocate(plan, year)[0]
+
+
+PARTS = ("state", "region", "municipalities")
+PART_NAMES = {"state": "statens", "region": "regionens", "municipalities": "kommunernas"}
+
+
+def allocate(plan: Plan, year: int) -> tuple[dict[int, int], dict[str, int]]:
+    """Every member's contribution in `year` by member id, and the parts no one can take.
 
     Two steps, each by largest remainder in units of `rounding`: the total into
     the state, region and municipal parts, then each part among its members.
-    A part with no member to take it is left unallocated (a finding says so).
+    A part with no member to take it (no member of that kind, or no municipality
+    with a key that year) is left unallocated: it is returned by part name, is not
+    anyone's contribution and so not income (plan-format.md, `contributions_unallocated`).
     """
     settings: Contributions = plan.contributions
     unit = settings.rounding
-    total = settings.totals.get(year, 0)
-    units = total // unit
+    units = settings.totals.get(year, 0) // unit
     shares = settings.shares
-    state_units, region_units, municipal_units = largest_remainder(
-        units, [shares.state, shares.region, shares.municipalities])
+    part_units = dict(zip(PARTS, largest_remainder(
+        units, [shares.state, shares.region, shares.municipalities])))
 
     result = {m.id: 0 for m in plan.members}
-    state_members = [m for m in plan.members if m.kind == "state"]
-    split_members = [m for m in plan.members if m.kind in ("fk", "af")]
-    if state_members:
-        for member, part in zip(state_members,
-                                largest_remainder(state_units, [1] * len(state_members))):
-            result[member.id] = part * unit
-    elif split_members:
-        for member, part in zip(split_members,
-                                largest_remainder(state_units, [1] * len(split_members))):
-            result[member.id] = part * unit
+    unallocated: dict[str, int] = {}
 
+    def split(part: str, members: list[Member], weights: list) -> None:
+        parts = largest_remainder(part_units[part], weights) if members else []
+        given = sum(parts)
+        for member, units_given in zip(members, parts):
+            result[member.id] = units_given * unit
+        if part_units[part] - given:
+            unallocated[part] = (part_units[part] - given) * unit
+
+    state = [m for m in plan.members if m.kind == "state"]
+    state = state or [m for m in plan.members if m.kind in ("fk", "af")]
+    split("state", state, [1] * len(state))
     regions = [m for m in plan.members if m.kind == "region"]
-    for member, part in zip(regions, largest_remainder(region_units, [1] * len(regions))):
-        result[member.id] = part * unit
-
+    split("region", regions, [1] * len(regions))
     municipalities = [m for m in plan.members if m.kind == "municipality"]
-    weights = municipality_weights(municipalities, year, settings.key_precision)
-    for member, part in zip(municipalities, largest_remainder(municipal_units, weights)):
-        result[member.id] = part * unit
-    return result
+    split("municipalities", municipalities,
+          municipality_weights(municipalities, year, settings.key_precision))
+    return result, unallocated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .findings import SEVERITY_LABELS, checks_made
 from .money import format_money
 from .outcome import Outcome
 from .plan import Plan
@@ -21,7 +22,6 @@ YEAR_LABELS = {
     "opening_equity": "Ingående eget kapital",
     "closing_equity": "Utgående eget kapital",
 }
-SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Info"}
 
 
 def check_result(plan: Plan, outcome: Outcome) -> dict:
@@ -65,5 +65,6 @@ def check_text(plan: Plan, outcome: Outcome) -> str:
         for finding in outcome.findings:
             lines.append(f"- {SEVERITY_LABELS[finding.severity]}: {finding.message}")
     else:
-        lines.append("Inga iakttagelser: planen håller alla regler.")
+        lines.append("Inga iakttagelser. Kontrollerat:")
+        lines += [f"- {check}" for check in checks_made(plan)]
     return "\n".join(lines).replace("\u00a0", " ")

@@ -19,6 +19,7 @@ from .errors import Invalid, UserFacingError
 from .follow_up import without_line
 from .plan import (
     ROUNDINGS,
+    RULE_KINDS,
     UNITS,
     Goal,
     Indicator,
@@ -127,7 +128,7 @@ _FACTORIES = {
     "other_income": lambda ident: Line(id=ident, name="Ny intäkt"),
     "costs": lambda ident: Line(id=ident, name="Ny kostnad"),
     "interventions": lambda ident: Intervention(id=ident, name="Ny insats", area="individ"),
-    "rules": lambda ident: Rule(id=ident, kind="min_amount", amount=0),
+    "rules": lambda ident: Rule(id=ident, kind=RULE_KINDS[0], amount=0),
     "goals": lambda ident: Goal(id=ident, title="Nytt mål"),
     "sections": lambda ident: Section(id=ident, title="Nytt avsnitt"),
 }

@@ -206,7 +206,7 @@ def _rule(r: _Reader, value: Any, path: str, ident: int):
     if "share" in data:
         fields["share"] = r.decimal(data["share"], f"{path}.share")
     if "basis" in data:
-        bases = ("interventions",) if kind == "min_area_share" else RULE_BASES
+        bases = RULE_BASES if KINDS[kind].basis_field == "basis" else ("interventions",)
         fields["basis"] = r.choice(data["basis"], f"{path}.basis", bases)
     if "area" in data:
         fields["area"] = r.choice(data["area"], f"{path}.area", AREAS)

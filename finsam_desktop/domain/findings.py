@@ -1,21 +1,27 @@
 """Rule checks on a computed plan: findings are shown live and never block an edit.
 
 Each message is Swedish, names the year and the figures, and says what to change.
+The year figures and margins arrive from `outcome` as plain arguments: this module
+does not import it (no cycle). `checks_made` says what was checked, so a window with
+no findings can say exactly what holds instead of claiming more.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Any, Mapping, Sequence
 
+from .allocation import PART_NAMES
 from .money import format_money, format_share
-from .plan import AREA_LABELS, BASIS_LABELS, Plan
+from .plan import Plan
+from .rule_kinds import KINDS, describe_rule
 
-if TYPE_CHECKING:
-    from .outcome import RuleMargin, YearOutcome
+__all__ = ["SEVERITIES", "SEVERITY_LABELS", "Finding", "checks_made", "describe_rule",
+           "find_all"]
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Att notera"}
+"""The one Swedish word for each severity: the check text, the findings dock and the report."""
 
 
 @dataclass(frozen=True)
@@ -32,19 +38,6 @@ class Finding:
     def as_json(self) -> dict:
         return {"severity": self.severity, "code": self.code, "year": self.year,
                 "message": self.message}
-
-
-def describe_rule(rule) -> str:
-    """An equity rule in a few Swedish words: "eget kapital vid årets slut minst 1 500 000 kr"."""
-    if rule.kind == "min_amount":
-        return f"eget kapital vid årets slut minst {_kr(rule.amount)}"
-    if rule.kind == "max_share":
-        return (f"eget kapital vid årets slut högst {format_share(rule.share)} av "
-                f"{BASIS_LABELS.get(rule.basis, rule.basis)}")
-    if rule.kind == "min_area_share":
-        return (f"{AREA_LABELS.get(rule.area, rule.area).lower()} minst "
-                f"{format_share(rule.share)} av insatsmedlen")
-    return rule.kind
 
 
 def _kr(amount: int) -> str:
@@ -99,8 +92,8 @@ def _contribution_findings(plan: Plan) -> list[Finding]:
     return found
 
 
-def _equity_findings(plan: Plan, years: dict[int, "YearOutcome"],
-                     margins: tuple["RuleMargin", ...]) -> list[Finding]:
+def _equity_findings(plan: Plan, years: Mapping[int, Any], margins: Sequence[Any]
+                     ) -> list[Finding]:
     found = []
     if plan.equity.opening is None:
         found.append(Finding(
@@ -110,8 +103,10 @@ def _equity_findings(plan: Plan, years: dict[int, "YearOutcome"],
     elif plan.equity.opening_is_forecast:
         found.append(Finding(
             "info", "opening_equity_forecast", plan.plan_year,
-            f"{plan.plan_year}: ingående eget kapital {_kr(plan.equity.opening)} är en prognos "
-            "från fjolårets plan. Stäm av det mot årsbokslutet.", "equity"))
+            f"{plan.plan_year}: ingående eget kapital {_kr(plan.equity.opening)} är en prognos"
+            + (f" (”{plan.equity.opening_note}”)" if plan.equity.opening_note
+               else " från fjolårets plan")
+            + ". Stäm av det mot årsbokslutet.", "equity"))
     for year, figures in years.items():
         if figures.closing_equity < 0:
             found.append(Finding(
@@ -124,37 +119,86 @@ def _equity_findings(plan: Plan, years: dict[int, "YearOutcome"],
         if margin.margin >= 0:
             continue
         rule = rules[margin.rule_id]
-        year = margin.year
-        if rule.kind == "min_amount":
-            found.append(Finding(
-                "warning", "equity_below_minimum", year,
-                f"{year}: utgående eget kapital {_kr(margin.actual)} är under lägstanivån "
-                f"{_kr(margin.bound)}. Minska kostnaderna med {_kr(-margin.margin)} eller ändra regeln.",
-                "rule", rule.id))
-        elif rule.kind == "max_share":
-            found.append(Finding(
-                "warning", "equity_above_maximum", year,
-                f"{year}: utgående eget kapital {_kr(margin.actual)} är över "
-                f"{format_share(rule.share)} av {BASIS_LABELS[rule.basis]} ({_kr(margin.bound)}). "
-                f"Planera in {_kr(-margin.margin)} mer i insatser eller ändra regeln.",
-                "rule", rule.id))
-        elif rule.kind == "min_area_share":
-            total = years[year].intervention_costs
-            share = format_share(Fraction(margin.actual, total)) if total else "0 %"
-            found.append(Finding(
-                "warning", "area_share_below_minimum", year,
-                f"{year}: {AREA_LABELS[rule.area].lower()} får {_kr(margin.actual)}, {share} av "
-                f"insatsmedlen, under målet {format_share(rule.share)} ({_kr(margin.bound)}). "
-                f"Flytta minst {_kr(-margin.margin)} dit eller ändra regeln.",
-                "rule", rule.id))
+        kind = KINDS[rule.kind]
+        found.append(Finding(
+            "warning", kind.finding_code, margin.year,
+            f"{margin.year}: " + kind.advice(rule, margin.actual, margin.bound, margin.margin,
+                                             years[margin.year], plan.labels),
+            "rule", rule.id))
+    if not any(KINDS[r.kind].bound_side == "max" and KINDS[r.kind].bounds_equity
+               for r in plan.equity.rules if r.kind in KINDS):
+        found.append(Finding(
+            "info", "equity_maximum_missing", None,
+            "Planen har ingen regel om högsta eget kapital, så ett kapital som växer år efter "
+            "år syns inte här. Lägg till en regel, till exempel högst 20 % av årets "
+            "medlemsavgifter, om förbundet har en sådan.", "equity"))
     return found
 
 
-def find_all(plan: Plan, years: dict[int, "YearOutcome"],
-             margins: tuple["RuleMargin", ...], extra: tuple[Finding, ...] = ()
-             ) -> tuple[Finding, ...]:
-    """All findings (and `extra` ones, the follow-up's), errors first, then by year."""
-    found = _contribution_findings(plan) + _equity_findings(plan, years, margins) + list(extra)
+def _year_findings(plan: Plan, years: Mapping[int, Any]) -> list[Finding]:
+    """Money no one can take, and years with income but no costs."""
+    found = []
+    for year, figures in years.items():
+        unallocated = figures.contributions_unallocated
+        if unallocated:
+            parts = " och ".join(f"{PART_NAMES[part]} del {_kr(amount)}"
+                                 for part, amount in unallocated.items())
+            why = ("ingen kommun har fördelningsnyckel för året"
+                   if set(unallocated) == {"municipalities"} and any(
+                       m.kind == "municipality" for m in plan.members)
+                   else "planen har ingen medlem som kan ta emot den")
+            found.append(Finding(
+                "error", "contributions_unallocated", year,
+                f"{year}: {parts} går inte till någon medlem ({why}) och räknas inte som "
+                f"intäkt; medlemsavgifterna blir {_kr(figures.contributions_total)} i stället "
+                f"för {_kr(plan.contributions.totals.get(year, 0))}. Fyll i nycklarna eller "
+                "lägg till medlemmen.", "contributions"))
+        if figures.income_total and not figures.costs_total:
+            found.append(Finding(
+                "warning", "costs_missing", year,
+                f"{year}: planen har intäkter ({_kr(figures.income_total)}) men inga kostnader "
+                "alls, så hela beloppet läggs till det egna kapitalet. Fyll i årets kostnader "
+                "och insatser.", "equity"))
+    return found
+
+
+def _previous_findings(plan: Plan) -> list[Finding]:
+    previous = plan.contributions.previous_total
+    given = [m.previous_contribution for m in plan.members if m.previous_contribution is not None]
+    if previous is None or not given or sum(given) == previous:
+        return []
+    return [Finding(
+        "warning", "previous_total_mismatch", None,
+        f"Fjolårets avgifter per medlem blir tillsammans {_kr(sum(given))}, men fjolårets "
+        f"total är {_kr(previous)} (skillnad {_kr(sum(given) - previous)}). Jämförelsekolumnen "
+        "visar totalen; rätta medlemmarnas belopp eller totalen.", "contributions")]
+
+
+def find_all(plan: Plan, years: Mapping[int, Any], margins: Sequence[Any],
+             extra: tuple[Finding, ...] = ()) -> tuple[Finding, ...]:
+    """All findings (and `extra` ones, the follow-up's), errors first, then by year.
+
+    `years` are the outcome's YearOutcome per year, `margins` its RuleMargins."""
+    found = (_contribution_findings(plan) + _year_findings(plan, years)
+             + _previous_findings(plan) + _equity_findings(plan, years, margins) + list(extra))
     order = {severity: index for index, severity in enumerate(SEVERITIES)}
     found.sort(key=lambda f: (order[f.severity], f.year or 0))
     return tuple(found)
+
+
+def checks_made(plan: Plan) -> tuple[str, ...]:
+    """What the findings check, in Swedish, so "no findings" never claims more than this."""
+    first, last = plan.years[0], plan.years[-1]
+    span = f"{first}–{last}" if last != first else str(first)
+    out = [f"Medlemsavgifterna {span} fördelas helt på medlemmarna och andelarna blir 100 %.",
+           "Varje kommun har fördelningsnyckel varje år.",
+           "Ingående eget kapital är angivet.",
+           "Varje år med intäkter har kostnader.",
+           "Eget kapital blir inte negativt något år."]
+    if plan.contributions.previous_total is not None:
+        out.append("Fjolårets avgifter per medlem summerar till fjolårets total.")
+    out += [f"Regel: {describe_rule(rule, plan.labels)}." for rule in plan.equity.rules]
+    if plan.follow_up.periods:
+        out.append("Den senaste uppföljningens prognos håller reglerna och ingen rad har "
+                   "redan passerat sin budget.")
+    return tuple(out)

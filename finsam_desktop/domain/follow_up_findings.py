@@ -7,12 +7,11 @@ closing equity, with a `max_share` basis taken from the forecast; `year` is the 
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from .findings import Finding
 from .follow_up import PeriodOutcome
 from .money import format_money, format_share
 from .plan import BASIS_LABELS, Plan
+from .rule_kinds import KINDS
 
 COST_LISTS = ("costs", "interventions")
 SUBJECT = "follow_up"
@@ -23,8 +22,12 @@ def _kr(amount: int) -> str:
     return format_money(amount, "kr", with_unit=True)
 
 
-def _floor(value: Fraction) -> int:
-    return value.numerator // value.denominator
+class _Forecast:
+    """The forecast's figures as a rule measures them (rule_kinds): closing equity, bases."""
+
+    def __init__(self, closing: int, latest: PeriodOutcome):
+        self.closing_equity = closing
+        self.basis = latest.basis
 
 
 def _date(end: str) -> str:
@@ -48,23 +51,28 @@ def forecast_findings(plan: Plan, latest: PeriodOutcome | None) -> list[Finding]
             "error", "forecast_equity_negative", year,
             f"{where}: utgående eget kapital blir enligt prognosen {_kr(closing)}. "
             f"Minska kostnaderna eller öka intäkterna med minst {_kr(-closing)}.", SUBJECT))
+    forecast = _Forecast(closing, latest)
     for rule in plan.equity.rules:
-        if rule.kind == "min_amount" and closing < rule.amount:
+        kind = KINDS.get(rule.kind)
+        if kind is None or not kind.forecast_code:
+            continue
+        bound, actual, margin = kind.measure(rule, forecast)
+        if margin >= 0:
+            continue
+        if kind.uses_amount:
             found.append(Finding(
-                "warning", "forecast_equity_below_minimum", year,
+                "warning", kind.forecast_code, year,
                 f"{where}: utgående eget kapital enligt prognosen {_kr(closing)} är under "
-                f"lägstanivån {_kr(rule.amount)}. Minska kostnaderna med "
-                f"{_kr(rule.amount - closing)} under resten av året eller ändra regeln.",
+                f"lägstanivån {_kr(bound)}. Minska kostnaderna med "
+                f"{_kr(-margin)} under resten av året eller ändra regeln.",
                 SUBJECT))
-        elif rule.kind == "max_share":
-            bound = _floor(Fraction(rule.share) * latest.basis(rule.basis))
-            if closing > bound:
-                found.append(Finding(
-                    "warning", "forecast_equity_above_maximum", year,
-                    f"{where}: utgående eget kapital enligt prognosen {_kr(closing)} är över "
-                    f"{format_share(rule.share)} av {BASIS_LABELS[rule.basis]} enligt prognosen "
-                    f"({_kr(bound)}). Använd {_kr(closing - bound)} mer i insatser under året "
-                    "eller ändra regeln.", SUBJECT))
+        else:
+            found.append(Finding(
+                "warning", kind.forecast_code, year,
+                f"{where}: utgående eget kapital enligt prognosen {_kr(closing)} är över "
+                f"{format_share(rule.share)} av {BASIS_LABELS[rule.basis]} enligt prognosen "
+                f"({_kr(bound)}). Använd {_kr(-margin)} mer i insatser under året "
+                "eller ändra regeln.", SUBJECT))
     for line in latest.lines:
         if line.list in COST_LISTS and line.actual > line.budget:
             found.append(Finding(

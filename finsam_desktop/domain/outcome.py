@@ -2,7 +2,9 @@
 
 Contributions per member, income, costs, result and equity per year, each
 rule's margin, and the findings. Nothing here is stored; it is recomputed after
-every edit, so it must stay cheap (see benchmarks/).
+every edit, so it must stay cheap (see benchmarks/). `compute` keeps no state; the
+owner of a plan that changes edit by edit (the open document) holds a `Recompute`,
+which follows the last plan's intervention sums instead of summing every row again.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .allocation import allocate_year
+from .allocation import allocate
 from .findings import Finding, find_all
 from .follow_up import PeriodOutcome, follow_up_outcomes
 from .follow_up_findings import forecast_findings
-from .plan import AREAS, Plan
+from .intervention_sums import InterventionSums
+from .plan import Plan
+from .rule_kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,9 @@ class YearOutcome:
     result: int
     opening_equity: int
     closing_equity: int
+    contributions_unallocated: dict[str, int] = field(default_factory=dict)
+    """The parts of the year's total no member can take, by part ("municipalities");
+    not in `contributions_total`, not income."""
 
     def basis(self, name: str) -> int:
         """The year's figure a rule is measured against."""
@@ -84,100 +91,9 @@ def _sum_year(rows, attribute: str, year: int) -> int:
     return sum(getattr(row, attribute).get(year, 0) for row in rows)
 
 
-def _sum_at(year_maps: list, year: int) -> int:
-    return sum([values.get(year, 0) for values in year_maps])
-
-
-def _add(totals: dict, key: str, values, sign: int) -> None:
-    for year, amount in values.items():
-        if year in totals:
-            row = totals[year]
-            row[key] = row.get(key, 0) + sign * amount
-
-
-class _InterventionSums:
-    """The interventions' money, participants and funding summed per year.
-
-    The interventions are grouped once by area and by municipality; each year's
-    sums are then list comprehensions rather than dict updates per intervention
-    and year, which keeps the recompute cheap with thousands of interventions.
-    `follow` updates the sums of the previous plan by the few interventions an
-    edit replaced, since edits share every untouched intervention object.
-    Amounts are never negative, so a municipality is listed in a year exactly
-    when its sum is not zero.
-    """
-
-    def __init__(self, plan: Plan):
-        amounts: dict[str, list] = {area: [] for area in AREAS}
-        participants: dict[str, list] = {area: [] for area in AREAS}
-        places: dict[str, list] = {}
-        external = []
-        for item in plan.interventions:
-            amounts.setdefault(item.area, []).append(item.amounts)
-            participants.setdefault(item.area, []).append(item.participants)
-            external.append(item.external_funding)
-            if item.municipality:
-                places.setdefault(item.municipality, []).append(item.amounts)
-        self.items = plan.interventions
-        self.years = plan.years
-        self.by_area, self.participants, self.places, self.external = {}, {}, {}, {}
-        for year in plan.years:
-            self.by_area[year] = {area: _sum_at(maps, year) for area, maps in amounts.items()}
-            self.participants[year] = {area: _sum_at(maps, year)
-                                       for area, maps in participants.items()}
-            self.places[year] = {place: _sum_at(maps, year) for place, maps in places.items()}
-            self.external[year] = {"": _sum_at(external, year)}
-
-    def follow(self, plan: Plan) -> "_InterventionSums | None":
-        """These sums moved to `plan` by its changed interventions; None when a full
-        recompute is as cheap (other years, or many interventions changed)."""
-        if plan.years != self.years:
-            return None
-        if plan.interventions is self.items:
-            return self
-        new_ids = {id(item) for item in plan.interventions}
-        old_ids = {id(item) for item in self.items}
-        removed = [item for item in self.items if id(item) not in new_ids]
-        added = [item for item in plan.interventions if id(item) not in old_ids]
-        if len(removed) + len(added) > 64:
-            return None
-        moved = object.__new__(_InterventionSums)
-        moved.items, moved.years = plan.interventions, self.years
-        moved.by_area = {year: dict(row) for year, row in self.by_area.items()}
-        moved.participants = {year: dict(row) for year, row in self.participants.items()}
-        moved.places = {year: dict(row) for year, row in self.places.items()}
-        moved.external = {year: dict(row) for year, row in self.external.items()}
-        for sign, items in ((-1, removed), (1, added)):
-            for item in items:
-                _add(moved.by_area, item.area, item.amounts, sign)
-                _add(moved.participants, item.area, item.participants, sign)
-                _add(moved.external, "", item.external_funding, sign)
-                if item.municipality:
-                    _add(moved.places, item.municipality, item.amounts, sign)
-        return moved
-
-    def for_year(self, year: int) -> tuple[dict, dict, dict, int]:
-        """(by area, participants by area, by municipality, external) as new dicts."""
-        return (dict(self.by_area[year]), dict(self.participants[year]),
-                {place: total for place, total in self.places[year].items() if total},
-                self.external[year][""])
-
-
-_last_sums: list[_InterventionSums] = []
-"""The sums of the last computed plan, for `_InterventionSums.follow`."""
-
-
-def _intervention_sums(plan: Plan) -> _InterventionSums:
-    sums = _last_sums[0].follow(plan) if _last_sums else None
-    if sums is None:
-        sums = _InterventionSums(plan)
-    _last_sums[:] = [sums]
-    return sums
-
-
-def _year_outcome(plan: Plan, year: int, opening: int, sums: _InterventionSums) -> YearOutcome:
-    contributions = allocate_year(plan, year)
-    contributions_total = plan.contributions.totals.get(year, 0)
+def _year_outcome(plan: Plan, year: int, opening: int, sums: InterventionSums) -> YearOutcome:
+    contributions, unallocated = allocate(plan, year)
+    contributions_total = sum(contributions.values())  # the rows' sum, always
     other_income = _sum_year(plan.other_income, "amounts", year)
     by_area, participants, by_municipality, external = sums.for_year(year)
     intervention_costs = sum(by_area.values())
@@ -201,36 +117,19 @@ def _year_outcome(plan: Plan, year: int, opening: int, sums: _InterventionSums) 
         result=result,
         opening_equity=opening,
         closing_equity=opening + result,
+        contributions_unallocated=unallocated,
     )
-
-
-def _ceil(value: Fraction) -> int:
-    return -((-value.numerator) // value.denominator)
-
-
-def _floor(value: Fraction) -> int:
-    return value.numerator // value.denominator
 
 
 def rule_margins(plan: Plan, years: dict[int, YearOutcome]) -> tuple[RuleMargin, ...]:
     """Each rule's bound and margin in each plan year, rounded in the rule's favour."""
     margins = []
     for rule in plan.equity.rules:
+        kind = KINDS.get(rule.kind)
+        if kind is None:
+            continue
         for year, figures in years.items():
-            if rule.kind == "min_amount":
-                bound, actual = rule.amount, figures.closing_equity
-                margin = actual - bound
-            elif rule.kind == "max_share":
-                bound = _floor(Fraction(rule.share) * figures.basis(rule.basis))
-                actual = figures.closing_equity
-                margin = bound - actual
-            elif rule.kind == "min_area_share":
-                bound = _ceil(Fraction(rule.share) * figures.intervention_costs)
-                actual = figures.interventions_by_area.get(rule.area, 0)
-                margin = actual - bound
-            else:
-                continue
-            margins.append(RuleMargin(rule.id, year, bound, actual, margin))
+            margins.append(RuleMargin(rule.id, year, *kind.measure(rule, figures)))
     return tuple(margins)
 
 
@@ -247,9 +146,31 @@ def member_figures(plan: Plan, first: YearOutcome) -> dict[int, MemberFigures]:
 
 def compute(plan: Plan) -> Outcome:
     """The whole derived state of `plan`; pure and deterministic."""
+    return _compute(plan, InterventionSums(plan))
+
+
+class Recompute:
+    """`compute` for a plan that changes edit by edit, held by the plan's owner.
+
+    Calling it gives exactly what `compute(plan)` gives, but follows the intervention
+    sums of the plan it computed last: an edit that replaced one intervention costs one
+    intervention, not all of them.
+    """
+
+    def __init__(self) -> None:
+        self._sums: InterventionSums | None = None
+
+    def __call__(self, plan: Plan) -> Outcome:
+        sums = self._sums.follow(plan) if self._sums is not None else None
+        if sums is None:
+            sums = InterventionSums(plan)
+        self._sums = sums
+        return _compute(plan, sums)
+
+
+def _compute(plan: Plan, sums: InterventionSums) -> Outcome:
     years: dict[int, YearOutcome] = {}
     opening = plan.equity.opening or 0
-    sums = _intervention_sums(plan)
     for year in plan.years:
         outcome = _year_outcome(plan, year, opening, sums)
         years[year] = outcome

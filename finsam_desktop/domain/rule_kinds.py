@@ -2,9 +2,8 @@
 
 `min_amount`, `max_share` and `min_area_share` used to be branched on in eight modules;
 everything that differs between them lives here, and every other module asks this one
-(`KINDS[rule.kind]`). The severity labels are here too, so the check text, the findings
-dock and the report say the same word. No imports of `outcome` or `findings`: this module
-is below both, which is what ends their import cycle.
+(`KINDS[rule.kind]`). No imports of `outcome` or `findings`: this module is below both, which
+is what ends their import cycle.
 """
 
 from __future__ import annotations
@@ -16,10 +15,6 @@ from typing import Any, Callable
 from .errors import Invalid
 from .money import format_money, format_share
 from .plan import AREA_LABELS, AREAS, BASIS_LABELS, RULE_BASES, RULE_KINDS, Labels, Rule
-
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Att notera"}
-"""The one Swedish word for each severity: check text, findings dock and report."""
 
 
 def _kr(amount: int) -> str:
@@ -49,17 +44,24 @@ class RuleKind:
     """The exchange format's keys of such a rule, in the order they are written."""
     uses_amount: bool
     """The rule's value is an amount (True) or a share (False)."""
+    basis_field: str | None
+    """The field saying what the rule is measured against ("basis", "area"), or None."""
+    bound_side: str
+    """"min" or "max": which side of the bound the figure must stay on."""
     bounds_equity: bool
     """The bound is on closing equity (drawn in the equity chart)."""
     bound_label: str
-    """The bound's name in the chart and the report ("Lägsta nivå")."""
+    """The bound's name in the report's chart ("Lägsta nivå")."""
+    chart_label: str
+    """The bound's name in the window's chart ("Lägsta eget kapital")."""
     finding_code: str
     forecast_code: str
     measure: Callable[[Rule, Any], tuple[int, int, int]]
-    """(bound, actual, margin) in a year: margin > 0 holds, < 0 broken, rounded in the rule's favour."""
+    """(bound, actual, margin) in a year: margin >= 0 holds, < 0 is broken; the bound is
+    rounded in the rule's favour."""
     describe: Callable[[Rule, Labels | None], str]
-    advice: Callable[[Rule, int, int, Any, Labels | None], str]
-    """The finding's text after the year: (rule, actual, bound/margin..., figures, labels)."""
+    advice: Callable[..., str]
+    """The finding's text after the year: (rule, actual, bound, margin, figures, labels)."""
 
 
 def _measure_min_amount(rule: Rule, figures) -> tuple[int, int, int]:
@@ -100,23 +102,31 @@ def _advice_min_area_share(rule, actual, bound, margin, figures, labels) -> str:
 
 KINDS: dict[str, RuleKind] = {
     "min_amount": RuleKind(
-        "min_amount", "Lägst ett belopp", ("kind", "amount"), True, True, "Lägsta nivå",
-        "equity_below_minimum", "forecast_equity_below_minimum", _measure_min_amount,
-        lambda rule, labels: f"eget kapital vid årets slut minst {_kr(rule.amount)}",
-        _advice_min_amount),
+        kind="min_amount", label="Lägst ett belopp", keys=("kind", "amount"), uses_amount=True,
+        basis_field=None, bound_side="min", bounds_equity=True, bound_label="Lägsta nivå",
+        chart_label="Lägsta eget kapital", finding_code="equity_below_minimum",
+        forecast_code="forecast_equity_below_minimum", measure=_measure_min_amount,
+        describe=lambda rule, labels: f"eget kapital vid årets slut minst {_kr(rule.amount)}",
+        advice=_advice_min_amount),
     "max_share": RuleKind(
-        "max_share", "Högst en andel av", ("kind", "share", "basis"), False, True,
-        "Högsta nivå", "equity_above_maximum", "forecast_equity_above_maximum",
-        _measure_max_share,
-        lambda rule, labels: (f"eget kapital vid årets slut högst {format_share(rule.share)} av "
-                              f"{BASIS_LABELS.get(rule.basis, rule.basis)}"),
-        _advice_max_share),
+        kind="max_share", label="Högst en andel av", keys=("kind", "share", "basis"),
+        uses_amount=False, basis_field="basis", bound_side="max", bounds_equity=True,
+        bound_label="Högsta nivå", chart_label="Högsta eget kapital",
+        finding_code="equity_above_maximum", forecast_code="forecast_equity_above_maximum",
+        measure=_measure_max_share,
+        describe=lambda rule, labels: (f"eget kapital vid årets slut högst "
+                                       f"{format_share(rule.share)} av "
+                                       f"{BASIS_LABELS.get(rule.basis, rule.basis)}"),
+        advice=_advice_max_share),
     "min_area_share": RuleKind(
-        "min_area_share", "Minst en andel av insatsmedlen till", ("kind", "area", "share", "basis"),
-        False, False, "Lägsta andel", "area_share_below_minimum", "", _measure_min_area_share,
-        lambda rule, labels: (f"{_area(rule, labels)} minst {format_share(rule.share)} "
-                              "av insatsmedlen"),
-        _advice_min_area_share),
+        kind="min_area_share", label="Minst en andel av insatsmedlen till",
+        keys=("kind", "area", "share", "basis"), uses_amount=False, basis_field="area",
+        bound_side="min", bounds_equity=False, bound_label="Lägsta andel",
+        chart_label="Lägsta andel", finding_code="area_share_below_minimum", forecast_code="",
+        measure=_measure_min_area_share,
+        describe=lambda rule, labels: (f"{_area(rule, labels)} minst "
+                                       f"{format_share(rule.share)} av insatsmedlen"),
+        advice=_advice_min_area_share),
 }
 assert tuple(KINDS) == RULE_KINDS
 
@@ -141,6 +151,36 @@ def bound_label(rule: Rule) -> str:
         return spec.bound_label
     basis = BASIS_LABELS.get(rule.basis, rule.basis)
     return f"{spec.bound_label} ({format_share(rule.share)} av {basis})"
+
+
+CLOSING_EQUITY = "utgående eget kapital"
+
+
+def basis_choices(rule: Rule, labels: Labels | None = None) -> dict[str, str]:
+    """What the rule can be measured against, value -> Swedish label ({} when fixed)."""
+    field = kind_of(rule).basis_field
+    if field == "basis":
+        return {basis: BASIS_LABELS[basis] for basis in RULE_BASES}
+    if field == "area":
+        return {area: (labels.area(area) if labels else AREA_LABELS[area]) for area in AREAS}
+    return {}
+
+
+def basis_value(rule: Rule) -> str:
+    """The value of the rule's basis field ("contributions", "individ"), "" when fixed."""
+    field = kind_of(rule).basis_field
+    return getattr(rule, field) if field else ""
+
+
+def basis_text(rule: Rule, labels: Labels | None = None) -> str:
+    """What the rule is measured against, in Swedish."""
+    value = basis_value(rule)
+    return basis_choices(rule, labels).get(value, value) if value else CLOSING_EQUITY
+
+
+def rule_value(rule: Rule):
+    """The rule's own value: its amount or its share (for sorting and editing)."""
+    return rule.amount if kind_of(rule).uses_amount else rule.share
 
 
 def rule_value_text(rule: Rule, unit: str, decimals: int = 2) -> str:

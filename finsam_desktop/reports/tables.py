@@ -9,21 +9,20 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..domain.allocation import largest_remainder
-from ..domain.findings import describe_rule
+from ..domain.findings import SEVERITY_LABELS, describe_rule
 from ..domain.money import format_share
 from ..domain.outcome import Outcome
 from ..domain.plan import (
     AREAS,
-    BASIS_LABELS,
     CATEGORIES,
     CATEGORY_LABELS,
     Plan,
     Rule,
 )
+from ..domain.rule_kinds import KINDS, bound_label
 from .blocks import Block, Bullets, Chart, Column, Heading, Row, Series, Table, Text
 from .rounding import Formatter, round_parts, round_whole, swedish_number
 
-SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Att notera"}
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "[", "Ä": "\\", "Ö": "]",
                                 "é": "e", "É": "E"})
 
@@ -343,10 +342,8 @@ def equity_chart(plan: Plan, outcome: Outcome, unit: str) -> Chart:
     for margin in outcome.margins:
         by_rule[margin.rule_id][margin.year] = margin.bound
     for rule in plan.equity.rules:
-        if rule.kind in ("min_amount", "max_share") and rule.id in by_rule:
-            name = ("Lägsta nivå" if rule.kind == "min_amount" else
-                    f"Högsta nivå ({format_share(rule.share)} av {BASIS_LABELS.get(rule.basis, rule.basis)})")
-            lines.append(Series(name, tuple(by_rule[rule.id].get(y, 0) for y in years)))
+        if rule.kind in KINDS and KINDS[rule.kind].bounds_equity and rule.id in by_rule:
+            lines.append(Series(bound_label(rule), tuple(by_rule[rule.id].get(y, 0) for y in years)))
     return Chart("Utgående eget kapital per år och regelgränser", tuple(map(str, years)), bars,
                  tuple(lines), unit)
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..domain.outcome import Outcome, compute
+from ..domain.outcome import Outcome, Recompute
 from ..domain.plan import Plan
 from .backup import backup_quietly
 from .errors import PlanFileError, reason
@@ -46,7 +46,9 @@ class PlanDocument:
         self.path = path
         self._conn = conn
         self.plan = plan
-        self.outcome: Outcome = compute(plan)
+        self._recompute = Recompute()
+        """Follows the intervention sums from one computed plan to the next."""
+        self.outcome: Outcome = self._recompute(plan)
         self._committed = plan
         self._committed_outcome = self.outcome
         self._lock = lock
@@ -137,7 +139,7 @@ class PlanDocument:
         elif plan is self._committed:
             outcome = self._committed_outcome
         else:
-            outcome = compute(plan)
+            outcome = self._recompute(plan)
         self.plan = plan
         self.outcome = outcome
         return outcome

@@ -23,6 +23,7 @@ from ..domain.plan import (
     Rule,
     Shares,
 )
+from ..domain.rule_kinds import KINDS, rule_from_fields
 from .codecs import Context, RowError
 from .tables import COLLECTIONS, PLAN_COLUMNS, Collection, Column
 
@@ -150,16 +151,17 @@ def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Cont
 def _rule(ident: int, values: dict, path: str) -> Rule:
     """A rule keeps only the fields its kind uses, as the exchange format does."""
     kind = values["kind"]
-    if kind == "min_amount":
-        return Rule(id=ident, kind=kind, amount=values["amount"])
-    if kind == "max_share":
+    if kind not in KINDS:
+        raise RowError(f"{path}.kind", f"{kind!r} är ingen känd regel.")
+    fields = {key: values[key] for key in KINDS[kind].keys if key not in ("kind", "basis")}
+    field = KINDS[kind].basis_field
+    if field == "basis":
         if values["basis"] not in RULE_BASES:
             raise RowError(f"{path}.basis", f"{values['basis']!r} är inget underlag för regeln.")
-        return Rule(id=ident, kind=kind, share=values["share"], basis=values["basis"])
-    if values["area"] == "":
+        fields["basis"] = values["basis"]
+    elif field == "area" and values["area"] == "":
         raise RowError(f"{path}.area", "saknas.")
-    return Rule(id=ident, kind=kind, share=values["share"], basis="interventions",
-                area=values["area"])
+    return rule_from_fields(ident, kind, fields)
 
 
 def _assemble(fields: dict[str, Any]) -> Plan:

@@ -1,28 +1,34 @@
 """A chart of closing equity per plan year against the equity rules' bounds (display only).
 
-The bounds come from `outcome.margins` (min_amount and max_share rules bound the closing
+The bounds come from `outcome.margins` (the kinds whose bound is on the closing
 equity); nothing is computed here. Points are in thousands of kronor: a chart needs floats,
 and nothing read from it is ever stored.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (QBarCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries,
-                              QValueAxis)
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
+from ..domain.rule_kinds import KINDS
 
 EQUITY_COLOR = QColor("#1f5f99")
-BOUND_COLORS = {"min_amount": QColor("#b03030"), "max_share": QColor("#c07000")}
+BOUND_COLORS = {"min": QColor("#b03030"), "max": QColor("#c07000")}
+"""By the side of the bound the equity must stay on (domain.rule_kinds)."""
 
 
 def rule_bound_label(rule) -> str:
-    if rule.kind == "min_amount":
-        return "Lägsta eget kapital"
-    return "Högsta eget kapital"
+    return KINDS[rule.kind].chart_label
 
 
 class EquityChart(QChartView):
@@ -73,11 +79,11 @@ class EquityChart(QChartView):
 
         rules = {rule.id: rule for rule in plan.equity.rules}
         for rule_id, rule in rules.items():
-            if rule.kind not in BOUND_COLORS:
+            if rule.kind not in KINDS or not KINDS[rule.kind].bounds_equity:
                 continue
             bound = QLineSeries()
             bound.setName(rule_bound_label(rule))
-            pen = QPen(BOUND_COLORS[rule.kind], 1.5, Qt.PenStyle.DashLine)
+            pen = QPen(BOUND_COLORS[KINDS[rule.kind].bound_side], 1.5, Qt.PenStyle.DashLine)
             bound.setPen(pen)
             margins = [m for m in outcome.margins if m.rule_id == rule_id]
             by_year = {m.year: m.bound / 1000 for m in margins}

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDockWidget, QListWidget, QListWidgetItem, QStyle, QWidget)
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QStyle, QWidget
 
-from ..domain.findings import Finding
+from ..domain.findings import SEVERITY_LABELS, Finding
 
-SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Att notera"}
 SEVERITY_COLOURS = {"error": "#b00020", "warning": "#8a5a00", "info": "#1f4e79"}
 _ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
           "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -37,8 +39,11 @@ def test_lists_the_findings_with_severity(make_window, plan_file, qtbot):
     window = open_window(make_window, plan_file, qtbot)
     assert messages(window) == [
         "2026: ingående eget kapital saknas och räknas som 0 kr. Fyll i det egna kapitalet "
-        "från bokslutet eller prognosen."]
-    assert window.findings.windowTitle() == "Iakttagelser (1)"
+        "från bokslutet eller prognosen.",
+        "Planen har ingen regel om högsta eget kapital, så ett kapital som växer år efter år "
+        "syns inte här. Lägg till en regel, till exempel högst 20 % av årets medlemsavgifter, "
+        "om förbundet har en sådan."]
+    assert window.findings.windowTitle() == "Iakttagelser (2)"
     item = window.findings.list.item(0)
     assert item.foreground().color().name() == "#8a5a00"
     assert item.toolTip().startswith("Varning: ")
@@ -50,7 +55,7 @@ def test_updates_live_and_goes_to_the_member(make_window, plan_file, qtbot):
     motala = next(m for m in model.plan.members if m.name == "Motala kommun")
     assert model.edit("Ta bort nyckel", edits.set_key, motala.id, None).ok
     assert any("Motala kommun saknar fördelningsnyckel" in text for text in messages(window))
-    assert window.findings.windowTitle() == "Iakttagelser (2)"
+    assert window.findings.windowTitle() == "Iakttagelser (3)"
 
     activate(window, qtbot, "municipality_key_missing")
     members = window.tabs_by_key["members"]
@@ -86,6 +91,9 @@ def test_negative_equity_goes_to_the_budget(make_window, plan_file, qtbot):
 
 def test_a_plan_without_findings_says_so(make_window, plan_file, qtbot):
     window = open_window(make_window, plan_file, qtbot, "sormland-2026")
+    assert [f.code for f in window.findings.findings] == ["equity_maximum_missing"]
+    assert window.model.edit("Regel", edits.add_item, "rules", kind="max_share",
+                             share=Decimal(1)).ok
     assert messages(window) == ["Inga iakttagelser: planen går ihop."]
     window.close_document()
     assert messages(window) == []
