@@ -16,6 +16,7 @@ from ..domain.follow_up import COST_LISTS, INCOME_LISTS, PeriodOutcome
 from ..domain.money import format_share
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
+from ..domain.rule_kinds import KINDS
 from .blocks import Block, Bullets, Chapter, Column, Heading, Report, Row, Table, Text
 from .content import swedish_date
 from .rounding import Formatter, round_parts
@@ -93,13 +94,13 @@ def equity_table(plan: Plan, period: PeriodOutcome, unit: str) -> Table:
             ("Utgående eget kapital", period.closing_equity_budget,
              period.closing_equity_forecast, "total")]
     for rule in plan.equity.rules:
-        if rule.kind == "min_amount":
-            bound_budget = bound_forecast = rule.amount
-        elif rule.kind == "max_share":
-            bound_budget = _bound(rule.share, _budget_basis(period, rule.basis))
-            bound_forecast = _bound(rule.share, period.basis(rule.basis))
-        else:
+        kind = KINDS.get(rule.kind)
+        if kind is None or not kind.bounds_equity:
             continue
+        bound_budget = kind.measure(rule, _Figures(period.closing_equity_budget,
+                                                   lambda b: _budget_basis(period, b)))[0]
+        bound_forecast = kind.measure(rule, _Figures(period.closing_equity_forecast,
+                                                     period.basis))[0]
         rows.append((describe_rule(rule).capitalize(), bound_budget, bound_forecast, "body"))
     values = [[row[1] for row in rows], [row[2] for row in rows]]
     formats = [Formatter(unit, column) for column in values]
@@ -109,9 +110,12 @@ def equity_table(plan: Plan, period: PeriodOutcome, unit: str) -> Table:
                  "Belopp i tkr." if unit == "tkr" else "Belopp i kronor.")
 
 
-def _bound(share, basis: int) -> int:
-    value = Fraction(share) * basis
-    return value.numerator // value.denominator
+class _Figures:
+    """Closing equity and bases as an equity rule measures them (domain.rule_kinds)."""
+
+    def __init__(self, closing_equity: int, basis):
+        self.closing_equity = closing_equity
+        self.basis = basis
 
 
 def _budget_basis(period: PeriodOutcome, basis: str) -> int:
