@@ -3,12 +3,19 @@
 SCB's statistical database exports CSV with semicolons or commas, in UTF-8 or
 Latin-1/cp1252, with or without a byte order mark, and xlsx. This module only
 turns the file into rows; `domain.population` decides what the rows mean.
+
+Only a regular file is read (a FIFO or a device such as /dev/zero is refused
+before it can block or fill memory), and at most MAX_BYTES of it. An xlsx is
+parsed with defusedxml present (openpyxl then refuses a DTD, so no entity can
+expand); what defusedxml raises is one Swedish line too.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -27,17 +34,26 @@ def read_population_rows(path: str | Path) -> list[list[object]]:
                             "eller exportera som CSV från SCB.")
     data = _read_bytes(path)
     if suffix == ".xlsx" or data.startswith(b"PK\x03\x04"):
-        return _xlsx_rows(path)
+        return _xlsx_rows(path, data)
     return csv_rows(decode(data, path.name))
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file only, opened without blocking, read up to MAX_BYTES."""
     with reading(path):
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanFileError(f"{path.name} är för stor ({size // 1_000_000} MB) för att "
-                                "vara en folkmängdstabell.")
-        return path.read_bytes()
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise PlanFileError(f"{path.name} är ingen vanlig fil. Välj en CSV- eller xlsx-fil "
+                                "från SCB.")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the stat
+                raise PlanFileError(f"{path.name} är ingen vanlig fil.")
+            data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise PlanFileError(f"{path.name} är för stor (över {MAX_BYTES // 1_000_000} MB) för "
+                            "att vara en folkmängdstabell.")
+    return data
 
 
 def decode(data: bytes, name: str = "filen") -> str:
@@ -88,19 +104,24 @@ def csv_rows(text: str) -> list[list[object]]:
         raise PlanFileError(f"Filen kunde inte läsas som CSV: {error}.") from None
 
 
-def _xlsx_rows(path: Path) -> list[list[object]]:
+def _xlsx_rows(path: Path, data: bytes) -> list[list[object]]:
+    import io
+
+    import defusedxml  # noqa: F401 - present, openpyxl parses with it and refuses DTDs
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
+    refused = (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
+               TypeError, SyntaxError, RecursionError)  # defusedxml's errors are ValueErrors
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except refused:
         raise PlanFileError(f"{path.name} är ingen läsbar xlsx-fil.") from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             raise PlanFileError(f"{path.name} innehåller inget kalkylblad.")
         return [list(row) for row in sheet.iter_rows(values_only=True)]
-    except (zipfile.BadZipFile, KeyError, ValueError):
+    except refused:
         raise PlanFileError(f"{path.name} är ingen läsbar xlsx-fil.") from None
     finally:
         book.close()

@@ -89,3 +89,40 @@ def test_unreadable_files_say_why_in_swedish(tmp_path, name, content, message):
         path.write_bytes(content)
     with pytest.raises(PlanFileError, match=message):
         read_population_rows(path)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    import os
+    fifo = tmp_path / "folkmängd.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(PlanFileError, match="ingen vanlig fil"):
+        read_population_rows(fifo)
+
+
+def test_a_device_is_refused_without_reading_it():
+    with pytest.raises(PlanFileError, match="ingen vanlig fil"):
+        read_population_rows("/dev/zero")
+
+
+def test_an_xlsx_with_a_dtd_is_refused_in_one_line(tmp_path):
+    """A billion-laughs DTD in the sheet: refused by defusedxml, never expanded."""
+    import zipfile
+    plain = tmp_path / "plain.xlsx"
+    book = Workbook()
+    book.active.append(["0583 Motala", 43800])
+    book.save(plain)
+    levels = ['<!ENTITY a0 "' + "ha" * 10 + '">'] + [
+        f'<!ENTITY a{i} "' + f"&a{i - 1};" * 10 + '">' for i in range(1, 9)]
+    dtd = "<!DOCTYPE worksheet [" + "".join(levels) + "]>"
+    hostile = tmp_path / "folkmängd.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                assert "0583 Motala" in text
+                data = (dtd + text.replace("0583 Motala", "&a8;")).encode("utf-8")
+            target.writestr(item, data)
+    with pytest.raises(PlanFileError, match="ingen läsbar xlsx-fil") as error:
+        read_population_rows(hostile)
+    assert "\n" not in str(error.value)
