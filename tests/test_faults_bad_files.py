@@ -394,3 +394,42 @@ def test_import_of_hostile_json_is_one_swedish_line(tmp_path, text, words):
     assert_one_swedish_line(result, words)
     assert _snapshot(source.parent) == before
     assert not (tmp_path / "ny.finsam").exists()
+
+
+def _population_fifo(folder: Path) -> Path:
+    path = folder / "folkmängd.csv"
+    os.mkfifo(path)
+    return path
+
+
+def _population_bad_first_row(folder: Path) -> Path:
+    path = folder / "folkmängd.csv"
+    path.write_text('"region";"2025"\n"0583 Motala";"4.38e4"\n"0586 Mjölby";28901\n',
+                    encoding="utf-8")
+    return path
+
+
+def _population_absurd(folder: Path) -> Path:
+    path = folder / "folkmängd.csv"
+    path.write_text('"region";"2025"\n"0583 Motala";' + "9" * 4301 + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("make, words", [
+    (_population_fifo, "ingen vanlig fil"),
+    (_population_bad_first_row, "kunde inte läsas in"),
+    (_population_absurd, "kunde inte läsas in"),
+], ids=["fifo", "bad first row", "4301 digits"])
+def test_keys_refuses_a_bad_population_file_and_changes_nothing(plan_file, tmp_path, make,
+                                                                 words):
+    plan = plan_file("vastra-ostergotland-2026")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    population = make(folder)
+    with sqlite3.connect(plan) as conn:
+        keys = conn.execute("SELECT key FROM members ORDER BY id").fetchall()
+    result = run_cli("keys", str(plan), "--from", str(population), "--source", "SCB")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert words in result.stderr.splitlines()[0]
+    with sqlite3.connect(plan) as conn:
+        assert conn.execute("SELECT key FROM members ORDER BY id").fetchall() == keys

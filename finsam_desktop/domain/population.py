@@ -6,6 +6,18 @@ above and footnotes below. `read_population(plan, rows)` finds the data rows,
 takes the last number of each, and matches it to a municipality member by code
 or by name; nothing is changed until `apply_population` is called, and only
 when nothing was unknown or unreadable.
+
+A bad figure is never mistaken for a header line: before the first data row, a
+row counts as a header only when its figure cell holds a word ("Folkmängd 2025")
+and its region no municipality code; "-5", "NaN", "4.38e4", "=1+1" or a date
+there is a bad row named in the refusal. Figures of MAX_KEY or more are refused.
+
+When the header names a year per number column (`region;2024;2025`), each data
+row keeps its figure per year: columns for the plan's own years set those years'
+keys (a forecast); otherwise columns two years before the plan years do (the
+population on 31 December two years before, as `default_source` says); otherwise
+the last column is the key of every year. `PopulationImport.year` is the file's
+latest year, which `default_source` puts in the source text.
 """
 
 from __future__ import annotations
@@ -17,10 +29,14 @@ from typing import Sequence
 from .edits import EditError
 from .money import MoneyError, parse_count
 from .plan import Member, Plan
+from .validation import MAX_KEY
 
 _CODE = re.compile(r"^(\d{2}|\d{4})(?:\s+(.*))?$", re.ASCII)
 _HEADER_WORDS = {"region", "kommun", "kommuner", "område", "län", "regioner"}
 _AGGREGATES = {"riket", "hela riket", "sverige"}
+_YEAR_IN_TEXT = re.compile(r"(?<![0-9])(19[0-9]{2}|2[0-9]{3})(?![0-9])", re.ASCII)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_MAX_DIGITS = len(str(MAX_KEY))
 _SUFFIXES = (" kommun", " stad")
 
 
@@ -33,6 +49,8 @@ class PopulationRow:
     code: str
     name: str
     population: int
+    by_year: tuple[tuple[int, int], ...] = ()
+    """(year, figure) per number column whose header names a year, when there are two or more."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +86,8 @@ class PopulationImport:
     bad_rows: tuple[BadRow, ...]
     skipped_rows: tuple[PopulationRow, ...] = ()
     """Rows for the whole country or a county ("00 Riket", "05 Östergötlands län")."""
+    year: int | None = None
+    """The latest year the file's header or notes name, for the source text."""
 
     @property
     def ok(self) -> bool:
@@ -101,24 +121,59 @@ def _cell_text(value) -> str:
     return str(value).strip().strip('"').strip()
 
 
+def _too_large() -> MoneyError:
+    return MoneyError(f"folkmängden är orimligt stor (högst {MAX_KEY - 1:,}).".replace(",", " "))
+
+
 def _population(value) -> int:
     if isinstance(value, bool):
         raise MoneyError("är inget heltal.")
     if isinstance(value, int):
         if value < 0:
             raise MoneyError("folkmängden får inte vara negativ.")
+        if value >= MAX_KEY:
+            raise _too_large()
         return value
     if isinstance(value, float):
+        if value != value:
+            raise MoneyError("är inget tal (NaN).")
+        if value in (float("inf"), float("-inf")):
+            raise _too_large()
         if not value.is_integer():
             raise MoneyError("är inget heltal.")
         return _population(int(value))
+    if not isinstance(value, str):  # a date or time from xlsx
+        raise MoneyError("är inget heltal (cellen är ett datum eller liknande).")
     text = _cell_text(value)
     if text.startswith(("-", "\u2212")) and text.lstrip("-\u2212").strip().isdigit():
         raise MoneyError("folkmängden får inte vara negativ.")
+    if sum(ch.isdigit() for ch in text) > _MAX_DIGITS:
+        raise _too_large()
     try:
-        return parse_count(text)
-    except MoneyError:
+        figure = parse_count(text)
+    except (MoneyError, ValueError):
         raise MoneyError("folkmängden är inget heltal.") from None
+    if figure >= MAX_KEY:
+        raise _too_large()
+    return figure
+
+
+def _is_header(region: str, figure: object) -> bool:
+    """A title row before the data ("region;Folkmängd 2025"), not a bad figure."""
+    code, _ = _split_region(region)
+    if code:
+        return False
+    return isinstance(figure, str) and bool(_WORD.search(_cell_text(figure)))
+
+
+def _years_of(row: Sequence[object]) -> dict[int, int]:
+    """{column: year} for the cells of a header row that name one year each."""
+    years = {}
+    for column, cell in enumerate(row):
+        found = _YEAR_IN_TEXT.findall(_cell_text(cell))
+        if len(found) == 1:
+            years[column] = int(found[0])
+    return years
 
 
 def _split_region(text: str) -> tuple[str, str]:
@@ -133,28 +188,41 @@ def parse_rows(rows: Sequence[Sequence[object]]) -> tuple[list[PopulationRow], l
     """Data rows and unreadable rows of an export; title lines and footnotes are skipped.
 
     A row with fewer than two filled cells is a title or a footnote. Before the
-    first data row, a row without a number (or with "region" as its first cell)
-    is a header; after it, such a row is reported as bad.
+    first data row, a row whose figure is a word (or with "region" as its first
+    cell) is a header; any other unreadable figure is reported as bad.
     """
+    found, bad, _ = _parse(rows)
+    return found, bad
+
+
+def _parse(rows: Sequence[Sequence[object]]):
     found: list[PopulationRow] = []
     bad: list[BadRow] = []
+    header_years: dict[int, int] = {}
+    noted: list[int] = []
     for index, row in enumerate(rows, start=1):
-        cells = [cell for cell in row if _cell_text(cell)]
+        filled = [(column, cell) for column, cell in enumerate(row) if _cell_text(cell)]
+        cells = [cell for _, cell in filled]
         if len(cells) < 2:
+            noted += [int(y) for y in _YEAR_IN_TEXT.findall(" ".join(map(_cell_text, cells)))]
             continue
         region = _cell_text(cells[0])
-        if region.casefold() in _HEADER_WORDS:
+        if region.casefold() in _HEADER_WORDS or (not found and _is_header(region, cells[-1])):
+            header_years = _years_of(row) or header_years
             continue
         try:
             population = _population(cells[-1])
+            by_year = tuple(sorted((header_years[column], _population(cell))
+                                   for column, cell in filled[1:] if column in header_years))
         except MoneyError as error:
-            if not found:
-                continue  # a header line such as "region;Folkmängd 2025"
             bad.append(BadRow(index, "; ".join(_cell_text(c) for c in cells), str(error)))
             continue
+        if len(by_year) < 2 or len({year for year, _ in by_year}) != len(by_year):
+            by_year = ()
         code, name = _split_region(region)
-        found.append(PopulationRow(index, region, code, name, population))
-    return found, bad
+        found.append(PopulationRow(index, region, code, name, population, by_year))
+    years = sorted(set(header_years.values())) or noted
+    return found, bad, (max(years) if years else None)
 
 
 def name_forms(name: str) -> tuple[str, ...]:
@@ -204,7 +272,7 @@ def _plain_name(member: Member) -> str:
 
 def read_population(plan: Plan, rows: Sequence[Sequence[object]]) -> PopulationImport:
     """Match an export's rows to the plan's municipalities; changes nothing."""
-    data, bad = parse_rows(rows)
+    data, bad, year = _parse(rows)
     municipalities = [m for m in plan.members if m.kind == "municipality"]
     matches: list[PopulationMatch] = []
     unmatched: list[PopulationRow] = []
@@ -226,16 +294,33 @@ def read_population(plan: Plan, rows: Sequence[Sequence[object]]) -> PopulationI
                                        member.key_for(plan.plan_year)))
     without = tuple(m for m in municipalities if m.id not in taken)
     return PopulationImport(tuple(matches), tuple(unmatched), without,
-                            tuple(sorted(bad, key=lambda b: b.row)), tuple(skipped))
+                            tuple(sorted(bad, key=lambda b: b.row)), tuple(skipped), year)
+
+
+def key_for_plan(plan: Plan, row: PopulationRow):
+    """The key a row gives: one figure for every year, or a year map (see the module doc)."""
+    figures = dict(row.by_year)
+    for lag in (0, 2):
+        wanted = {year: figures[year - lag] for year in plan.years if year - lag in figures}
+        if wanted:
+            if len(wanted) < len(plan.years):  # years the file does not reach: its nearest
+                for year in plan.years:
+                    if year not in wanted:
+                        nearest = min(figures, key=lambda y: (abs(y + lag - year), -y))
+                        wanted[year] = figures[nearest]
+            wanted = dict(sorted(wanted.items()))
+            values = set(wanted.values())
+            return values.pop() if len(values) == 1 else wanted
+    return row.population
 
 
 def apply_population(plan: Plan, matches: Sequence[PopulationMatch], source_text: str) -> Plan:
-    """The plan with each matched municipality's key set to its population for every year."""
+    """The plan with each matched municipality's key set from its row (every year)."""
     source = " ".join(str(source_text).split())
     if not source:
         raise EditError("Ange varifrån folkmängden kommer, till exempel "
                         "”Folkmängd 31/12 2025, SCB”.")
-    new_keys = {match.member_id: match.population for match in matches}
+    new_keys = {match.member_id: key_for_plan(plan, match.row) for match in matches}
     if not new_keys:
         return plan
     members = tuple(replace(m, key=new_keys[m.id], key_source=source) if m.id in new_keys else m
@@ -243,6 +328,8 @@ def apply_population(plan: Plan, matches: Sequence[PopulationMatch], source_text
     return replace(plan, members=members)
 
 
-def default_source(plan: Plan) -> str:
-    """The usual key source for a plan year: the population on 31 December two years before."""
-    return f"Folkmängd 31/12 {plan.plan_year - 2}, SCB"
+def default_source(plan: Plan, result: PopulationImport | None = None) -> str:
+    """The key source: the file's own (latest) year when it names one, else the usual year
+    for a plan, the population on 31 December two years before."""
+    year = result.year if result is not None and result.year else plan.plan_year - 2
+    return f"Folkmängd 31/12 {year}, SCB"

@@ -144,7 +144,8 @@ def import_population(parent: QWidget | None, model) -> bool:
         return False
     plan = model.plan
     result = read_population(plan, rows)
-    source = preview_population(parent, plan, result, default_source(plan), Path(path).name)
+    source = preview_population(parent, plan, result, default_source(plan, result),
+                                Path(path).name)
     if source is None or not result.ok:
         return False
     try:

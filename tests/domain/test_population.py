@@ -168,3 +168,59 @@ def test_any_rows_are_read_without_crashing_and_every_row_is_accounted_for(rows)
     assert len({m.member_id for m in result.matches}) == len(result.matches)
     if result.ok:
         apply_population(plan, result.matches, "x")
+
+
+@pytest.mark.parametrize("figure", ["-5", "NaN", "4.38e4", "=1+1", "2025-12-31",
+                                    float("nan"), __import__("datetime").datetime(2025, 12, 31)])
+def test_a_bad_figure_in_the_first_data_row_is_a_bad_row_not_a_header(figure):
+    rows = [["Folkmängd efter region och år"], ["region", "2025"],
+            ["0583 Motala", figure], ["0586 Mjölby", 28_901]]
+    result = read_population(load_plan("vastra-ostergotland-2026"), rows)
+    assert not result.ok
+    assert any(line.startswith("Rad 3 ") for line in result.problems()), result.problems()
+
+
+def test_a_bad_figure_without_a_code_is_not_a_header_either():
+    rows = [["Motala kommun", "NaN"], ["Mjölby kommun", "28901"]]
+    result = read_population(load_plan("vastra-ostergotland-2026"), rows)
+    assert [bad.row for bad in result.bad_rows] == [1]
+
+
+@pytest.mark.parametrize("figure", [10**15, "1" + "0" * 15, "1" + "0" * 400, "9" * 4301,
+                                    float("inf"), 1e300])
+def test_absurd_populations_are_refused(figure):
+    rows = [["region", "2025"], ["0583 Motala", figure]]
+    result = read_population(load_plan("vastra-ostergotland-2026"), rows)
+    assert [bad.row for bad in result.bad_rows] == [2]
+    assert "orimligt stor" in result.bad_rows[0].reason
+
+
+def test_one_column_per_plan_year_sets_each_years_key():
+    plan = replace(load_plan("vastra-ostergotland-2026"), plan_span=3)
+    years = plan.years
+    rows = [["region", *[f"Prognos {year}" for year in years]],
+            ["0583 Motala", *[43_800 + i for i in range(len(years))]]]
+    result = read_population(plan, rows)
+    assert result.ok, result.problems()
+    new = apply_population(plan, result.matches, "Prognos, SCB")
+    motala = next(m for m in new.members if "Motala" in m.name)
+    assert motala.key == {year: 43_800 + i for i, year in enumerate(years)}
+    assert result.year == years[-1]
+
+
+def test_columns_two_years_before_set_the_plan_years_keys():
+    plan = replace(load_plan("vastra-ostergotland-2026"), plan_span=2)
+    rows = [["region", "2023", "2024", "2025"], ["0583 Motala", 1, 43_000, 43_800]]
+    result = read_population(plan, rows)
+    new = apply_population(plan, result.matches, "SCB")
+    motala = next(m for m in new.members if "Motala" in m.name)
+    assert motala.key == {2026: 43_000, 2027: 43_800}
+
+
+def test_the_default_source_takes_its_year_from_the_file():
+    plan = load_plan("vastra-ostergotland-2026")
+    rows = [["region", "Folkmängd 2023"], ["0583 Motala", 43_800]]
+    assert default_source(plan, read_population(plan, rows)) == "Folkmängd 31/12 2023, SCB"
+    notes = [["region", "folkmängd"], ["0583 Motala", 43_800], ["Uppgifterna avser år 2022"]]
+    assert default_source(plan, read_population(plan, notes)) == "Folkmängd 31/12 2022, SCB"
+    assert default_source(plan) == f"Folkmängd 31/12 {plan.plan_year - 2}, SCB"
