@@ -71,6 +71,13 @@ def edit_to_view(name: str, runs: int, folder: Path) -> Stats:
     return measure_edits(plan_file(name, folder), runs)
 
 
+def edit_to_view_slow_disk(name: str, runs: int, folder: Path) -> Stats:
+    """Edit to view while every commit takes 20 ms longer (a busy or synced disk)."""
+    _require("finsam_desktop.ui.main_window", "ui/main_window.py")
+    from .window_edit import measure_edits
+    return measure_edits(plan_file(name, folder), runs, slow_disk=True)
+
+
 def _window_child(path: Path, mode: str) -> tuple[float, str]:
     """Start a fresh app on `path`; wall time until it reports the window shown, and its output."""
     env = child_env()

@@ -28,6 +28,8 @@ TASKS = [
     ("compute", "Full omräkning", {"*": 0.020}, MS, cases.compute, 50, 15),
     ("recompute", "Omräkning efter ändring", {"*": 0.020}, MS, cases.recompute_after_edit, 50, 15),
     ("edit", "Redigering till vy", {"*": 0.016}, MS, cases.edit_to_view, 30, 10),
+    ("edit_slow", "Redigering till vy, långsam disk", {"*": 0.016}, MS,
+     cases.edit_to_view_slow_disk, 30, 10),
     ("open", "Öppna och visa", {"*": 1.5}, S, cases.open_and_show, 5, 2),
     ("report", "Rapport (process)", {"*": 0.5, SYNTHETIC: 0.55}, S, cases.report, 7, 3),
     ("rollover", "Nytt år (process)", {"*": 1.0}, S, cases.rollover, 5, 2),

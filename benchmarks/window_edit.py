@@ -1,9 +1,11 @@
 """Edit-to-view: one committed cell edit until the real window's views have repainted.
 
 The timed step is what happens when the user presses Enter in an amount cell:
-`PlanModel.edit` (the pure edit, the one-transaction write, the recompute, the
-`changed` signal and every tab's refresh) and the event loop's repaint of the
-visible tab. The window runs offscreen in this process.
+`PlanModel.edit` (the pure edit, the recompute, the `changed` signal and every tab's
+refresh) and the event loop's repaint of the visible tab. The window writes right after
+the frame; that write is done before the next edit, untimed, as between a user's
+keystrokes. `slow_disk` delays every commit by 20 ms (a disk other processes write to):
+the frame must not notice. The window runs offscreen in this process.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from pathlib import Path
 from .timing import Stats
 
 
-def measure_edits(path: Path, runs: int) -> Stats:
+SLOW_COMMIT = 0.020
+
+
+def measure_edits(path: Path, runs: int, slow_disk: bool = False) -> Stats:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -32,6 +37,13 @@ def measure_edits(path: Path, runs: int) -> Stats:
             raise RuntimeError(f"{path.name} gick inte att öppna")
         QApplication.processEvents()
         model = window.model
+        if slow_disk:
+            commit = model.document.commit
+
+            def slow_commit(plan, commit=commit):
+                time.sleep(SLOW_COMMIT)
+                return commit(plan)
+            model.document.commit = slow_commit
         plan = model.plan
         year = plan.plan_year
         if plan.interventions:
@@ -57,6 +69,9 @@ def measure_edits(path: Path, runs: int) -> Stats:
                     raise RuntimeError(refused)
                 if run >= 2:
                     samples.append(elapsed)
+                failed = model.flush().refusal  # the write after the frame, untimed
+                if failed:
+                    raise RuntimeError(failed)
         finally:
             window.close_document()
             window.close()

@@ -245,8 +245,8 @@ def test_the_folder_vanishes_while_the_window_has_the_file_open(plan_file, qtbot
     before = window.model.plan
     shutil.rmtree(folder)
     member = before.members[0]
-    refused = window.model.edit("Byt namn", edits.update_item, "members", member.id,
-                                name="Nytt namn").refusal
+    window.model.edit("Byt namn", edits.update_item, "members", member.id, name="Nytt namn")
+    refused = window.model.flush().refusal  # the window writes right after the frame
     assert refused and refused.startswith("Ändringen kunde inte sparas i plan.finsam: ")
     assert errors == [refused]
     assert window.model.plan is before and window.model.undo_stack.count() == 0

@@ -82,8 +82,9 @@ model = window.model
 size = path.stat().st_size
 soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
 resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
-refused = model.edit("Ny insats", edits.add_item, "interventions", name="Stor insats",
-                     area="individ", description="å" * 300_000).refusal
+model.edit("Ny insats", edits.add_item, "interventions", name="Stor insats",
+           area="individ", description="å" * 300_000)
+refused = model.flush().refusal  # the window writes right after the frame
 result = {"refused": refused, "errors": errors, "rows": len(model.plan.interventions),
           "undo": model.undo_stack.count(), "title": window.windowTitle()}
 resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))

@@ -20,8 +20,9 @@ from PySide6.QtCore import Qt
 
 from ..domain import edits
 from ..domain.edits import EditError
-from ..domain.money import format_money, format_number, parse_count, parse_money
+from ..domain.money import format_number, parse_count, parse_money
 from ..domain.plan import Plan
+from .formatting import money_text, number_text
 
 if TYPE_CHECKING:
     from .plan_model import PlanModel
@@ -161,7 +162,7 @@ def year_money_column(field: str, year: int, header: str | None = None,
     """Money for one plan year from a year map (amounts, external funding); empty clears."""
     def text(item, model):
         value = getattr(item, field).get(year)
-        return "" if value is None else format_money(value, model.plan.unit)
+        return "" if value is None else money_text(value, model.plan.unit)
     return Column(key=f"{field}:{year}", header=header or str(year), text=text,
                   sort=lambda item, m: getattr(item, field).get(year, 0),
                   edit_text=lambda item, m: money_edit_text(getattr(item, field).get(year),
@@ -176,7 +177,7 @@ def year_count_column(field: str, year: int, header: str | None = None,
     """A whole number for one plan year (participants); negative and letters are refused."""
     def text(item, model):
         value = getattr(item, field).get(year)
-        return "" if value is None else format_number(value)
+        return "" if value is None else number_text(value)
     return Column(key=f"{field}:{year}", header=header or str(year), text=text,
                   sort=lambda item, m: getattr(item, field).get(year, 0),
                   edit_text=lambda item, m: "" if getattr(item, field).get(year) is None
@@ -191,7 +192,7 @@ def computed_money_column(key: str, header: str, value: Callable[[Any, "PlanMode
     """A read-only figure (from the outcome or a domain helper), shown grey."""
     def text(item, model):
         amount = value(item, model)
-        return "" if amount is None else format_money(amount, model.plan.unit)
+        return "" if amount is None else money_text(amount, model.plan.unit)
     return Column(key=key, header=header, text=text,
                   sort=lambda item, m: value(item, m) or 0, align=RIGHT, computed=True,
                   tooltip=tooltip, width=100)

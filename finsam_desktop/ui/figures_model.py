@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from ..domain.money import format_money
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
+from .formatting import money_text
 from .plan_model import FIGURE_PARTS, PlanModel
 from .tables import COMPUTED_BACKGROUND, RIGHT
 
@@ -86,7 +87,7 @@ class YearFiguresModel(QAbstractTableModel):
         label, value, is_sum = self._rows[index.row()]
         year = self._years[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_money(value(year), self.plan_model.plan.unit, self.with_unit)
+            return money_text(value(year), self.plan_model.plan.unit, self.with_unit)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(RIGHT)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -102,17 +103,45 @@ class YearFiguresModel(QAbstractTableModel):
         return None
 
 
-def figures_view(model: YearFiguresModel):
-    """A read-only QTableView whose columns fit their widest figure (never "19 9…")."""
-    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(22)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setMinimumSectionSize(80)
-    header.setStretchLastSection(False)
-    return view
+class FiguresView(QTableView):
+    """A read-only table of figures whose columns fit their widest figure (never "19 9…").
+
+    The fit runs after the frame that shows new figures, and only while the view is
+    visible (a hidden tab refits when shown): measuring every cell is not per-keystroke work.
+    """
+
+    def __init__(self, model: YearFiguresModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(22)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(80)
+        self._stale = True
+        model.dataChanged.connect(self._figures_changed)
+        model.modelReset.connect(self._figures_changed)
+        self.fit()
+
+    def _figures_changed(self, *_args) -> None:
+        if self._stale:
+            return
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self, self.fit)  # dropped if the view is gone
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.fit()
+        super().showEvent(event)
+
+    def fit(self) -> None:
+        self._stale = False
+        self.resizeColumnsToContents()
+
+
+def figures_view(model: YearFiguresModel) -> FiguresView:
+    """The read-only view of a YearFiguresModel (Budget's economy, Översikt's figures)."""
+    return FiguresView(model)

@@ -18,6 +18,7 @@ from . import backup_dialog, dialogs, population_dialog, report_actions, rollove
 from .documents import RecentFiles, example_copy
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
+from .save_status import SaveStatus
 from .table_menu import add_table_actions
 from .tabs.budget_tab import BudgetTab
 from .tabs.follow_up_tab import FollowUpTab
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(plan_page)
         self.setCentralWidget(self.stack)
 
+        self.save_status = SaveStatus()
+        self.statusBar().addPermanentWidget(self.save_status)
+        self.save_status.follow(None)
         self.findings = FindingsDock(self)
         self.findings.finding_activated.connect(self.go_to_finding)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
@@ -215,7 +219,8 @@ class MainWindow(QMainWindow):
 
     def _set_document(self, document: PlanDocument) -> None:
         self.close_document()
-        self.model = PlanModel(document, self)
+        self.model = PlanModel(document, self, write_after_frame=True)
+        self.save_status.follow(self.model)
         self.model.failed.connect(self._write_failed)
         self.model.changed.connect(self._plan_changed)
         self.undo_group.addStack(self.model.undo_stack)
@@ -232,6 +237,8 @@ class MainWindow(QMainWindow):
         """Close the open plan (everything is already saved) and show the welcome screen."""
         if self.model is None:
             return
+        self.model.flush()  # what the window shows goes to the file before it closes
+        self.save_status.follow(None)
         self.findings.set_model(None)
         while self.tabs.count():
             widget = self.tabs.widget(0)
@@ -365,6 +372,9 @@ class MainWindow(QMainWindow):
         return True
 
     def confirm_saved(self) -> None:
+        """Ctrl+S: write what is pending now and say so."""
+        if self.model is not None and not self.model.flush().ok:
+            return  # the failure was reported
         self.statusBar().showMessage(self.tr("Allt är sparat"), 4000)
 
     # --- findings ----------------------------------------------------------------------

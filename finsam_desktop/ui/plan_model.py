@@ -17,6 +17,13 @@ The contract every tab builds on:
   in a row merge (typing written through as the user types, in one field); a new
   editing session starts with `end_merge()`, so two separate commits of one cell
   are always two steps.
+- Writing: with `write_after_frame` (the window) an edit is shown at once and written
+  `FLUSH_DELAY_MS` later, after the frame that shows it, in order, in one transaction
+  (`saving(True)` / `saving(False)` for *Sparar…* / *Allt är sparat*); `flush()` writes
+  now (closing does). A write the file refuses is reported (`failed`), the window goes
+  back to what the file holds and the undo history is dropped, so the window never
+  shows an edit the file does not have. Without it (tests, scripts) every edit is
+  written before `edit` returns and a refused write is the edit's refusal.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.errors import UserFacingError
-from ..domain.outcome import Outcome
+from ..domain.outcome import Outcome, compute
 from ..domain.plan import Plan
 from ..storage.document import PlanDocument
 
@@ -44,6 +51,9 @@ FIGURE_PARTS = frozenset({"settings", "members", "other_income", "costs", "inter
 """The parts the computed figures (outcome) depend on; text and goals do not move a krona."""
 MERGE_ID = 1
 """Qt's merge id for every mergeable command; `mergeWith` compares the merge keys."""
+FLUSH_DELAY_MS = 30
+"""How long after the frame that shows an edit its write starts (well inside the promise that
+every edit is on disk within 100 ms; a user does not commit two cells faster)."""
 
 
 @dataclass(frozen=True)
@@ -156,30 +166,47 @@ class PlanCommand(QUndoCommand):
 class PlanModel(QObject):
     """Owns the open PlanDocument and the undo stack; the tabs' only source of truth.
 
-    See the module docstring for the contract (`edit`, `EditResult`, `changed`, merging).
+    See the module docstring for the contract (`edit`, `EditResult`, `changed`, merging,
+    writing after the frame).
     """
 
     changed = Signal(frozenset)
     """Emitted once after every change, undo and redo, with a `Change` (the parts changed)."""
     failed = Signal(str)
     """A change could not be written to the file; the Swedish message says why."""
+    saving = Signal(bool)
+    """True when an edit waits to be written (*Sparar…*), False when all is on disk."""
 
-    def __init__(self, document: PlanDocument, parent: QObject | None = None):
+    def __init__(self, document: PlanDocument, parent: QObject | None = None,
+                 write_after_frame: bool = False):
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
+        self._plan: Plan = document.plan
+        self._outcome: Outcome = document.outcome
+        self.write_after_frame = write_after_frame
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FLUSH_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self._scheduled = False
 
     @property
     def plan(self) -> Plan:
-        return self.document.plan
+        return self._plan
 
     @property
     def outcome(self) -> Outcome:
-        return self.document.outcome
+        return self._outcome
 
     @property
     def read_only(self) -> bool:
         return self.document.read_only
+
+    @property
+    def pending(self) -> bool:
+        """Whether the window shows an edit that is not in the file yet."""
+        return self._plan is not self.document.plan
 
     def edit(self, label: str, change: Callable[..., Plan | tuple], *args,
              merge_key: str | None = None, **kwargs) -> EditResult:
@@ -208,13 +235,53 @@ class PlanModel(QObject):
         old = self.plan
         if new is old:
             return EditResult()
-        try:
-            self.document.commit(new)
-        except UserFacingError as error:
-            self.failed.emit(str(error))
-            return EditResult(str(error))
+        refusal = self._stage(new)
+        if refusal is not None:
+            self.failed.emit(refusal)
+            return EditResult(refusal)
         self.undo_stack.push(PlanCommand(self, label, old, new, merge_key))
         self.changed.emit(changed_parts(old, new))
+        return EditResult()
+
+    def _stage(self, plan: Plan) -> str | None:
+        """Show `plan` from now on; write it at once, or after the frame. A refusal of an
+        immediate write is returned (nothing changed)."""
+        if not self.write_after_frame:
+            try:
+                outcome = self.document.commit(plan)
+            except UserFacingError as error:
+                return str(error)
+            self._plan, self._outcome = plan, outcome
+            return None
+        self._plan, self._outcome = plan, compute(plan)
+        if not self._scheduled:
+            # The delay starts on the event loop's next turn, after this edit's repaint
+            # was queued: however long the edit took, the frame is painted first.
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._timer.start)
+            self.saving.emit(True)
+        return None
+
+    def flush(self) -> EditResult:
+        """Write what the window shows, now. If the file refuses, go back to what it holds,
+        drop the undo history and report it (`failed`); the refusal is returned."""
+        self._timer.stop()
+        self._scheduled = False
+        if not self.pending or self.read_only:
+            return EditResult()
+        try:
+            self.document.commit(self._plan)
+        except UserFacingError as error:
+            shown = self._plan
+            self._plan, self._outcome = self.document.plan, self.document.outcome
+            message = self.tr("%1 Ändringen har tagits tillbaka och ångra-historiken har "
+                              "rensats.").replace("%1", str(error))
+            self.undo_stack.clear()
+            self.changed.emit(changed_parts(shown, self._plan))
+            self.saving.emit(False)
+            self.failed.emit(message)
+            return EditResult(message)
+        self.saving.emit(False)
         return EditResult()
 
     def end_merge(self) -> None:
@@ -231,14 +298,15 @@ class PlanModel(QObject):
         in the file and the undo history is dropped, so the stack never claims a state the
         plan is not in."""
         old = self.plan
-        try:
-            self.document.commit(plan)
-        except UserFacingError as error:
-            self.failed.emit(self.tr("%1 Ångra-historiken har rensats.").replace("%1", str(error)))
+        refusal = self._stage(plan)
+        if refusal is not None:
+            self.failed.emit(self.tr("%1 Ångra-historiken har rensats.").replace("%1", refusal))
             QTimer.singleShot(0, self.undo_stack.clear)
             return
         self.changed.emit(changed_parts(old, plan))
 
     def close(self) -> None:
+        """Write what is pending, then close the file."""
+        self.flush()
         self.undo_stack.clear()
         self.document.close()

@@ -77,12 +77,14 @@ def test_population_change_moves_every_municipality_and_undo_restores(
     assert all(after[name] != before[name] for name in MUNICIPALITIES)
     assert after["Motala kommun"] > before["Motala kommun"]
     assert sum(after.values()) == 2_146_000
+    qtbot.waitUntil(lambda: not window.model.pending)  # written right after the frame
     motala = next(m for m in file_plan(path).members if m.name == "Motala kommun")
     assert motala.key == 50_000
 
     qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert amounts(tab) == before
     assert cell(tab, "Motala kommun", "key:None").data() == f"43{NBSP}505"
+    qtbot.waitUntil(lambda: not window.model.pending)  # written right after the frame
     assert next(m for m in file_plan(path).members if m.name == "Motala kommun").key == 43_505
 
     qtbot.keyClick(tab.view, Qt.Key.Key_Z,

@@ -25,6 +25,7 @@ from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsM
 from ..tables import (Column, PlanTableModel, choice_column, date_column, text_column,
                       year_count_column, year_money_column)
 from ..refusal_label import RefusalLabel
+from ..steady_label import SteadyLabel
 
 COLLECTION = "interventions"
 
@@ -135,8 +136,7 @@ class InterventionsTab(QWidget):
         buttons = self.rows.buttons()
         self.add_button, self.remove_button, self.up_button, self.down_button = (
             self.rows.button(key) for key in ("add", "remove", "up", "down"))
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
+        self.totals = SteadyLabel(lines=2)  # new sums per keystroke: no relayout
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

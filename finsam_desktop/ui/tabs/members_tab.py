@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...domain import edits
 from ...domain.money import format_money, format_number, format_share, parse_count
@@ -12,6 +12,7 @@ from ...domain.plan import MEMBER_KIND_LABELS, Plan
 from ..collection_editor import CollectionEditor
 from ..columns import field_update
 from ..refusal_label import RefusalLabel
+from ..steady_label import SteadyLabel
 from ..table_view import PlanTableView, SortProxy
 from ..tables import (RIGHT, Column, PlanTableModel, choice_column, computed_money_column,
                       money_edit_text, text_column)
@@ -105,7 +106,7 @@ class MembersTab(QWidget):
         self.view.setSortingEnabled(True)
         self.rows = CollectionEditor(self.view, self.message, add_label="Lägg till medlem",
                                      nouns=("medlem", "medlemmar"))
-        self.total = QLabel()
+        self.total = SteadyLabel(lines=1, width=520)
         buttons = self.rows.buttons()
         self.add_button, self.remove_button = self.rows.button("add"), self.rows.button("remove")
         self.add_button.setToolTip(self.tr("Lägg till en kommun (Insert)"))
