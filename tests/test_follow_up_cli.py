@@ -109,3 +109,44 @@ def test_period_rules_on_the_command_line(mapped_plan):
     clash = run("actuals", str(mapped_plan), "--sie", str(SIE), "--period", "Maj",
                 "--end", "2026-06-30")
     assert clash.returncode == 1 and "slutar 2026-05-31, inte 2026-06-30" in clash.stderr
+
+
+CONTRACT_FOLLOW_UP = {
+    "periods": [
+        {"name": "Tertial 1", "end": "2026-04-30",
+         "actuals": {"costs": {"Kansli": 1100000},
+                     "interventions": {"Sikta mot arbetslivet": 2000000},
+                     "other_income": {}, "members": {"Regionen": 1000000}},
+         "forecast": {"costs": {"Kansli": 3400000}},
+         "comments": {"costs": {"Kansli": "Ny tjänst från maj."}}}],
+    "accounts": {"costs": {"Kansli": ["5000-5999", "6110"]},
+                 "interventions": {"Sikta mot arbetslivet": ["4010"]}},
+}
+
+
+def test_the_contract_example_through_import_and_check_json(tmp_path):
+    from tests.conftest import plan_document
+    document = plan_document("sormland-2026")
+    document["follow_up"] = CONTRACT_FOLLOW_UP
+    source = tmp_path / "sormland.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "sormland.finsam"
+    assert run("import", str(source), "-o", str(target)).returncode == 0
+    check = run("check", str(target), "--json")
+    result = json.loads(check.stdout)
+    period = result["follow_up"]["Tertial 1"]
+    lines = period.pop("lines")
+    assert period == {
+        "end": "2026-04-30",
+        "income_budget": 17683000, "income_actual": 1000000, "income_forecast": 17683000,
+        "costs_budget": 18551700, "costs_actual": 3100000, "costs_forecast": 18616700,
+        "result_budget": -868700, "result_forecast": -933700,
+        "closing_equity_budget": 8763300, "closing_equity_forecast": 8698300}
+    assert {"list": "costs", "name": "Kansli", "budget": 3335000, "actual": 1100000,
+            "forecast": 3400000, "deviation": -65000} in lines
+    assert len(lines) == 9
+    assert not [f for f in result["findings"] if f["code"].startswith(("forecast", "actual_"))]
+    exported = tmp_path / "back.json"
+    assert run("export", str(target), "-o", str(exported)).returncode == 0
+    assert json.loads(exported.read_text(encoding="utf-8"))["follow_up"]["periods"][0][
+        "forecast"] == {"costs": {"Kansli": 3400000}}

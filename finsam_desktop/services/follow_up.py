@@ -113,3 +113,10 @@ def follow_up_report_file(path: str | Path, target: str | Path, period_name: str
     with open_plan(path) as (plan, outcome):
         return write_follow_up_report(plan, outcome, target, period_name, unit=unit,
                                       force=force, sources=[path])
+
+
+def read_actuals(source: str | Path, year: int, end: str):
+    """The sums per account of an SIE file (or a CSV/xlsx of account and amount) for 1
+    January `year` to `end`; the file is only read."""
+    from ..storage.account_file import read_actuals_file
+    return read_actuals_file(Path(source), year, end)

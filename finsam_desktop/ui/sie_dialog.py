@@ -22,7 +22,7 @@ from ..domain.follow_up import LIST_LABELS, line_names
 from ..domain.follow_up_import import import_actuals, preview_import
 from ..domain.money import format_money, format_number
 from ..domain.plan import LineRef
-from ..storage.account_file import read_actuals_file
+from ..services.follow_up import read_actuals
 from .plan_model import EditResult, PlanModel
 from .refusal_label import RefusalLabel
 
@@ -190,7 +190,7 @@ def import_from_file(parent: QWidget, model: PlanModel, period_id: int,
     plan = model.plan
     try:
         period = fe.find_period(plan, period_id)
-        book = read_actuals_file(Path(path), plan.plan_year, period.end)
+        book = read_actuals(Path(path), plan.plan_year, period.end)
     except UserFacingError as error:
         return EditResult(str(error))
     dialog = SieImportDialog(model, period_id, book, Path(path).name, parent)

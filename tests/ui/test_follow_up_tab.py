@@ -240,3 +240,46 @@ def test_new_year_from_the_window_opens_at_the_forecast(open_model, qtbot, monke
         assert document.plan.equity.opening_note == "Prognos per 31 augusti 2026"
         assert document.plan.follow_up.accounts == {kansli: ("5000-5999",)}
         assert document.plan.follow_up.periods == ()
+
+
+def test_findings_panel_shows_forecast_findings_live_and_leads_to_the_line(make_window,
+                                                                          plan_file):
+    window = make_window()
+    assert window.open_path(plan_file("sormland-2026"))
+    tab = window.tabs_by_key["follow_up"]
+    tab.add_period("Tertial 1", "2026-04-30")
+    messages = [window.findings.list.item(i).text() for i in range(window.findings.list.count())]
+    assert not [m for m in messages if "prognos" in m.lower()]
+    window.tabs.setCurrentWidget(tab)
+    _type(tab, "Cooperari", "actual", "1 300 000")  # above its full-year budget 1 287 700
+    _type(tab, "Kansli", "forecast", "13 000 000")  # the forecast equity goes negative
+    codes = [f.code for f in window.findings.findings]
+    assert "actual_exceeds_budget" in codes and "forecast_equity_negative" in codes
+    exceeds = next(f for f in window.findings.findings if f.code == "actual_exceeds_budget")
+    assert "Cooperari" in exceeds.message
+    window.tabs.setCurrentIndex(0)
+    window.go_to_finding(exceeds)
+    assert window.tabs.currentWidget() is tab
+    assert tab.proxy.index(tab.view.currentIndex().row(),
+                           tab.table.column_index("name")).data() == "Cooperari"
+    window.model.undo_stack.undo()
+    assert "forecast_equity_negative" not in [f.code for f in window.findings.findings]
+
+
+def test_the_report_button_writes_the_tertial_pdf(open_model, qtbot, monkeypatch, tmp_path):
+    import pypdf
+    model, tab = _tertial(open_model, qtbot)
+    _type(tab, "Kansli", "actual", "1 100 000")
+    _type(tab, "Kansli", "forecast", "3 400 000")
+    asked = []
+
+    def ask_save(parent, title, name_filter, suggested=""):
+        asked.append(suggested)
+        return str(tmp_path / "T1")
+    monkeypatch.setattr(dialogs, "ask_save_path", ask_save)
+    target = tab.export_report()
+    assert target == tmp_path / "T1.pdf"
+    assert Path(asked[0]).name == "Uppföljning Tertial 1 2026 Samordningsförbundet Sörmland.pdf"
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
+    assert "Uppföljning Tertial 1 2026" in text
+    assert "8\u00a0698\u00a0300" in text or "8 698 300" in text

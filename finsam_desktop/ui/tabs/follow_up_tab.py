@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ...domain import follow_up_edits as fe
+from ...domain.errors import UserFacingError
 from ...domain.follow_up import PERIOD_PRESETS
+from ...services.follow_up import write_follow_up_report
 from .. import dialogs, sie_dialog
 from ..follow_up_models import FollowUpSumsModel, FollowUpTableModel
 from ..plan_model import PlanModel
@@ -83,12 +87,15 @@ class FollowUpTab(QWidget):
                                       "töm dess prognos; tom prognos = budget)."))
         self.import_button = QPushButton(self.tr("Importera utfall från SIE…"))
         self.import_button.clicked.connect(self.import_actuals)
+        self.report_button = QPushButton(self.tr("Uppföljningsrapport (PDF)…"))
+        self.report_button.clicked.connect(self.export_report)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period:")))
         for widget in (self.periods, self.add_button, self.rename_button, self.remove_button):
             top.addWidget(widget)
         top.addSpacing(16)
-        for widget in (self.extrapolate_button, self.budget_button, self.import_button):
+        for widget in (self.extrapolate_button, self.budget_button, self.import_button,
+                       self.report_button):
             top.addWidget(widget)
         top.addStretch(1)
 
@@ -149,6 +156,7 @@ class FollowUpTab(QWidget):
         self.view.setVisible(has)
         self.sums_box.setVisible(has)
         self.add_button.setEnabled(writable)
+        self.report_button.setEnabled(has)
         for button in (self.rename_button, self.remove_button, self.extrapolate_button,
                        self.budget_button, self.import_button):
             button.setEnabled(has and writable)
@@ -212,6 +220,28 @@ class FollowUpTab(QWidget):
             result = sie_dialog.import_from_file(self, self.model, period_id, path)
             if result is not None:
                 self.message.report(result)
+
+    def export_report(self) -> Path | None:
+        """*Uppföljningsrapport (PDF)…*: the shown period's report where the user says."""
+        period_id = self.period_id()
+        if period_id is None:
+            return None
+        plan = self.model.plan
+        name = fe.find_period(plan, period_id).name
+        title = self.tr("Uppföljningsrapport")
+        suggested = Path(self.model.document.path).parent / " ".join(
+            re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", f"Uppföljning {name} {plan.plan_year} "
+                   f"{plan.association}").split())
+        path = dialogs.ask_save_path(self, title, dialogs.PDF_FILTER, f"{suggested}.pdf")
+        if not path:
+            return None
+        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        try:  # the save dialog has already asked about replacing
+            write_follow_up_report(plan, self.model.outcome, target, name, force=True)
+        except (UserFacingError, OSError) as error:
+            dialogs.show_error(self, title, str(error))
+            return None
+        return target
 
     # --- navigation ---------------------------------------------------------------------
 
