@@ -23,6 +23,10 @@ _UNIT_FACTORS = {"": 1, "kr": 1, "tkr": 1000, "mkr": 1_000_000}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER = re.compile(r"^(\d+)(?:[.,](\d+))?$", re.ASCII)
 _GROUPED = re.compile(r"^\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?$", re.ASCII)
+_STRAY = re.compile(r"[^0-9\s\u00a0\u202f\u2009.,]")
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)
+""""1.500": a Swede often means 1 500, a program 1,5 — ask instead of guessing."""
+
 
 
 class MoneyError(UserFacingError, ValueError):
@@ -49,13 +53,29 @@ def parse_money(text: str, unit: str = "kr") -> int:
     negative = lowered.startswith("-")
     if negative:
         lowered = lowered[1:].strip()
+    shown = raw.strip()
+    stray = _STRAY.search(lowered)
+    if stray:
+        raise MoneyError(f"”{shown}” är inget belopp: tecknet ”{stray.group()}” hör inte till "
+                         "ett belopp. Skriv bara siffror, till exempel 21 000 eller 21 000 kr.")
+    if _DOT_THOUSANDS.match(lowered):
+        thousands = lowered.replace(".", " ")
+        if lowered.count(".") == 1:
+            decimal = format(Decimal(lowered).normalize(), "f").replace(".", ",")
+            question = f"menar du {thousands} eller {decimal}?"
+        else:
+            question = f"menar du {thousands}?"
+        raise MoneyError(f"”{shown}”: {question} Skriv tusental med mellanslag (1 500) och "
+                         "decimaler med komma (1,5).")
     spaced = _SPACES.sub(" ", lowered)
     if " " in spaced and not _GROUPED.match(spaced):
-        raise MoneyError(f"”{raw.strip()}” är inget belopp: mellanslag får bara skilja tusental.")
+        raise MoneyError(f"”{shown}” är inget belopp: mellanslag får bara skilja tusental.")
     digits = spaced.replace(" ", "")
+    if len(digits) > 40:
+        raise MoneyError(f"”{shown[:40]}…” är orimligt stort för ett belopp.")
     number = _NUMBER.match(digits)
     if not number:
-        raise MoneyError(f"”{raw.strip()}” är inget belopp. Skriv till exempel 1 234 567 kr, 4 417,5 tkr eller 1,5 mkr.")
+        raise MoneyError(f"”{shown}” är inget belopp. Skriv till exempel 1 234 567 kr, 4 417,5 tkr eller 1,5 mkr.")
     value = Decimal(number.group(1) + "." + (number.group(2) or "0"))
     kronor = value * factor
     if kronor != kronor.to_integral_value():
@@ -115,6 +135,8 @@ def format_share(share: Fraction | Decimal, decimals: int = 1) -> str:
 def parse_share(text: str) -> Decimal:
     """A fraction from "20 %", "20", "0,2" or "0.20" (a number above 1 is a percentage)."""
     raw = str(text).strip()
+    if len(raw) > 40:
+        raise MoneyError(f"”{raw[:40]}…” är ingen andel. Skriv till exempel 20 % eller 0,2.")
     cleaned = _SPACES.sub("", raw).replace(",", ".")
     percent = cleaned.endswith("%")
     cleaned = cleaned.removesuffix("%")

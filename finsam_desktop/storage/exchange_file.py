@@ -23,7 +23,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..domain.exchange import PlanFormatError, plan_from_document, plan_to_document
+from ..domain.exchange import (
+    PlanFormatError,
+    document_json,
+    plan_from_document,
+    plan_to_document,
+)
 from ..domain.plan import Plan
 from .errors import PlanFileError, reading, reason
 
@@ -209,7 +214,7 @@ def _refuse_constant(name: str):
 
 
 def plan_json_text(plan: Plan) -> str:
-    return json.dumps(plan_to_document(plan), ensure_ascii=False, indent=2) + "\n"
+    return document_json(plan_to_document(plan)) + "\n"  # decimal keys as exact numbers
 
 
 def write_plan_json(plan: Plan, target: Path, force: bool = False) -> None:

@@ -163,3 +163,12 @@ def test_a_jpeg_logo_is_read():
     plan = plan_from_document(document)
     assert plan.cover.logo_type == "image/jpeg" and plan.cover.logo == JPEG
     assert plan_to_document(plan) == document
+
+
+def test_a_decimal_key_goes_out_to_a_file_and_back_exactly(tmp_path):
+    from finsam_desktop.storage.exchange_file import read_plan_json, write_plan_json
+    plan = plan_from_document(_full())
+    target = tmp_path / "ut.plan.json"
+    write_plan_json(plan, target)
+    assert '"key": 17.5' in target.read_text(encoding="utf-8")
+    assert plan_to_document(read_plan_json(target)) == _full()

@@ -69,3 +69,34 @@ def test_shares_and_counts():
 def test_shares_refuse_anything_but_plain_ascii_numbers(text):
     with pytest.raises(MoneyError):
         parse_share(text)
+
+
+def test_a_dot_before_three_digits_is_asked_about_not_guessed():
+    with pytest.raises(MoneyError) as error:
+        parse_money("1.500")
+    assert "menar du 1 500 eller 1,5?" in error.value.args[0]
+    assert parse_money("1,5 tkr") == 1500 and parse_money("1.5 tkr") == 1500
+
+
+def test_a_stray_character_is_named_as_the_cause():
+    with pytest.raises(MoneyError) as error:
+        parse_money("21 000v")
+    assert "”v”" in error.value.args[0] and "mellanslag" not in error.value.args[0]
+
+
+def test_a_giant_number_is_refused_without_converting_it():
+    with pytest.raises(MoneyError, match="orimligt stort"):
+        parse_money("9" * 5000)
+    with pytest.raises(MoneyError):
+        parse_share("0." + "0" * 100_000 + "1")
+
+
+def test_an_amount_far_beyond_the_plan_is_warned_about():
+    from finsam_desktop.domain.scale import scale_warning
+    from tests.conftest import load_plan
+    plan = load_plan("skaraborg-2026")  # contributions about 17 million a year
+    typed = parse_money("1 500 000", unit="tkr")
+    warning = scale_warning(plan, typed, "tkr")
+    assert warning and "menade du 1\u00a0500\u00a0000\u00a0kr" in warning
+    assert scale_warning(plan, parse_money("1 500", unit="tkr"), "tkr") is None
+    assert scale_warning(plan, 900_000, "kr") is None
