@@ -4,7 +4,9 @@ is only read, the plan is changed in one commit or not at all, output is all-or-
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from ..domain.errors import UserFacingError
@@ -15,6 +17,9 @@ from ..domain.plan import Plan
 from ..storage.errors import PlanFileError
 from .exports import _suffixed, open_plan
 from .output import write_output
+
+if TYPE_CHECKING:
+    from ..storage.sie import SieBook
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,8 @@ def import_actuals_file(path: str | Path, source: str | Path, period_name: str,
 
 
 def write_follow_up_report(plan: Plan, outcome: Outcome, target: str | Path, period_name: str,
-                           unit: str | None = None, force: bool = False, sources=()) -> Path:
+                           unit: str | None = None, force: bool = False,
+                           sources: Sequence[str | Path] = ()) -> Path:
     """The tertial report of `period_name` as a PDF at `target`."""
     from ..reports.follow_up import build_follow_up_report
     from ..reports.pdf import write_report_pdf
@@ -115,7 +121,7 @@ def follow_up_report_file(path: str | Path, target: str | Path, period_name: str
                                       force=force, sources=[path])
 
 
-def read_actuals(source: str | Path, year: int, end: str):
+def read_actuals(source: str | Path, year: int, end: str) -> "SieBook":
     """The sums per account of an SIE file (or a CSV/xlsx of account and amount) for 1
     January `year` to `end`; the file is only read."""
     from ..storage.account_file import read_actuals_file
