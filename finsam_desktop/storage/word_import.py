@@ -29,6 +29,15 @@ _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "sour
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 
 
+_CONTROL = {code: None for code in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20),
+                                    *range(0x7f, 0xa0)]}
+
+
+def drop_control_characters(text: str) -> str:
+    """Text without the control characters a plan may not hold (pasted or imported)."""
+    return text.translate(_CONTROL)
+
+
 def escape_markdown(text: str, in_table: bool = False, at_start: bool = True) -> str:
     """Backslash what Markdown would read as syntax, so typed or pasted text stays text.
 
@@ -89,6 +98,7 @@ class _Converter(HTMLParser):
     # --- inline text ---
 
     def handle_data(self, data: str, literal: bool = False) -> None:
+        data = drop_control_characters(data)
         if self.word_marker is not None:
             self.word_marker += data
             return

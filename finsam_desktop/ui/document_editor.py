@@ -16,7 +16,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QKeySequence, QTextCharFormat
                            QTextTableFormat)
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
-from ..storage.word_import import html_to_markdown
+from ..storage.word_import import drop_control_characters, html_to_markdown
 from .document_markdown import (LINK_COLOR, body_block_format, body_char_format, heading_block_format,
                                 heading_char_format, insert_markdown, load_markdown)
 from .document_markdown_write import to_markdown
@@ -361,7 +361,7 @@ class ChapterEditor(QTextEdit):
             self.insert_markdown(html_to_markdown(source.html()))
         elif source.hasText():
             with self._edit_block(self.tr("Klistra in")) as cursor:
-                cursor.insertText(source.text(), self.currentCharFormat())
+                cursor.insertText(drop_control_characters(source.text()), self.currentCharFormat())
             self.setTextCursor(cursor)
         else:
             super().insertFromMimeData(source)

@@ -352,3 +352,43 @@ def test_typing_again_after_leaving_the_text_is_a_new_undo_step(open_model, qtbo
     assert model.undo_stack.count() == 2
     model.undo_stack.undo()
     assert model.plan.sections[0].text.endswith("Andra stycket. Ett.\n")
+
+
+def test_hostile_paste_is_text_and_never_breaks_the_chapter(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    editor = tab.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    nested = "<ul><li>djup" * 300 + "</li></ul>" * 300
+    data = QMimeData()
+    data.setHtml(f"<p>klocka\x07 &lt;para&gt; {'x' * 10_000}</p>{nested}")
+    QApplication.clipboard().setMimeData(data)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    text = model.plan.sections[0].text
+    assert "klocka \\<para>" in text and "x" * 10_000 in text and "\x07" not in text
+    assert "djup" in text
+    assert tab.message.isHidden()
+    plain = QMimeData()
+    plain.setText("rad\x00ett")
+    QApplication.clipboard().setMimeData(plain)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert model.plan.sections[0].text.rstrip().endswith("radett")
+
+
+def test_a_read_only_plan_shows_the_document_and_changes_nothing(plan_file, qtbot):
+    from finsam_desktop.storage.document import PlanDocument
+    from finsam_desktop.ui.plan_model import PlanModel
+    with PlanDocument.open(plan_file("skaraborg-2026"), read_only=True) as document:
+        model = PlanModel(document)
+        tab = show_tab(DocumentTab, model, qtbot)
+        assert tab.editor.isReadOnly() and tab.title.isReadOnly()
+        assert not tab.add_button.isEnabled() and not tab.insert_button.isEnabled()
+        assert not tab.outline.flags(tab.outline.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
+        data = QMimeData()
+        data.setData(BLOCK_MIME, b"members")
+        assert not tab.outline.canDropMimeData(data, Qt.DropAction.CopyAction, 1, 0, QModelIndex())
+        tab.show_cover()
+        assert tab.cover_panel.fields["title"].isReadOnly()
+        assert not tab.cover_panel.pick_button.isEnabled()
+        assert model.undo_stack.count() == 0
