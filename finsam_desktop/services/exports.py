@@ -12,46 +12,40 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
 from ..storage.errors import PlanFileError
 from .output import write_output
-
-if TYPE_CHECKING:
-    from ..storage.document import PlanDocument
 
 Sources = Iterable[str | Path]
 
 EXPORT_SUFFIXES = (".json", ".xlsx")
 
 
-def _plan_document_class() -> type[PlanDocument]:
-    """`PlanDocument`, imported without numpy when nothing has loaded it yet.
+@contextlib.contextmanager
+def without(*modules: str) -> Iterator[None]:
+    """Import what the block imports as if `modules` were not installed, then show them again.
 
-    sqlite-utils imports numpy whenever it is installed, only to accept numpy
-    values as SQLite parameters; reading a plan never stores any. Importing numpy
-    is about 60 ms of a command's run, so it is hidden for this one import
-    (sqlite-utils treats its absence as normal) and visible again afterwards.
+    openpyxl imports numpy whenever it is installed, only to accept numpy values, which a
+    workbook of ours never holds: tens of milliseconds of a command. openpyxl treats the
+    absence as normal. Modules already loaded stay loaded. (reportlab 5 needs PIL.)
     """
-    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
-        from ..storage.document import PlanDocument
-        return PlanDocument
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes "import numpy" fail fast
+    hidden = [name for name in modules if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import name" fails fast
     try:
-        from ..storage.document import PlanDocument
+        yield
     finally:
-        if "numpy" in sys.modules and sys.modules["numpy"] is None:
-            del sys.modules["numpy"]
-    return PlanDocument
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 @contextlib.contextmanager
 def open_plan(path: str | Path) -> Iterator[tuple[Plan, Outcome]]:
     """The plan in a plan file and its outcome, read-only (the file is never changed)."""
-    document_class = _plan_document_class()
-    with document_class.open(Path(path), read_only=True) as document:
+    from ..storage.document import PlanDocument
+    with PlanDocument.open(Path(path), read_only=True) as document:
         yield document.plan, document.outcome
 
 
@@ -91,7 +85,8 @@ def write_report(plan: Plan, outcome: Outcome, target: str | Path, unit: str | N
 def write_excel(plan: Plan, outcome: Outcome, target: str | Path, unit: str | None = None,
                 force: bool = False, sources: Sources = ()) -> Path:
     """The Medlemmar/Insatser/Ekonomi workbook at `target`."""
-    from ..reports.excel import write_workbook
+    with without("numpy"):
+        from ..reports.excel import write_workbook
     target = Path(target)
     _suffixed(target, ".xlsx", "Tabellerna")
     write_output(target, lambda temp: write_workbook(plan, outcome, temp, unit=unit),

@@ -37,8 +37,19 @@ def new_year(source: str | Path, target: str | Path, year: int | None = None,
                             "Välj ett annat namn.")
     old = read_last_year(source)
     new_plan, summary = roll_forward(old, compute(old), year)
+    new_plan = with_checklist(new_plan, summary)
     write_output(target, lambda temp: create(temp, new_plan), force=force, sources=[source])
     return new_plan, summary
+
+
+def with_checklist(plan: Plan, summary: RolloverSummary) -> Plan:
+    """The rollover's "Att göra nu" kept in the new plan as checklist items until ticked off."""
+    from dataclasses import replace
+
+    from ..domain.plan import ChecklistItem
+    first = plan.next_id()
+    items = tuple(ChecklistItem(first + n, text) for n, text in enumerate(summary.to_check))
+    return replace(plan, checklist=plan.checklist + items)
 
 
 @dataclass(frozen=True)

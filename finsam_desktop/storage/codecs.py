@@ -14,7 +14,7 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from ..domain.edits import MAX_AMOUNT
+from ..domain.validation import MAX_AMOUNT
 from ..domain.plan import FOLLOW_UP_LISTS, Goal, Indicator, LineRef
 
 MAX_KEY = 10**100
