@@ -125,7 +125,7 @@ class _Builder:
                 self.cursor.insertText(token.content.rstrip("\n").replace("\n", LINE_BREAK))
             elif kind == "hr":
                 self.new_block(body_block_format())
-                self.cursor.insertText("---", _raw_format())
+                self.cursor.insertText("---", raw_format())
             index += 1
 
     def paragraph(self, inline: Token) -> None:
@@ -140,7 +140,7 @@ class _Builder:
         label = getattr(self, "pending_footnote", None)
         if label is not None:
             self.pending_footnote = None
-            self.cursor.insertText(f"[^{label}]: ", _raw_format())
+            self.cursor.insertText(f"[^{label}]: ", raw_format())
         self.inline(inline, QTextCharFormat())
 
     def list_item(self, inline: Token) -> None:
@@ -213,7 +213,7 @@ class _Builder:
                 code.setProperty(CODE_PROPERTY, True)
                 self.cursor.insertText(child.content, code)
             elif kind == "footnote_ref":
-                self.cursor.insertText(f"[^{child.meta.get('label', '')}]", _raw_format(fmt))
+                self.cursor.insertText(f"[^{child.meta.get('label', '')}]", raw_format(fmt))
             elif kind in ("strong_open", "em_open", "link_open"):
                 new = QTextCharFormat(fmt)
                 if kind == "strong_open":
@@ -239,7 +239,7 @@ def _bullet_style(level: int) -> QTextListFormat.Style:
     return styles[(level - 1) % len(styles)]
 
 
-def _raw_format(base: QTextCharFormat | None = None) -> QTextCharFormat:
+def raw_format(base: QTextCharFormat | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat(base) if base is not None else QTextCharFormat()
     fmt.setProperty(RAW_PROPERTY, True)
     fmt.setForeground(QColor("#6b4f00"))

@@ -392,3 +392,24 @@ def test_a_read_only_plan_shows_the_document_and_changes_nothing(plan_file, qtbo
         assert tab.cover_panel.fields["title"].isReadOnly()
         assert not tab.cover_panel.pick_button.isEnabled()
         assert model.undo_stack.count() == 0
+
+
+def test_a_footnote_is_written_as_the_contract_writes_it(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+    editor = tab.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.movePosition(QTextCursor.MoveOperation.Left)  # before the full stop
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(editor, "Enligt SCB.")
+    assert model.plan.sections[0].text == ("Inledande stycke om förbundet[^1].\n\n"
+                                           "Andra stycket.\n\n[^1]: Enligt SCB.\n")
+    assert model.undo_stack.count() == 2
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert model.plan.sections[0].text == CHAPTER_TEXT

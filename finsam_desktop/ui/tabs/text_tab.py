@@ -21,6 +21,7 @@ from ..cover_panel import CoverPanel
 from ..document_block_panel import BlockPanel
 from ...services.document_preview import block_name
 from ..document_editor import ChapterEditor
+from ..document_footnotes import add_footnote_action
 from ..document_markdown_write import item_at, to_markdown, top_level_items
 from ..document_outline import BlockPalette, OutlineModel, OutlineView, run_edit
 from ..plan_model import PlanModel
@@ -99,6 +100,7 @@ class DocumentTab(QWidget):
         self.editor = ChapterEditor()
         self.editor.setFrameShape(self.editor.Shape.NoFrame)
         self.toolbar = self.editor.toolbar(self)
+        add_footnote_action(self.editor, self.toolbar)
         chapter_page = QWidget()
         chapter_page.setObjectName("chapter_page")
         chapter_page.setStyleSheet("#chapter_page { background: white; }")
