@@ -114,5 +114,8 @@ def show_refusal(view: QAbstractItemView, message: str, source_index: QModelInde
 
 def connect_refusals(view: QAbstractItemView, table: PlanTableModel,
                      label: QLabel | None = None) -> None:
-    """Route `table.refused` to `show_refusal` for `view`."""
+    """Route `table.refused` (and `warned`, if the table has it) to `show_refusal` for `view`."""
     table.refused.connect(lambda message, index: show_refusal(view, message, index, label))
+    if hasattr(table, "warned"):
+        table.warned.connect(lambda message, index: show_refusal(
+            view, view.tr("Obs: ") + message, index, label))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QToolTip, QWidget
 from .undo_keys import goes_to_document
 
 REFUSED_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecee; }"
+WARNED_STYLE = "QLineEdit { border: 2px solid #b07800; background: #fff6dd; }"
 
 
 class CommitLineEdit(QLineEdit):
@@ -27,6 +28,7 @@ class CommitLineEdit(QLineEdit):
         self._current = current
         self._commit = commit
         self.refusal: str | None = None
+        self.warning: str | None = None
         self.editingFinished.connect(self.commit)
         self.refresh()
 
@@ -60,11 +62,20 @@ class CommitLineEdit(QLineEdit):
             self.setModified(False)
 
     def clear_refusal(self) -> None:
-        """Forget an earlier refusal (the plan changed since): no red frame, no tooltip."""
-        if self.refusal:
-            self.refusal = None
+        """Forget an earlier refusal or warning (the plan changed since): no frame, no tip."""
+        if self.refusal or self.warning:
+            self.refusal = self.warning = None
             self.setStyleSheet("")
             self.setToolTip("")
+
+    def show_warning(self, warning: str) -> None:
+        """The value was taken but looks wrong (far beyond the plan's scale): an amber
+        frame and the reason, until the next good edit."""
+        self.warning = warning
+        self.setStyleSheet(WARNED_STYLE)
+        self.setToolTip(warning)
+        if self.isVisible():
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), warning, self)
 
     def commit(self) -> str | None:
         text = self.text()
@@ -79,7 +90,7 @@ class CommitLineEdit(QLineEdit):
             self.setToolTip(refusal)
             if self.isVisible():
                 QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), refusal, self)
-        else:
+        elif not self.warning:  # a warning about this very value stays until the next edit
             self.setStyleSheet("")
             self.setToolTip("")
         self.setText(self._current())

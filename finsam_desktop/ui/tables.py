@@ -17,7 +17,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..domain import edits
 from ..domain.errors import UserFacingError
+from ..domain.money import parse_money
 from ..domain.plan import Plan
+from ..domain.scale import scale_warning
 from .columns import (LEFT, RIGHT, Column, Update, choice_column,  # noqa: F401 - re-exported
                       computed_money_column, computed_text_column, date_column,
                       money_edit_text, text_column, year_count_column, year_money_column)
@@ -60,6 +62,8 @@ class PlanTableModel(QAbstractTableModel):
 
     refused = Signal(str, QModelIndex)
     """An edit was refused: the Swedish reason and the (source) cell it concerns."""
+    warned = Signal(str, QModelIndex)
+    """An edit was applied but looks wrong (an amount far beyond the plan's scale)."""
 
     def __init__(self, model: PlanModel, collection: str,
                  columns: Callable[[Plan], Sequence[Column]], parent=None):
@@ -176,7 +180,19 @@ class PlanTableModel(QAbstractTableModel):
             self.refused.emit(result.refusal, QModelIndex(index))
             return False
         self.last_refusal = None
+        if column.editor == "money":
+            warning = self._scale_warning(str(value))
+            if warning:
+                self.warned.emit(warning, QModelIndex(index))
         return True
+
+    def _scale_warning(self, text: str) -> str | None:
+        plan = self.plan_model.plan
+        try:
+            amount = parse_money(text, plan.unit) if text.strip() else None
+        except UserFacingError:
+            return None
+        return None if amount is None else scale_warning(plan, amount, plan.unit)
 
     def set_cells(self, label: str, cells: Sequence[tuple[int, int, str]],
                   new_rows: Sequence[Sequence[tuple[int, str]]] = (),

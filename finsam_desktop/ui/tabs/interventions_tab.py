@@ -223,11 +223,22 @@ class InterventionsTab(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
+    def _new_municipality(self, parts: frozenset) -> bool:
+        """Whether the filter's municipalities may have changed: rows came or went, or a
+        changed row names a place the filter does not list (not a scan of every row)."""
+        rows = parts.rows("interventions") if hasattr(parts, "rows") else None
+        if rows is None or self._municipalities is None:
+            return True
+        interventions = self.model.plan.interventions
+        return any(interventions[row].municipality
+                   and interventions[row].municipality not in self._municipalities
+                   for row in rows)
+
     def _on_changed(self, parts: frozenset) -> None:
         self.message.hide()
         if parts.isdisjoint({"interventions", "settings"}):
             return
-        if "interventions" in parts:
+        if "interventions" in parts and self._new_municipality(parts):
             self._fill_municipalities()
         self.update_totals()
 

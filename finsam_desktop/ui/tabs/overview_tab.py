@@ -12,6 +12,7 @@ from ...domain import edits
 from ...domain.errors import UserFacingError
 from ...domain.money import format_money, format_share, parse_money, parse_share
 from ...domain.plan import ROUNDINGS
+from ...domain.scale import scale_warning
 from ..collection_editor import CollectionEditor
 from ..fields import CommitLineEdit
 from ..figures_model import YearFiguresModel, figures_view
@@ -34,6 +35,11 @@ def figure_rows(plan, outcome) -> list:
     return [(label, lambda year, attribute=attribute: getattr(outcome.years[year], attribute),
              attribute in ("income_total", "costs_total", "result", "closing_equity"))
             for attribute, label in FIGURES]
+
+
+def _is_money_field(key: str) -> bool:
+    """The setting fields that hold an amount (warned about when far beyond the plan's scale)."""
+    return key.startswith("total_") or key in ("previous_total", "opening_equity")
 
 
 def _money_or_none(text: str, unit: str) -> int | None:
@@ -78,6 +84,8 @@ class OverviewTab(QWidget):
             except UserFacingError as error:  # the typed text did not parse
                 refusal = str(error)
             self.message.set_refusal(refusal)
+            if refusal is None and _is_money_field(key):
+                self._warn_at(field, text)
             return refusal
         field = CommitLineEdit(current, forward)
         field.setObjectName(key)
@@ -87,6 +95,18 @@ class OverviewTab(QWidget):
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.fields[key] = field
         return field
+
+    def _warn_at(self, field: CommitLineEdit, text: str) -> None:
+        """An accepted amount far beyond the plan's scale: say so at the field."""
+        try:
+            amount = parse_money(text, self.model.plan.unit) if text.strip() else None
+        except UserFacingError:
+            return
+        warning = None if amount is None else scale_warning(self.model.plan, amount,
+                                                             self.model.plan.unit)
+        if warning:
+            field.show_warning(warning)
+            self.message.set_refusal(self.tr("Obs: ") + warning)
 
     def _edit(self, label: str, function, *args, merge_key=None, **kwargs) -> str | None:
         refusal = self.model.edit(self.tr(label), function, *args, merge_key=merge_key,
