@@ -40,7 +40,7 @@ class Node:
     annotation. `attributes` is written as the element's /A dictionary (owner first).
     """
 
-    __slots__ = ("role", "parent", "kids", "alt", "attributes", "attached", "parts")
+    __slots__ = ("role", "parent", "kids", "alt", "attributes", "attached", "parts", "ref")
 
     def __init__(self, role: str, parent: "Node | None" = None, alt: str | None = None,
                  attributes: dict[str, str] | None = None):

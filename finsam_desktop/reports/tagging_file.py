@@ -90,7 +90,8 @@ class TaggedDocument(PDFDocument):
         """The cross-reference stream (it lists itself last) and the file's end."""
         offset = file.offset
         entries.append((1, offset, 0))
-        rows = struct.pack(f">{len(entries) * 'BIH'}", *(v for entry in entries for v in entry))
+        pack = struct.Struct(">BIH").pack
+        rows = b"".join([pack(*entry) for entry in entries])
         content = zlib.compress(rows)
         root = self.Reference(self.Catalog).format(self).decode("ascii")
         info = self.Reference(self.info).format(self).decode("ascii")

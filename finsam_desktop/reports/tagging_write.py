@@ -48,19 +48,22 @@ def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[bytes]]:
     while stack:  # pre-order, without recursion: lists nest, cells are many
         node = stack.pop()
         order.append(node)
-        stack.extend(kid for kid in reversed(node.kids) if type(kid) is Node)
-    refs = {id(node): f"{first + index} 0 R" for index, node in enumerate(order)}
-    refs[id(None)] = root_ref
-    data = [_element(node, refs[id(node.parent)], refs, page_refs, numbers).encode("latin-1")
-            for node in order]
-    nums = [f"{key} {refs[id(node)]}" for key, (_, node) in enumerate(tags.annotations)]
+        if node.role == "TR":
+            order.extend(node.kids)  # a row's cells hold content only
+        else:
+            stack.extend(kid for kid in reversed(node.kids) if type(kid) is Node)
+    for index, node in enumerate(order):
+        node.ref = f"{first + index} 0 R"
+    data = [_element(node, node.parent.ref if node.parent else root_ref, page_refs,
+                     numbers).encode("latin-1") for node in order]
+    nums = [f"{key} {node.ref}" for key, (_, node) in enumerate(tags.annotations)]
     for index in range(len(doc.Pages.pages)):
         marks = tags.pages.get(index + 1, ())
-        nums.append(f"{len(tags.annotations) + index} [{' '.join(refs[id(n)] for n in marks)}]")
+        nums.append(f"{len(tags.annotations) + index} [{' '.join(n.ref for n in marks)}]")
     parent_tree = f"{first + len(order)} 0 R"
     data.append(f"<< /Nums [{' '.join(nums)}] >>".encode("latin-1"))
     role_map = " ".join(f"/{role} /{standard}" for role, standard in ROLE_MAP.items())
-    root = (f"<< /Type /StructTreeRoot /K {refs[id(tags.root)]} /ParentTree {parent_tree} "
+    root = (f"<< /Type /StructTreeRoot /K {tags.root.ref} /ParentTree {parent_tree} "
             f"/ParentTreeNextKey {len(tags.annotations) + len(doc.Pages.pages)} "
             f"/RoleMap << {role_map} >> >>")
     return root.encode("latin-1"), data
@@ -89,7 +92,7 @@ def _span_headings(tags: Tags) -> None:
         stack.extend(kids)
 
 
-def _element(node: Node, parent: str, refs, page_refs, numbers) -> str:
+def _element(node: Node, parent: str, page_refs, numbers) -> str:
     kids = node.kids
     if len(kids) == 1 and node.alt is None and type(kids[0]) is tuple \
             and type(kids[0][0]) is int:  # most elements: one piece of content (a cell)
@@ -101,7 +104,7 @@ def _element(node: Node, parent: str, refs, page_refs, numbers) -> str:
     kids = []
     for kid in node.kids:
         if type(kid) is Node:
-            kids.append(refs[id(kid)])
+            kids.append(kid.ref)
         elif kid[0] == "annot":
             annotation = f"{numbers[kid[1]][0]} 0 R"
             kids.append(f"<< /Type /OBJR /Obj {annotation} /Pg {page_refs[kid[2]]} >>")
