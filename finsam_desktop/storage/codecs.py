@@ -34,10 +34,13 @@ class RowError(ValueError):
 
 
 class Context:
-    """What checking a value needs to know about the plan: its years."""
+    """What checking a value needs to know about the plan: its years; and the year maps
+    already read, by their text (a plan's maps repeat, and year maps are never mutated)."""
 
     def __init__(self, years: tuple[int, ...] = ()):
         self.years = years
+        self.year_texts = frozenset(str(year) for year in years)
+        self.maps: dict[str, dict[int, int]] = {}
 
 
 def _join(path: str, key: Any) -> str:
@@ -54,7 +57,7 @@ def parse_json(raw: Any, path: str, default: str) -> Any:
     if not isinstance(raw, str):
         raise RowError(path, "ska vara JSON-text.")
     try:
-        return json.loads(raw, parse_float=Decimal, parse_constant=_refuse_constant)
+        return _DECODER.decode(raw)
     except RecursionError:
         raise RowError(path, "är för djupt nästlad.") from None
     except ValueError:
@@ -63,6 +66,9 @@ def parse_json(raw: Any, path: str, default: str) -> Any:
 
 def _refuse_constant(name: str):
     raise ValueError(f"{name} is not a number")
+
+
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant)
 
 
 # --- scalar checks --------------------------------------------------------------------
@@ -188,7 +194,16 @@ def _year(key: Any, path: str, ctx: Context) -> int:
 
 
 def year_map(raw: Any, path: str, ctx: Context) -> dict[int, int]:
+    known = ctx.maps.get(raw) if isinstance(raw, str) else None
+    if known is not None:
+        return known
     value = parse_json(raw, path, "{}")
+    if type(value) is dict and ctx.year_texts.issuperset(value) and all(
+            type(v) is int and 0 <= v < MAX_AMOUNT for v in value.values()):
+        out = {int(k): v for k, v in sorted(value.items())}  # the common case, checked at once
+        if isinstance(raw, str):
+            ctx.maps[raw] = out
+        return out
     if not isinstance(value, dict):
         raise RowError(path, "ska vara ett objekt med år som nycklar.")
     out = {_year(k, path, ctx): amount(v, _join(path, k)) for k, v in value.items()}

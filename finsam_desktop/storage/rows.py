@@ -133,34 +133,35 @@ def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Cont
     where = " AND ".join(f"[{name}] = ?" for name, _ in collection.where)
     sql = (f'SELECT id, {names} FROM "{collection.table}"'
            + (f" WHERE {where}" if where else "") + " ORDER BY position, id")
-    entity, columns, path = collection.entity, collection.columns, collection.json
+    entity, path = collection.entity, collection.json
+    loads = [(col.field, col.load, col.key) for col in collection.columns]
     items = []
     for index, row in enumerate(conn.execute(sql, [value for _, value in collection.where])):
-        ipath = f"{path}[{index}]"
         ident = row[0]
-        if isinstance(ident, bool) or not isinstance(ident, int) or ident <= 0:
-            raise RowError(f"{ipath}.id", "ska vara ett positivt heltal.")
-        values = {col.field: _load(col, raw, ipath, ctx) for col, raw in zip(columns, row[1:])}
-        if entity is Rule:
-            items.append(_rule(ident, values, ipath))
-        else:
-            items.append(entity(id=ident, **values))
+        try:
+            if isinstance(ident, bool) or not isinstance(ident, int) or ident <= 0:
+                raise RowError("id", "ska vara ett positivt heltal.")
+            # the path is built only for a refusal: reading stays a few calls per value
+            values = {field: load(raw, key, ctx) for (field, load, key), raw in zip(loads, row[1:])}
+            items.append(_rule(ident, values) if entity is Rule else entity(id=ident, **values))
+        except RowError as error:
+            raise RowError(f"{path}[{index}].{error.path}", error.message) from None
     return tuple(items)
 
 
-def _rule(ident: int, values: dict, path: str) -> Rule:
+def _rule(ident: int, values: dict) -> Rule:
     """A rule keeps only the fields its kind uses, as the exchange format does."""
     kind = values["kind"]
     if kind not in KINDS:
-        raise RowError(f"{path}.kind", f"{kind!r} är ingen känd regel.")
+        raise RowError("kind", f"{kind!r} är ingen känd regel.")
     fields = {key: values[key] for key in KINDS[kind].keys if key not in ("kind", "basis")}
     field = KINDS[kind].basis_field
     if field == "basis":
         if values["basis"] not in RULE_BASES:
-            raise RowError(f"{path}.basis", f"{values['basis']!r} är inget underlag för regeln.")
+            raise RowError("basis", f"{values['basis']!r} är inget underlag för regeln.")
         fields["basis"] = values["basis"]
     elif field == "area" and values["area"] == "":
-        raise RowError(f"{path}.area", "saknas.")
+        raise RowError("area", "saknas.")
     return rule_from_fields(ident, kind, fields)
 
 
