@@ -9,8 +9,8 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from ..domain.money import format_money
 from .blocks import Chart
+from .rounding import Formatter
 from .tagging import Node, tag
 from .tagging_alt import chart_alt_text
 from .wrapping import fit_line, stringWidth
@@ -22,14 +22,22 @@ GRID = colors.HexColor("#d0d7de")
 
 
 def nice_ticks(low: int, high: int, count: int = 5) -> list[int]:
-    """Round axis values covering low..high (always including 0)."""
+    """Round axis values covering low..high (always including 0).
+
+    In integers throughout, so totals beyond a float's range (10^400) still get an axis.
+    """
     low, high = min(low, 0), max(high, 0)
     if low == high:
         high = low + 1000
-    raw = (high - low) / count
-    magnitude = 10 ** max(len(str(int(raw))) - 1, 0)
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    step = max(int(step), 1)
+    span = high - low
+    magnitude = 10 ** max(len(str(span // count)) - 1, 0)
+    # the first of 1, 2, 2.5, 5 and 10 times the magnitude that is at least span / count
+    candidates = ((magnitude, magnitude * count >= span),
+                  (2 * magnitude, 2 * magnitude * count >= span),
+                  (5 * magnitude // 2, 5 * magnitude * count >= 2 * span),
+                  (5 * magnitude, 5 * magnitude * count >= span))
+    step = next((value for value, enough in candidates if enough), 10 * magnitude)
+    step = max(step, 1)
     start = (low // step) * step
     ticks = [start]
     while ticks[-1] < high:
@@ -54,11 +62,13 @@ def draw_chart(chart: Chart, width: float, font: str, height: float = 200) -> Dr
     def y_of(value: int) -> float:
         return bottom + (value - ticks[0]) / (ticks[-1] - ticks[0]) * (top - bottom)
 
+    label = Formatter(chart.unit)  # the report's own integer formatting: any size of total
     for tick in ticks:
         y = y_of(tick)
         drawing.add(Line(left, y, right, y, strokeColor=GRID, strokeWidth=0.5))
-        drawing.add(String(left - 4, y - 3, format_money(tick, chart.unit), fontName=font,
-                           fontSize=7, textAnchor="end"))
+        drawing.add(String(left - 4, y - 3, fit_line(label(tick), font, 7,
+                                                     label_width - 6),
+                           fontName=font, fontSize=7, textAnchor="end"))
     drawing.add(Line(left, y_of(0), right, y_of(0), strokeColor=colors.black, strokeWidth=0.8))
 
     slots = max(len(chart.categories), 1)

@@ -83,7 +83,7 @@ def in_unit(kronor: int | None, unit: str):
     """An amount as the number the sheet holds: int kronor, or exact tkr as a Decimal."""
     if kronor is None:
         return None
-    return Decimal(kronor) / 1000 if unit == "tkr" else kronor
+    return Decimal(f"{kronor}e-3") if unit == "tkr" else kronor  # exact for any size
 
 
 def _sheet(workbook: Workbook, title: str, header: list[str], widths: list[int]) -> _Rows:

@@ -21,7 +21,7 @@ from reportlab.platypus.flowables import Flowable
 from .blocks import Table
 from .fonts import BOLD
 from .tagging_table import EMC, table_tags
-from .wrapping import stringWidth, wrap_lines
+from .wrapping import printable, stringWidth, wrap_lines
 
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
@@ -72,7 +72,8 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
             longest = max((len(cells[index]) for cells in body), default=0)
             content = max((stringWidth(cells[index], BOLD, size) for cells in body
                            if len(cells[index]) >= longest - 1), default=0)
-            widths[index] = max(content, title, 28) + 2 * PAD + 2 + _inset(table, index)
+            widths[index] = min(max(content, title, 28), width * 0.3) + 2 * PAD + 2 \
+                + _inset(table, index)
         else:
             text_columns.append(index)
     if not text_columns:
@@ -108,7 +109,10 @@ def _inset(table: Table, index: int) -> float:
 
 
 def measure(table: Table, font: str, width: float) -> TableLayout:
-    """Break every cell into lines for `width` points and compute each row's height."""
+    """Break every cell into lines for `width` points and compute each row's height.
+
+    Cells are made `printable` first: a control character has no glyph to draw.
+    """
     size = 8.5 if len(table.columns) <= 5 else 7.5 if len(table.columns) <= 7 else 7.0
     leading = size * 1.25
     widths = _column_widths(table, size, width)
@@ -119,7 +123,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
     def row_height(lines: int) -> float:
         return lines * leading + 2 * PAD + 1
 
-    header_cells = [wrap_lines(c.title, BOLD, size, w - 2 * PAD)[:8]
+    header_cells = [wrap_lines(printable(c.title), BOLD, size, w - 2 * PAD)[:8]
                     for c, w in zip(table.columns, widths)]
     header = _Row("header", header_cells, row_height(max(len(c) for c in header_cells)))
     rows = []
@@ -127,18 +131,19 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
     for row in table.rows:
         cell_font = font if row.kind == "body" else BOLD
         if row.kind in SPANNING:
-            lines = wrap_lines(row.cells[0], BOLD, size, total - 2 * PAD)
+            lines = wrap_lines(printable(row.cells[0]), BOLD, size, total - 2 * PAD)
             rows.append(_Row(row.kind, [lines], row_height(len(lines))))
             continue
         cells, most = [], 1
         for cell, is_number, w in zip(row.cells, numeric, widths):
             if is_number:
+                cell = printable(cell)
                 lines = wrap_lines(cell, cell_font, size, w - 2 * PAD) if len(cell) > 40 else [cell]
             else:
                 key = (cell, cell_font, w)
                 lines = wrapped.get(key)
                 if lines is None:
-                    lines = wrapped[key] = wrap_lines(cell, cell_font, size, w - 2 * PAD)
+                    lines = wrapped[key] = wrap_lines(printable(cell), cell_font, size, w - 2 * PAD)
             most = max(most, len(lines))
             cells.append(lines)
         if row_height(most) > MAX_ROW_HEIGHT:
