@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .findings import Finding
 from .follow_up import PeriodOutcome
-from .money import format_money, format_share
+from .money import format_amount, format_share
 from .plan import BASIS_LABELS, Plan
 from .rule_kinds import KINDS
 
@@ -19,7 +19,7 @@ SUBJECT = "follow_up"
 
 
 def _kr(amount: int) -> str:
-    return format_money(amount, "kr", with_unit=True)
+    return format_amount(amount)  # kr, or the report's unit (money.amounts_in)
 
 
 class _Forecast:

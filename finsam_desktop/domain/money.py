@@ -9,6 +9,9 @@ else with a Swedish message rather than guessing or returning zero.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -128,6 +131,28 @@ def format_money(kronor: int, unit: str = "kr", with_unit: bool = False) -> str:
     else:
         text = format_number(kronor)
     return f"{text}{NBSP}{unit}" if with_unit else text
+
+
+_MESSAGE_UNIT: ContextVar[str] = ContextVar("message_unit", default="kr")
+
+
+@contextmanager
+def amounts_in(unit: str) -> Iterator[None]:
+    """Within this block, `format_amount` (findings, rule texts) writes amounts in `unit`.
+
+    A tkr report prints every amount in tkr, the findings' figures included; the
+    window and `check` keep kronor.
+    """
+    token = _MESSAGE_UNIT.set(unit if unit in ("kr", "tkr") else "kr")
+    try:
+        yield
+    finally:
+        _MESSAGE_UNIT.reset(token)
+
+
+def format_amount(kronor: int) -> str:
+    """An amount in a message, with its unit: "1 500 000 kr" (or "1 500 tkr" in `amounts_in("tkr")`)."""
+    return format_money(kronor, _MESSAGE_UNIT.get(), with_unit=True)
 
 
 def format_share(share: Fraction | Decimal, decimals: int = 1) -> str:

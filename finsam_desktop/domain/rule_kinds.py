@@ -13,12 +13,12 @@ from fractions import Fraction
 from typing import Any, Callable
 
 from .errors import Invalid
-from .money import format_money, format_share
+from .money import format_amount, format_share
 from .plan import AREA_LABELS, AREAS, BASIS_LABELS, RULE_BASES, RULE_KINDS, Labels, Rule
 
 
 def _kr(amount: int) -> str:
-    return format_money(amount, "kr", with_unit=True)
+    return format_amount(amount)  # kr, or the report's unit (money.amounts_in)
 
 
 def _ceil(value: Fraction) -> int:

@@ -7,7 +7,10 @@ layout; `pdf.py` prints it and the tests read it directly.
 
 from __future__ import annotations
 
-from ..domain.outcome import Outcome
+from dataclasses import replace
+
+from ..domain.money import amounts_in
+from ..domain.outcome import Outcome, compute
 from ..domain.plan import Plan
 from .blocks import (Block, Bullets, Chapter, Chart, Column, Heading, Report, Row, Series,
                      Table, Text)
@@ -79,10 +82,21 @@ def _goal_blocks(plan: Plan) -> list[Block]:
 
 
 def build_report(plan: Plan, outcome: Outcome, unit: str | None = None) -> Report:
-    """The whole report in reading order; amounts in `unit` ("kr" or "tkr", default the plan's)."""
+    """The whole report in reading order; amounts in `unit` ("kr" or "tkr", default the plan's).
+
+    In tkr every amount is in tkr, the findings' and the rules' own words included:
+    they are worded again with `amounts_in("tkr")`.
+    """
     unit = unit or plan.unit
     if unit not in ("kr", "tkr"):
         unit = "kr"
+    with amounts_in(unit):
+        if unit != "kr" and outcome.findings:
+            outcome = replace(outcome, findings=compute(plan).findings)
+        return _build(plan, outcome, unit)
+
+
+def _build(plan: Plan, outcome: Outcome, unit: str) -> Report:
     title, subtitle = _title(plan)
     decided = plan.cover.note.strip() or (
         f"Beslutad av förbundsstyrelsen {swedish_date(plan.decided)}" if plan.decided else "")

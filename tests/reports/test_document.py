@@ -210,3 +210,16 @@ def test_the_previous_column_sums_to_previous_total(tmp_path):
     assert sum(m.previous_contribution or 0 for m in plan.members) == 17_090_001
     _, text = render(plan, tmp_path / "plan.pdf")
     assert "Summa 17 090 000 16 900 000" in text
+
+
+@pytest.mark.parametrize("name", ["skaraborg-2026", "sjuharad-2025", "sormland-2026",
+                                  "vastra-ostergotland-2026"])
+def test_a_tkr_report_prints_every_amount_in_tkr_findings_and_rules_included(name, tmp_path):
+    plan = replace(load_plan(name), goals=())  # goal targets are the user's own words
+    _, text = render(plan, tmp_path / "plan.pdf", unit="tkr")
+    assert not re.search(r"\d kr\b", text), re.search(r".{60}\d kr\b.{20}", text)
+    _, kronor = render(plan, tmp_path / "kr.pdf", unit="kr")
+    if compute(plan).findings:
+        assert re.search(r"\d tkr\b", text) and re.search(r"\d kr\b", kronor)
+    # the window and check keep kronor: the unit holds only while the report is built
+    assert all(" tkr" not in f.message for f in compute(plan).findings)
