@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from .allocation import PART_NAMES
-from .money import format_amount, format_share
+from .money import NBSP, format_amount, format_share
 from .plan import Plan
 from .rule_kinds import KINDS, describe_rule
 
@@ -98,7 +98,7 @@ def _equity_findings(plan: Plan, years: Mapping[int, Any], margins: Sequence[Any
     if plan.equity.opening is None:
         found.append(Finding(
             "warning", "opening_equity_missing", plan.plan_year,
-            f"{plan.plan_year}: ingående eget kapital saknas och räknas som {_kr(0)}. "
+            f"{plan.plan_year}: ingående eget kapital saknas och räknas som {_kr(0).replace(NBSP, ' ')}. "
             "Fyll i det egna kapitalet från bokslutet eller prognosen.", "equity"))
     elif plan.equity.opening_is_forecast:
         found.append(Finding(

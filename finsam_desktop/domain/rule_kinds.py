@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any, Callable
 
 from .errors import Invalid
-from .money import format_amount, format_share
+from .money import format_amount, format_money, format_share
 from .plan import AREA_LABELS, AREAS, BASIS_LABELS, RULE_BASES, RULE_KINDS, Labels, Rule
 
 
