@@ -25,48 +25,16 @@ from .blocks import Bullets, Chart, Footnotes, Heading, ItemList, Report, Rich, 
 from .charts import draw_chart
 from .fast_table import ACCENT, GREY, RULE, FastTable, measure
 from .fonts import BOLD, register_fonts
-from .tagging import TaggedCanvas, artifact_code, tag
+from .narrative_pdf import escape, footnotes, item_list, logo_image, rich_markup, uses_italic
+from .tagging import TaggedCanvas, artifact_code
 from .tagging_story import draw_contents, tag_story
 from .wrapping import fit_line, printable, stringWidth, wrap_lines
+
+__all__ = ["escape", "rich_markup", "render_report", "write_report_pdf", "report_story"]
 
 MARGIN = 2.2 * cm
 FRAME_WIDTH = A4[0] - 2 * MARGIN
 CONTENTS_FORM = "contents"
-
-
-def escape(text: str) -> str:
-    """User text made safe for a Paragraph: `xml.sax.saxutils.escape` (PITFALLS) of `printable`.
-
-    Written out because importing `xml.sax.saxutils` pulls in `urllib.request`,
-    about 12 ms of the report's start-up; a test checks the two agree.
-    """
-    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attribute(text: str) -> str:
-    return escape(text).replace('"', "&quot;")
-
-
-def rich_markup(spans, literal: bool = False) -> str:
-    """Paragraph markup for narrative spans: every text escaped, the tags our own."""
-    parts = []
-    for span in spans:
-        if span.text == "\n":
-            parts.append("<br/>")
-            continue
-        text = escape(span.text)
-        if literal:
-            text = text.replace("\n", "<br/>")
-        if span.note:
-            text = f"<super>{text}</super>"
-        if span.italic:
-            text = f"<i>{text}</i>"
-        if span.bold:
-            text = f"<b>{text}</b>"
-        if span.link:
-            text = f'<a href="{_attribute(span.link)}" color="#1f4e79" underline="1">{text}</a>'
-        parts.append(text)
-    return "".join(parts)
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:
@@ -255,30 +223,9 @@ class _ReportTemplate(SimpleDocTemplate):
             self.chapter_pages[number] = self.page
 
 
-def _logo(data: bytes, width: float, height: float):
-    """The cover's logo scaled to fit width x height points, or None when it cannot be read."""
-    if not data:
-        return None
-    try:
-        from io import BytesIO
-
-        from reportlab.lib.utils import ImageReader
-        from reportlab.platypus import Image
-        reader = ImageReader(BytesIO(data))
-        pixels_wide, pixels_high = reader.getSize()
-        if pixels_wide <= 0 or pixels_high <= 0 or pixels_wide * pixels_high > 40_000_000:
-            return None
-        scale = min(width / pixels_wide, height / pixels_high)
-        image = Image(BytesIO(data), pixels_wide * scale, pixels_high * scale)
-        image.hAlign = "LEFT"
-        return image
-    except Exception:  # noqa: BLE001 - any unreadable image: the cover prints without it
-        return None
-
-
 def _cover(report: Report, styles) -> list:
     story: list = [Spacer(1, 3 * cm)]
-    logo = _logo(report.logo, 7 * cm, 3.2 * cm)
+    logo = logo_image(report.logo, 7 * cm, 3.2 * cm)
     if logo is not None:
         story = [Spacer(1, 1.2 * cm), logo, Spacer(1, 1.8 * cm - logo.drawHeight + 3.2 * cm)]
     story += [Paragraph(escape(report.association), styles["cover_org"]),
@@ -330,36 +277,6 @@ def report_story(report: Report, font: str, chapter_pages: dict[int, int]) -> li
     return tag_story(story, logo_alt=f"Logotyp: {printable(report.association)}")
 
 
-def _item_list(block: ItemList, styles, font: str, indent: float) -> list:
-    """A list's items as paragraphs with a hanging indent; nested lists indent further."""
-    if block.ordered:
-        labels = [f"{block.start + n}." for n in range(len(block.items))]
-        hang = max(14.0, max((stringWidth(label, font, 10) for label in labels), default=0) + 9)
-    else:
-        depth = int(indent // 14)
-        labels = ["•◦▪"[depth % 3]] * len(block.items)
-        hang = 14.0
-    style = ParagraphStyle(f"item{indent}-{hang}", parent=styles["bullet"],
-                           leftIndent=indent + hang, bulletIndent=indent + 3)
-    flow: list = []
-    for label, item in zip(labels, block.items):
-        first = True
-        for part in item:
-            if isinstance(part, Rich):
-                flow.append(Paragraph(rich_markup(part.spans, part.literal), style,
-                                      bulletText=label if first else None))
-            elif isinstance(part, ItemList):
-                if first:
-                    flow.append(Paragraph("", style, bulletText=label))
-                flow += _item_list(part, styles, font, indent + hang)
-            else:
-                flow += _block(part, styles, font)
-            first = False
-        if first:
-            flow.append(Paragraph("", style, bulletText=label))
-    return flow
-
-
 def _block(block, styles, font: str) -> list:
     if isinstance(block, Rich):
         style = styles["literal" if block.literal else "body"]
@@ -372,7 +289,7 @@ def _block(block, styles, font: str) -> list:
         return [Paragraph(escape(item), styles["bullet"], bulletText="•") for item in block.items] \
             + [Spacer(1, 4)]
     if isinstance(block, ItemList):
-        return _item_list(block, styles, font, 0.0) + [Spacer(1, 4)]
+        return item_list(block, styles, font, 0.0, _block) + [Spacer(1, 4)]
     if isinstance(block, Table):
         flow = [FastTable(measure(block, font, FRAME_WIDTH))]
         if block.caption:
@@ -383,45 +300,13 @@ def _block(block, styles, font: str) -> list:
     if isinstance(block, Rule):
         return [HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8)]
     if isinstance(block, Footnotes):
-        return _footnotes(block, styles, font)
+        return footnotes(block, styles, font, _block)
     raise TypeError(f"unknown block {block!r}")
-
-
-def _footnotes(block: Footnotes, styles, font: str) -> list:
-    """A chapter's footnotes under a short rule, each led by its number."""
-    flow: list = [HRFlowable(width="30%", thickness=0.5, color=GREY, spaceBefore=8,
-                             spaceAfter=4, hAlign="LEFT")]
-    for number, parts in block.notes:
-        first = True
-        for part in parts:
-            if isinstance(part, Rich):
-                lead = f"<super>{number}</super> " if first else ""
-                flow.append(tag(Paragraph(lead + rich_markup(part.spans, part.literal),
-                                          styles["note"]), "Note"))
-            else:
-                if first:
-                    flow.append(tag(Paragraph(f"<super>{number}</super>", styles["note"]), "Note"))
-                flow += _block(part, styles, font)
-            first = False
-    return flow
-
-
-def _uses_italic(report: Report) -> bool:
-    def walk(blocks) -> bool:
-        for block in blocks:
-            if isinstance(block, Rich) and any(span.italic for span in block.spans):
-                return True
-            if isinstance(block, ItemList) and any(walk(item) for item in block.items):
-                return True
-            if isinstance(block, Footnotes) and any(walk(parts) for _, parts in block.notes):
-                return True
-        return False
-    return any(walk(chapter.blocks) for chapter in report.chapters)
 
 
 def write_report_pdf(report: Report, target: Path) -> None:
     """Lay out `report` into the PDF file `target` (written directly; see `render_report`)."""
-    font = register_fonts(italic=_uses_italic(report))
+    font = register_fonts(italic=uses_italic(report))
     rl_config.useA85 = 0  # ASCII85 is pure Python here and only makes the file bigger
     chapter_pages: dict[int, int] = {}
     document = _ReportTemplate(
