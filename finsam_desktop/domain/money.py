@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 
 from .errors import UserFacingError
@@ -119,15 +119,21 @@ def format_number(value: int | Decimal, decimals: int = 0) -> str:
 
 def to_tkr(kronor: int) -> Decimal:
     """Kronor as thousands, rounded half up to one decimal."""
-    return (Decimal(kronor) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    with localcontext() as exact:  # enough digits for any total (10^400 in a tkr report)
+        exact.prec = max(28, len(str(kronor)) + 4)
+        return (Decimal(kronor) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def format_money(kronor: int, unit: str = "kr", with_unit: bool = False) -> str:
     """An amount for display: "8 450 000" in kr, "4 417,5" in tkr (decimal only when needed)."""
     if unit == "tkr":
-        value = to_tkr(kronor)
-        decimals = 0 if value == value.to_integral_value() else 1
-        text = format_number(value, decimals)
+        tenths, rest = divmod(abs(kronor), 100)  # exact integers: any size, no babel pattern
+        tenths += rest >= 50  # half up, as to_tkr
+        tenths = -tenths if kronor < 0 else tenths
+        whole, tenth = divmod(abs(tenths), 10)
+        text = format_number(whole) + (f",{tenth}" if tenth else "")
+        if kronor < 0:  # as babel wrote it, "-0" for -1..-49 kr
+            text = "-" + text
     else:
         text = format_number(kronor)
     return f"{text}{NBSP}{unit}" if with_unit else text
