@@ -38,12 +38,12 @@ def measure_edits(path: Path, runs: int, slow_disk: bool = False) -> Stats:
         QApplication.processEvents()
         model = window.model
         if slow_disk:
-            commit = model.document.commit
+            flush = model.document.flush
 
-            def slow_commit(plan, commit=commit):
+            def slow_flush(flush=flush):
                 time.sleep(SLOW_COMMIT)
-                return commit(plan)
-            model.document.commit = slow_commit
+                return flush()
+            model.document.flush = slow_flush
         plan = model.plan
         year = plan.plan_year
         if plan.interventions:

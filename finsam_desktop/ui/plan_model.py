@@ -37,7 +37,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.errors import UserFacingError
-from ..domain.outcome import Outcome, compute
+from ..domain.outcome import Outcome
 from ..domain.plan import Plan
 from ..storage.document import PlanDocument
 
@@ -182,8 +182,6 @@ class PlanModel(QObject):
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        self._plan: Plan = document.plan
-        self._outcome: Outcome = document.outcome
         self.write_after_frame = write_after_frame
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -193,11 +191,11 @@ class PlanModel(QObject):
 
     @property
     def plan(self) -> Plan:
-        return self._plan
+        return self.document.plan
 
     @property
     def outcome(self) -> Outcome:
-        return self._outcome
+        return self.document.outcome
 
     @property
     def read_only(self) -> bool:
@@ -206,7 +204,7 @@ class PlanModel(QObject):
     @property
     def pending(self) -> bool:
         """Whether the window shows an edit that is not in the file yet."""
-        return self._plan is not self.document.plan
+        return self.document.pending
 
     def edit(self, label: str, change: Callable[..., Plan | tuple], *args,
              merge_key: str | None = None, **kwargs) -> EditResult:
@@ -246,14 +244,13 @@ class PlanModel(QObject):
     def _stage(self, plan: Plan) -> str | None:
         """Show `plan` from now on; write it at once, or after the frame. A refusal of an
         immediate write is returned (nothing changed)."""
-        if not self.write_after_frame:
-            try:
-                outcome = self.document.commit(plan)
-            except UserFacingError as error:
-                return str(error)
-            self._plan, self._outcome = plan, outcome
-            return None
-        self._plan, self._outcome = plan, compute(plan)
+        try:
+            if not self.write_after_frame:
+                self.document.commit(plan)  # stage + flush; a refused write stages nothing
+                return None
+            self.document.stage(plan)  # in memory: the outcome follows the changed rows
+        except UserFacingError as error:
+            return str(error)
         if not self._scheduled:
             # The delay starts on the event loop's next turn, after this edit's repaint
             # was queued: however long the edit took, the frame is painted first.
@@ -269,15 +266,14 @@ class PlanModel(QObject):
         self._scheduled = False
         if not self.pending or self.read_only:
             return EditResult()
+        shown = self.plan
         try:
-            self.document.commit(self._plan)
-        except UserFacingError as error:
-            shown = self._plan
-            self._plan, self._outcome = self.document.plan, self.document.outcome
+            self.document.flush()
+        except UserFacingError as error:  # the document is back at what the file holds
             message = self.tr("%1 Ändringen har tagits tillbaka och ångra-historiken har "
                               "rensats.").replace("%1", str(error))
             self.undo_stack.clear()
-            self.changed.emit(changed_parts(shown, self._plan))
+            self.changed.emit(changed_parts(shown, self.plan))
             self.saving.emit(False)
             self.failed.emit(message)
             return EditResult(message)
@@ -309,4 +305,7 @@ class PlanModel(QObject):
         """Write what is pending, then close the file."""
         self.flush()
         self.undo_stack.clear()
-        self.document.close()
+        try:
+            self.document.close()
+        except UserFacingError as error:  # reported; the file keeps what it had
+            self.failed.emit(str(error))

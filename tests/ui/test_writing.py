@@ -29,9 +29,9 @@ def test_an_edit_is_shown_before_it_is_written_and_on_disk_within_100_ms(
     window, path = open_window(make_window, plan_file)
     model = window.model
     commits = []
-    real_commit = model.document.commit
-    monkeypatch.setattr(model.document, "commit",
-                        lambda plan: (commits.append(time.perf_counter()), real_commit(plan))[1])
+    real_flush = model.document.flush
+    monkeypatch.setattr(model.document, "flush",
+                        lambda: (commits.append(time.perf_counter()), real_flush())[1])
     began = time.perf_counter()
     assert model.edit("Total", edits.set_total, 2026, 17_000_000).ok
     assert commits == []  # nothing waits for the disk between the keystroke and the repaint
@@ -68,9 +68,14 @@ def test_a_write_refused_after_the_frame_is_rolled_back_and_reported(
     qtbot.waitUntil(lambda: not model.pending, timeout=3000)
     written = model.plan
 
-    def full_disk(plan):
+    document = model.document
+
+    def full_disk():  # as PlanDocument.flush fails: back at the written plan, then raise
+        if not document.pending:
+            return
+        document.plan, document.outcome = document.committed, document._committed_outcome
         raise UserFacingError("Ändringen kunde inte sparas i sormland-2026.finsam: disken är full.")
-    monkeypatch.setattr(model.document, "commit", full_disk)
+    monkeypatch.setattr(document, "flush", full_disk)
     assert model.edit("Total", edits.set_total, 2026, 17_000_000).ok
     assert window.tabs_by_key["overview"].fields["total_2026"].text().startswith("17")
     qtbot.waitUntil(lambda: bool(shown.errors), timeout=3000)
