@@ -10,6 +10,8 @@ from finsam_desktop.domain.plan import Plan
 from finsam_desktop.resources import example_plans
 
 SYNTHETIC = "syntetisk"
+LARGE = "syntetisk-50000"
+"""The synthetic plan with 50 000 interventions (generated for the run, never committed)."""
 
 
 class Missing(Exception):
@@ -22,12 +24,13 @@ def example_names() -> list[str]:
 
 def load(name: str) -> Plan:
     """An example plan by name, or the synthetic 290/2 000/5 plan."""
-    if name == SYNTHETIC:
+    if name in (SYNTHETIC, LARGE):
         try:
             from .synthetic import synthetic_plan
         except ModuleNotFoundError as error:
             raise Missing("benchmarks/synthetic.py") from error
-        return synthetic_plan(municipalities=290, interventions=2000, span=5)
+        return synthetic_plan(municipalities=290,
+                              interventions=2000 if name == SYNTHETIC else 50_000, span=5)
     for path in example_plans():
         if path.name == f"{name}.plan.json":
             return plan_from_document(json.loads(path.read_text(encoding="utf-8")))

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the window benchmarks r
 
 from . import cases  # noqa: E402
 from .sie_import import sie_import  # noqa: E402
-from .plans import SYNTHETIC, Missing, example_names  # noqa: E402
+from .plans import LARGE, SYNTHETIC, Missing, example_names  # noqa: E402
 from .timing import Stats  # noqa: E402
 
 # (task, label, target per plan ("*": every other plan), unit, function, runs, quick runs)
@@ -27,16 +27,19 @@ MS, S, MB = "ms", "s", "MB"
 TASKS = [
     ("compute", "Full omräkning", {"*": 0.020}, MS, cases.compute, 50, 15),
     ("recompute", "Omräkning efter ändring", {"*": 0.020}, MS, cases.recompute_after_edit, 50, 15),
-    ("edit", "Redigering till vy", {"*": 0.016}, MS, cases.edit_to_view, 30, 10),
+    ("edit", "Redigering till vy", {"*": 0.016, LARGE: 0.050}, MS, cases.edit_to_view, 30, 10),
     ("edit_slow", "Redigering till vy, långsam disk", {"*": 0.016}, MS,
      cases.edit_to_view_slow_disk, 30, 10),
-    ("open", "Öppna och visa", {"*": 1.5}, S, cases.open_and_show, 5, 2),
+    ("open", "Öppna och visa", {"*": 1.5, SYNTHETIC: 1.0, LARGE: 2.5}, S, cases.open_and_show,
+     5, 2),
     ("report", "Rapport (process)", {"*": 0.5, SYNTHETIC: 0.55}, S, cases.report, 7, 3),
     ("rollover", "Nytt år (process)", {"*": 1.0}, S, cases.rollover, 5, 2),
     ("sie", "SIE-import 100 000 rader", {"*": 2.0}, S, sie_import, 5, 2),
     ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
 ]
 SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}
+LARGE_TASKS = {"edit": 10, "open": 2}
+"""Tasks also run on the 50 000-intervention plan (with this many runs: it is slow to make)."""
 
 
 def machine() -> str:
@@ -93,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
                         ",".join(task[0] for task in TASKS))
     parser.add_argument("--plans", help="kommaseparerade planer (standard: alla fem)")
     parser.add_argument("--markdown", action="store_true", help="tabellen i Markdown")
+    parser.add_argument("--no-large", action="store_true",
+                        help="utan planen med 50 000 insatser (tar några minuter att göra)")
     args = parser.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     plans = args.plans.split(",") if args.plans else [*example_names(), SYNTHETIC]
@@ -102,9 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         for key, label, targets, unit, function, runs, quick in TASKS:
             if only and key not in only:
                 continue
-            for plan in plans:
+            task_plans = list(plans)
+            if key in LARGE_TASKS and not args.plans and not args.no_large:
+                task_plans.append(LARGE)
+            for plan in task_plans:
                 target = targets.get(plan, targets.get("*"))
                 count = quick if args.quick else runs
+                if plan == LARGE:
+                    count = min(count, LARGE_TASKS[key])
                 try:
                     if function in (cases.compute, cases.recompute_after_edit):
                         stats = function(plan, count)

@@ -18,6 +18,7 @@ from . import backup_dialog, dialogs, population_dialog, report_actions, rollove
 from .documents import RecentFiles, example_copy
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
+from .busy import busy
 from .save_status import SaveStatus
 from .table_menu import add_table_actions
 from .tabs.budget_tab import BudgetTab
@@ -190,7 +191,8 @@ class MainWindow(QMainWindow):
         if self.model is not None and _same_file(self.model.document.path, path):
             self.close_document()  # release our own lock, or we would reopen it read-only
         try:
-            document = PlanDocument.open(path)
+            with busy(self, self.tr("Öppnar {name} …").format(name=path.name)):
+                document = PlanDocument.open(path)
         except PlanFileError as error:
             if path.is_file() and not os.access(path, os.W_OK):
                 return self._open_read_only(path)
