@@ -17,7 +17,7 @@ class SaveStatus(SteadyLabel):
 
     def __init__(self, parent=None):
         super().__init__(1, 0, parent)
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance(_tr("Allt är sparat")) + 16)
+        self.set_width(self.fontMetrics().horizontalAdvance(_tr("Allt är sparat")) + 24)
         self.setObjectName("save_status")
         self._model = None
         self.set_saving(False)
@@ -30,7 +30,11 @@ class SaveStatus(SteadyLabel):
         if model is not None:
             model.saving.connect(self.set_saving)
         self.set_saving(False)
-        self.setVisible(model is not None and not model.read_only)
 
     def set_saving(self, saving: bool) -> None:
-        self.setText(_tr("Sparar…") if saving else _tr("Allt är sparat"))
+        # Always visible (a status-bar widget shown later is not laid out again); empty
+        # when there is no plan to save.
+        if self._model is None or self._model.read_only:
+            self.setText("")
+        else:
+            self.setText(_tr("Sparar…") if saving else _tr("Allt är sparat"))

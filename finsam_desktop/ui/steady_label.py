@@ -19,6 +19,7 @@ class SteadyLabel(QWidget):
     def __init__(self, lines: int = 1, width: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
         self._text = ""
+        self._wrap = lines > 1
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(2)
         self._document.setDefaultFont(self.font())
@@ -26,14 +27,22 @@ class SteadyLabel(QWidget):
         self._document.setDefaultStyleSheet(f"body {{ color: {colour}; }}")
         height = lines * self.fontMetrics().lineSpacing() + 6
         self.setFixedHeight(height)
-        if width:
-            self.setFixedWidth(width)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed if width else QSizePolicy.Policy.Ignored,
-                           QSizePolicy.Policy.Fixed)
         self._hint = QSize(width or 100, height)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        if width:
+            self.set_width(width)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self._hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._hint
+
+    def set_width(self, width: int) -> None:
+        """A fixed width (the layout gets it as size hint and minimum too)."""
+        self._hint = QSize(width, self._hint.height())
+        self.setFixedWidth(width)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
         return self._text
@@ -50,6 +59,6 @@ class SteadyLabel(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
-        self._document.setTextWidth(self.width())
+        self._document.setTextWidth(self.width() if self._wrap else -1)  # one line: no wrap
         self._document.drawContents(painter)
         painter.end()
