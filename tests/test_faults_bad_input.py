@@ -20,6 +20,7 @@ from finsam_desktop.domain.exchange import plan_from_document, plan_to_document
 from finsam_desktop.domain.money import MoneyError, parse_count, parse_money, parse_share
 from finsam_desktop.domain.outcome import compute
 from finsam_desktop.storage.document import PlanDocument
+from finsam_desktop.storage.exchange_file import loads_strict, plan_json_text
 from finsam_desktop.ui.plan_model import PlanModel
 from tests.conftest import plan_document
 
@@ -242,7 +243,7 @@ def _import(tmp_path, document, capsys) -> None:
         assert len(lines) == 1 and lines[0].startswith("finsam-desktop: ")
         return
     with PlanDocument.open(target, read_only=True) as document:
-        again = plan_from_document(json.loads(json.dumps(plan_to_document(document.plan))))
+        again = plan_from_document(loads_strict(plan_json_text(document.plan)))
         assert plan_to_document(again) == plan_to_document(document.plan)
         compute(document.plan)
 
