@@ -22,3 +22,10 @@ def test_a_missing_part_is_a_saknas_row(monkeypatch, capsys):
                                         missing, 3, 1)])
     assert run.main(["--quick"]) == 0
     assert "saknas ännu (ui/main_window.py)" in capsys.readouterr().out
+
+
+def test_the_window_child_reports_the_window_shown_and_exits(tmp_path):
+    from benchmarks.cases import _window_child
+    from benchmarks.plans import plan_file
+    elapsed, line = _window_child(plan_file("skaraborg-2026", tmp_path), "show")
+    assert line == "shown" and elapsed < 30

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 
@@ -14,7 +14,9 @@ def busy(window: QMainWindow, message: str):
     """Show `message` and a wait cursor, painted now, for the duration of the block."""
     window.statusBar().showMessage(message)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if window.isVisible():
+        window.statusBar().repaint()  # painted now, without running the event loop (no timer
+        # or queued slot may run in the middle of opening a file)
     try:
         yield
     finally:
