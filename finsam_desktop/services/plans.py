@@ -96,3 +96,20 @@ def restore(path: str | Path, backup: str | Path) -> Path | None:
     """Put a backup back as `path`; the copy kept of the state it replaced (see storage.backup)."""
     from ..storage.backup import restore_backup
     return restore_backup(Path(path), Path(backup))
+
+
+def fresh_example(source: str | Path, folder: str | Path) -> Path:
+    """A new plan file from the bundled example `source` in `folder`, beside (never over) any
+    earlier copy, so each *Öppna exempelplan* starts from the example as shipped."""
+    source, folder = Path(source), Path(folder)
+    stem = source.name.removesuffix(".plan.json") + "-exempel"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PlanFileError(f"Mappen {folder} kunde inte skapas: {error.strerror}.") from None
+    target, number = folder / f"{stem}.finsam", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{stem}-{number}.finsam"
+    import_plan(source, target)
+    return target

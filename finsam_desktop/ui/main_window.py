@@ -14,8 +14,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from . import backup_dialog, dialogs, population_dialog, report_actions, rollover_dialog
-from .documents import RecentFiles, example_copy
+from . import (backup_dialog, dialogs, documents, population_dialog, report_actions,
+               rollover_dialog)
+from .checklist_dock import ChecklistDock
+from .documents import RecentFiles
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
 from .busy import busy
@@ -29,36 +31,19 @@ from .tabs.members_tab import MembersTab
 from .tabs.overview_tab import OverviewTab
 from .tabs.text_tab import DocumentTab
 from .welcome import WelcomeScreen
+from .window_support import (ReadOnlyFollower, add_tab_actions, finding_target, first_size,
+                             import_plan_json, same_file)
+from .. import resources
 from ..domain.errors import UserFacingError
 from ..storage.document import PlanDocument
 from ..storage.errors import PlanFileError
-from ..services.exports import write_json
+from ..services.plans import fresh_example
 
 APP_TITLE = "FinSam Desktop"
 TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
         ("interventions", InterventionsTab, "Insatser"), ("budget", BudgetTab, "Budget"),
         ("goals", GoalsTab, "Mål"), ("text", DocumentTab, "Dokument"),
         ("follow_up", FollowUpTab, "Uppföljning"))
-
-
-def finding_target(finding) -> str:
-    """Which tab a finding concerns."""
-    if finding.subject == "member":
-        return "members"
-    if finding.subject == "follow_up":
-        return "follow_up"
-    if finding.subject == "intervention":
-        return "interventions"
-    if finding.subject == "equity" and finding.code == "equity_negative":
-        return "budget"
-    return "overview"
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.resolve() == second.resolve()
-    except OSError:
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +84,9 @@ class MainWindow(QMainWindow):
         self.findings.finding_activated.connect(self.go_to_finding)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
         self.resizeDocks([self.findings], [140], Qt.Orientation.Vertical)
+        self.checklist = ChecklistDock(self)  # Nytt år's "Att göra nu", until ticked off
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
+        self.follower = ReadOnlyFollower(self)  # a read-only window follows the writer
 
         self.welcome.new_plan.connect(self.new_plan)
         self.welcome.open_plan.connect(self.open_dialog)
@@ -109,11 +97,11 @@ class MainWindow(QMainWindow):
         self._show_document_state()
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)  # where the findings panel was docked
-            self.findings.setVisible(self.model is not None)
+            self._show_document_state()
 
     # --- menus ---------------------------------------------------------------------
 
@@ -172,6 +160,9 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
         view_menu.addAction(self.findings.toggleViewAction())
+        view_menu.addAction(self.checklist.toggleViewAction())
+        view_menu.addSeparator()
+        self.actions_by_key.update(add_tab_actions(self, view_menu, self.tabs))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -188,7 +179,15 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a plan file in this window (closing the current one); False if refused."""
         path = Path(path)
-        if self.model is not None and _same_file(self.model.document.path, path):
+        if path.suffix.lower() == ".json":  # a plan JSON: a new plan file beside it
+            try:
+                path = import_plan_json(path)
+            except UserFacingError as error:
+                dialogs.show_error(self, self.tr("Kan inte öppna planen"), str(error))
+                return False
+            self.statusBar().showMessage(self.tr("Planen sparades som {name}.").format(
+                name=path.name), 8000)
+        if self.model is not None and same_file(self.model.document.path, path):
             self.close_document()  # release our own lock, or we would reopen it read-only
         try:
             with busy(self, self.tr("Öppnar {name} …").format(name=path.name)):
@@ -232,6 +231,8 @@ class MainWindow(QMainWindow):
             self.tabs_by_key[key] = tab
             self.tabs.addTab(tab, self.tr(title))
         self.findings.set_model(self.model)
+        self.checklist.set_model(self.model)
+        self.follower.follow(self.model)
         self.recent.add(document.path)
         self._show_document_state()
 
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow):
         self.model.flush()  # what the window shows goes to the file before it closes
         self.save_status.follow(None)
         self.findings.set_model(None)
+        self.checklist.set_model(None)
+        self.follower.follow(None)
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
             self.actions_by_key["restore"].setEnabled(False)
         self.welcome.set_recent(self.recent.paths())
         self.findings.setVisible(model is not None)
+        self.checklist.setVisible(model is not None and self.checklist.open_items() > 0)
         if model is None:
             self.setWindowTitle(APP_TITLE)
             self.banner.hide()
@@ -294,15 +298,15 @@ class MainWindow(QMainWindow):
         dialogs.show_error(self, self.tr("Ändringen sparades inte"), message)
 
     def open_dialog(self) -> None:
-        path = dialogs.ask_open_path(self, self.tr("Öppna plan"))
+        path = dialogs.ask_open_path(self, self.tr("Öppna plan"), dialogs.OPEN_FILTER)
         if path:
             self.open_path(path)
 
     def open_example(self) -> bool:
-        """Open a copy of the bundled example plan from the user's documents."""
+        """Open a fresh copy of the bundled example plan in the user's documents."""
         try:
-            path = example_copy()
-        except PlanFileError as error:
+            path = fresh_example(resources.DEFAULT_EXAMPLE, documents.documents_folder())
+        except UserFacingError as error:
             dialogs.show_error(self, self.tr("Kan inte öppna exempelplanen"), str(error))
             return False
         return self.open_path(path)
@@ -358,20 +362,7 @@ class MainWindow(QMainWindow):
             report_actions.export_excel(self, self.model)
 
     def export_json(self) -> bool:
-        if self.model is None:
-            return False
-        path = dialogs.ask_save_path(self, self.tr("Exportera JSON"), dialogs.JSON_FILTER,
-                                     str(self.model.document.path.with_suffix(".json")))
-        if not path:
-            return False
-        target = Path(path) if path.lower().endswith(".json") else Path(path + ".json")
-        try:
-            write_json(self.model.plan, target, force=True)  # the dialog asked to replace
-        except UserFacingError as error:
-            dialogs.show_error(self, self.tr("Kan inte exportera"), str(error))
-            return False
-        self.statusBar().showMessage(self.tr("Exporterade {name}.").format(name=target.name), 5000)
-        return True
+        return self.model is not None and report_actions.export_json(self, self.model) is not None
 
     def confirm_saved(self) -> None:
         """Ctrl+S: write what is pending now and say so."""

@@ -10,20 +10,22 @@ patchable function (`dialogs.ask_save_path`, `dialogs.show_error`,
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ..domain.errors import UserFacingError
 from ..services import exports
+from ..services.output import write_output
 from . import dialogs
 
 PRINT_DPI = 300
@@ -69,9 +71,10 @@ def _report_error(parent: QWidget | None, title: str, error: Exception) -> None:
 
 
 def _export(parent: QWidget | None, model, title: str, name_filter: str, suffix: str,
-            write) -> Path | None:
+            write, suggested: str | None = None) -> Path | None:
     """Ask where, then `write(target)`; the path written, or None (cancelled or refused)."""
-    path = dialogs.ask_save_path(parent, title, name_filter, suggested_name(model, suffix))
+    path = dialogs.ask_save_path(parent, title, name_filter,
+                                 suggested or suggested_name(model, suffix))
     if not path:
         return None
     target = _with_suffix(path, suffix)
@@ -80,6 +83,7 @@ def _export(parent: QWidget | None, model, title: str, name_filter: str, suffix:
     except (UserFacingError, OSError, ValueError) as error:
         _report_error(parent, title, error)
         return None
+    dialogs.show_written(parent, title, target)
     return target
 
 
@@ -98,6 +102,16 @@ def export_excel(parent: QWidget | None, model) -> Path | None:
                    write)
 
 
+def export_json(parent: QWidget | None, model) -> Path | None:
+    """Ask where, then write the plan as a plan JSON; the path written, or None."""
+    def write(target: Path) -> None:
+        exports.write_json(model.plan, target, force=True)
+        if hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(tr("Exporterade {0}.").format(target.name), 5000)
+    return _export(parent, model, tr("Exportera JSON"), dialogs.JSON_FILTER, ".json", write,
+                   str(Path(model.document.path).with_suffix(".json")))
+
+
 class ReportPreview(QDialog):
     """The real report PDF in Qt's viewer, with print and export at hand."""
 
@@ -114,6 +128,16 @@ class ReportPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.pages = QLabel(tr("{0} sidor").format(self.document.pageCount()), self)
+        zoom = QHBoxLayout()
+        zoom.addWidget(self.pages, 1)
+        for text, keys, slot in ((tr("Förminska"), "Ctrl+-", lambda: self.zoom_by(1 / 1.25)),
+                                 (tr("Förstora"), "Ctrl++", lambda: self.zoom_by(1.25)),
+                                 (tr("Hela bredden"), "Ctrl+0", self.fit_width)):
+            button = QPushButton(text, self)
+            button.setShortcut(QKeySequence(keys))
+            button.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.clicked.connect(slot)
+            zoom.addWidget(button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.print_button = QPushButton(tr("Skriv ut…"), self)
         self.export_button = QPushButton(tr("Exportera PDF…"), self)
@@ -124,16 +148,29 @@ class ReportPreview(QDialog):
         self.export_button.clicked.connect(lambda: export_pdf(self, self.model))
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        row = QVBoxLayout()
-        row.addWidget(self.pages)
-        layout.addLayout(row)
+        layout.addLayout(zoom)
         layout.addWidget(buttons)
-        self.resize(860, 980)
+        self.resize(fitted(QSize(860, 980), parent))
         self.finished.connect(self._clean_up)
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in or out from what is shown now (fit to width included)."""
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
     def _clean_up(self) -> None:
         self.document.close()
         self._folder.cleanup()
+
+
+def fitted(wanted: QSize, parent: QWidget | None) -> QSize:
+    """`wanted`, made smaller where the screen has less room (a 1366×768 laptop)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else wanted
+    return QSize(min(wanted.width(), room.width() - 24), min(wanted.height(), room.height() - 40))
 
 
 def preview_report(parent: QWidget | None, model) -> ReportPreview | None:
@@ -185,6 +222,9 @@ def print_pdf(parent: QWidget | None, pdf_path: Path) -> int:
         return 0
     first, last = printer.fromPage(), printer.toPage()
     pages = range(count) if first == 0 else range(first - 1, min(last, count))
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        document.close()  # "print" to a file: the report itself, real text, not page pictures
+        return _print_to_file(parent, pdf_path, Path(printer.outputFileName()), pages, count)
     painter = QPainter()
     if not painter.begin(printer):
         document.close()
@@ -202,6 +242,26 @@ def print_pdf(parent: QWidget | None, pdf_path: Path) -> int:
         painter.end()
         document.close()
     return printed
+
+
+def _print_to_file(parent: QWidget | None, pdf_path: Path, target: Path, pages: range,
+                   count: int) -> int:
+    """Write the report's own PDF (the chosen pages) where the file printer points."""
+    def write(temp: Path) -> None:
+        if len(pages) == count:
+            shutil.copyfile(pdf_path, temp)
+            return
+        import pikepdf
+        with pikepdf.open(pdf_path) as source, pikepdf.new() as chosen:
+            chosen.pages.extend(source.pages[index] for index in pages)
+            chosen.save(temp)
+    try:
+        with _busy():
+            write_output(target, write, force=True)
+    except UserFacingError as error:
+        dialogs.show_error(parent, tr("Skriv ut"), str(error))
+        return 0
+    return len(pages)
 
 
 def _draw_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, index: int) -> None:

@@ -68,7 +68,9 @@ def show_summary(parent: QWidget | None, summary: RolloverSummary, target: Path)
 def start_new_year(parent: QWidget | None) -> str | None:
     """Make next year's plan from a file the user picks; the new file's path, or None."""
     title = _tr("Nytt år från fjolårets fil")
-    source = dialogs.ask_open_path(parent, _tr("Välj fjolårets plan"))
+    model = getattr(parent, "model", None)  # the open plan is the likely last year's
+    source = dialogs.ask_open_path(parent, _tr("Välj fjolårets plan"), dialogs.PLAN_FILTER,
+                                   str(model.document.path) if model is not None else "")
     if not source:
         return None
     try:

@@ -9,6 +9,13 @@ from .windows import make_window, settings_path, shown  # noqa: F401 - fixtures
 
 
 @pytest.fixture(autouse=True)
+def _no_written_notice(monkeypatch):
+    """The "Skrev … / Öppna mappen" notice is modal; window tests record it instead."""
+    from finsam_desktop.ui import dialogs
+    monkeypatch.setattr(dialogs, "show_written", lambda parent, title, target: None)
+
+
+@pytest.fixture(autouse=True)
 def _release_clipboard(qapp):
     """Tests put Python-made QMimeData on the clipboard; Qt would free it after Python."""
     yield

@@ -107,8 +107,9 @@ def test_example_is_a_copy_in_documents(make_window, tmp_path, monkeypatch):
     assert not window.model.read_only
     window.close_document()
     assert digest(resources.DEFAULT_EXAMPLE) == bundled
-    window.open_example()  # the second time the user's copy is opened again
-    assert window.model.document.path == copy
+    window.open_example()  # the second time a fresh copy, beside the first (kept)
+    assert window.model.document.path != copy and copy.exists()
+    assert window.model.document.path.parent == copy.parent
 
 
 def test_geometry_and_dock_place_are_remembered(make_window):

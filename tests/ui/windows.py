@@ -17,6 +17,7 @@ class DialogLog:
         self.infos: list[tuple[str, str]] = []
         self.open_path: str | None = None
         self.save_path: str | None = None
+        self.written: list = []
 
 
 @pytest.fixture
@@ -26,6 +27,7 @@ def shown(monkeypatch):
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: log.infos.append((title, text)))
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: log.open_path)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: log.save_path)
+    monkeypatch.setattr(dialogs, "show_written", lambda parent, title, target: log.written.append(target))
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: pytest.fail("unexpected question"))
     return log
 
