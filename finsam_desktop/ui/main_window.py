@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
 
         self.save_status = SaveStatus()
         self.statusBar().addPermanentWidget(self.save_status)
-        self.save_status.follow(None)
         self.findings = FindingsDock(self)
         self.findings.finding_activated.connect(self.go_to_finding)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
