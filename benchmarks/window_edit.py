@@ -72,6 +72,7 @@ def measure_edits(path: Path, runs: int, slow_disk: bool = False) -> Stats:
                 failed = model.flush().refusal  # the write after the frame, untimed
                 if failed:
                     raise RuntimeError(failed)
+                QApplication.processEvents()  # and its "Allt är sparat", untimed too
         finally:
             window.close_document()
             window.close()
