@@ -1,0 +1,49 @@
+"""The bundled examples are the seed plans' whole documents: their reports, read back from the
+PDF, carry the seed's level-1 chapters in the seed's order (issue 11)."""
+
+from __future__ import annotations
+
+import pypdf
+import pytest
+
+from finsam_desktop.cli import main
+from finsam_desktop.resources import EXAMPLES
+
+CHAPTERS = {
+    "vastra-ostergotland-2026": (
+        "Bakgrund", "Organisation", "Verksamhetsmål", "Målgrupp", "Behovsområden",
+        "Utformning av insatser", "Finansiella utgångspunkter",
+        "Bilaga 1: Samordningsförbundets ändamål och uppgifter",
+        "Bilaga 2: Budgetförutsättningar inför 2026", "Bilaga 3: Finansierade insatser 2026"),
+}
+"""Each rebuilt example's level-1 chapter titles, as its seed text (shared/seeds) has them."""
+
+
+def _report(name: str, tmp_path) -> pypdf.PdfReader:
+    finsam, pdf = tmp_path / f"{name}.finsam", tmp_path / f"{name}.pdf"
+    assert main(["import", str(EXAMPLES / f"{name}.plan.json"), "-o", str(finsam)]) == 0
+    assert main(["report", str(finsam), "-o", str(pdf)]) == 0
+    return pypdf.PdfReader(pdf)
+
+
+def _body_text(reader: pypdf.PdfReader, first_title: str) -> str:
+    """The text from the first chapter's page on, so the contents page does not count."""
+    first = next(item for item in reader.outline if not isinstance(item, list)
+                 and item.title == first_title)
+    start = reader.get_destination_page_number(first)
+    text = " ".join(page.extract_text() for page in reader.pages[start:])
+    return " ".join(text.split())  # a long heading wraps onto two lines
+
+
+@pytest.mark.parametrize("name", sorted(CHAPTERS))
+def test_report_has_the_seed_chapters_in_order(name, tmp_path, capsys):
+    reader = _report(name, tmp_path)
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == list(CHAPTERS[name])
+    assert any(isinstance(item, list) for item in reader.outline), "the outline has sub-levels"
+    text = _body_text(reader, CHAPTERS[name][0])
+    at = -1
+    for title in CHAPTERS[name]:
+        found = text.find(title, at + 1)
+        assert found > at, f"{title!r} is not after the chapter before it"
+        at = found
