@@ -15,6 +15,9 @@ CHAPTERS = {
         "Utformning av insatser", "Finansiella utgångspunkter",
         "Bilaga 1: Samordningsförbundets ändamål och uppgifter",
         "Bilaga 2: Budgetförutsättningar inför 2026", "Bilaga 3: Finansierade insatser 2026"),
+    "sormland-2026": (
+        "1. Samordningsförbundets verksamhetsplan", "2. Så här styrs samordningsförbundet",
+        "3. Samordningsförbundets mål 2026", "4. Budget"),
 }
 """Each rebuilt example's level-1 chapter titles, as its seed text (shared/seeds) has them."""
 

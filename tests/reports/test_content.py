@@ -12,11 +12,11 @@ from finsam_desktop.domain.outcome import compute
 from finsam_desktop.reports.blocks import Bullets, ItemList, Rich, Span, Table
 from finsam_desktop.reports.content import build_report, narrative_blocks, swedish_date
 from finsam_desktop.reports.rounding import Formatter, round_parts, swedish_number
-from tests.conftest import PLAN_NAMES, load_plan
+from tests.conftest import PLAN_NAMES, first_release_layout, load_plan
 
 
 def report_of(name: str, unit: str | None = None):
-    plan = load_plan(name)
+    plan = first_release_layout(load_plan(name))
     return plan, build_report(plan, compute(plan), unit)
 
 

@@ -12,7 +12,7 @@ from finsam_desktop.domain.money import amounts_in, format_money
 from finsam_desktop.domain.outcome import compute
 from finsam_desktop.domain.plan import Intervention, Section
 from finsam_desktop.reports.pdf import render_report
-from tests.conftest import PLAN_NAMES, load_plan
+from tests.conftest import PLAN_NAMES, first_release_layout, load_plan
 
 
 def spaced(text: str) -> str:
@@ -28,7 +28,7 @@ def render(plan, path, unit=None) -> tuple[PdfReader, list[str]]:
 
 @pytest.mark.parametrize("name", PLAN_NAMES)
 def test_every_member_amount_total_and_finding_is_in_the_pdf(name, tmp_path):
-    plan = load_plan(name)
+    plan = first_release_layout(load_plan(name))
     outcome = compute(plan)
     unit = plan.unit
     _, pages = render(plan, tmp_path / "plan.pdf")

@@ -179,6 +179,10 @@ def test_figures_say_in_words_what_the_charts_show(name, rendered):
     pdf = TaggedPdf(path)
     alts = [str(figure.obj.Alt) for figure in pdf.elements("Figure")]
     equity = [alt for alt in alts if alt.startswith("Diagram: Utgående eget kapital")]
+    placed = [s.block for s in plan.sections if s.kind == "block"]
+    if placed and "chart_equity" not in placed:  # a document that places no equity chart
+        assert not equity
+        return
     assert len(equity) == 1
     equity = equity[0]
     for year in plan.years:
