@@ -18,6 +18,10 @@ CHAPTERS = {
     "sormland-2026": (
         "1. Samordningsförbundets verksamhetsplan", "2. Så här styrs samordningsförbundet",
         "3. Samordningsförbundets mål 2026", "4. Budget"),
+    "sjuharad-2025": (
+        "1. GRUNDLÄGGANDE FÖRUTSÄTTNINGAR", "2. VERKSAMHETSSTRUKTUR",
+        "3. MÅL, uppföljning av måluppfyllelse, samt delmål", "4. PRIORITERADE INSATSER 2025",
+        "5. STYRNING, LEDNING OCH ADMINISTRATION", "6. EKONOMISK SAMMANSTÄLLNING"),
 }
 """Each rebuilt example's level-1 chapter titles, as its seed text (shared/seeds) has them."""
 

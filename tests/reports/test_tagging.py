@@ -204,7 +204,9 @@ def test_headings_never_skip_a_level_and_the_contents_are_a_toc(name, rendered):
     assert {item.role for item in toc[0].children} == {"TOCI"}
     headings = [" ".join("".join(texts[k] for k in e.mcids()).split())
                 for e in pdf.elements("H1", "H2", "H3")]
-    listed = [h for h in headings if any(entry.startswith(h[:200]) for entry in entries)]
+    # a long word wraps at a different place in a heading and in its contents line
+    flat = [entry.replace(" ", "") for entry in entries]
+    listed = [h for h in headings if any(f.startswith(h.replace(" ", "")[:200]) for f in flat)]
     assert len(entries) == len(listed)  # one TOCI per listed heading, each with its page number
     assert all(re.search(r" \d+$", entry) for entry in entries)
     chapters = [c for c in build_report(plan, compute(plan)).chapters if c.title]
