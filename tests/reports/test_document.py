@@ -14,7 +14,7 @@ from finsam_desktop.domain.plan import BLOCK_KINDS, Cover, Goal, Indicator, Labe
 from finsam_desktop.reports.blocks import Heading, Table
 from finsam_desktop.reports.content import build_report
 from finsam_desktop.reports.pdf import render_report
-from tests.conftest import first_release_layout, load_plan
+from tests.conftest import load_plan
 
 # A 2x1 PNG (red, blue)
 PNG = base64.b64decode(
