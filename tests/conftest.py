@@ -38,6 +38,14 @@ def first_release_layout(plan):
     return replace(plan, sections=tuple(s for s in plan.sections if s.kind == "chapter"))
 
 
+def first_release_skaraborg():
+    """Skaraborg's example as the first release bundled it (one chapter, two goals, no cover or
+    labels): what the tests of old files and of the first release's layout compare with."""
+    from finsam_desktop.domain.exchange import plan_from_document
+    path = Path(__file__).parent / "data" / "skaraborg-2026.first-release.plan.json"
+    return plan_from_document(json.loads(path.read_text(encoding="utf-8")))
+
+
 @pytest.fixture
 def plan_file(tmp_path):
     """Make a real .finsam file from one of the acceptance plans: plan_file("skaraborg-2026")."""

@@ -22,6 +22,13 @@ CHAPTERS = {
         "1. GRUNDLÄGGANDE FÖRUTSÄTTNINGAR", "2. VERKSAMHETSSTRUKTUR",
         "3. MÅL, uppföljning av måluppfyllelse, samt delmål", "4. PRIORITERADE INSATSER 2025",
         "5. STYRNING, LEDNING OCH ADMINISTRATION", "6. EKONOMISK SAMMANSTÄLLNING"),
+    "skaraborg-2026": (
+        "Vilka är vi? – sammanfattande beskrivning", "Organisation", "Behovsanalys",
+        "Samordningsförbundets syfte – varför finns vi?", "Uppdrag – vad ska vi göra?", "Målgrupp",
+        "Redovisning och uppföljning", "Vision – vår långsiktiga målsättning",
+        "Mål – vilka resultat ska vi sträva efter?", "Strategi – hur ska vi uppnå det?",
+        "Fokusområden 2026", "Kärnvärden – vägledande och handfasta, hur vi vill arbeta",
+        "Finansiella ramar och mål", "Individ- och strukturinriktade insatser"),
 }
 """Each rebuilt example's level-1 chapter titles, as its seed text (shared/seeds) has them."""
 
@@ -54,3 +61,12 @@ def test_report_has_the_seed_chapters_in_order(name, tmp_path, capsys):
         found = text.find(title, at + 1)
         assert found > at, f"{title!r} is not after the chapter before it"
         at = found
+
+
+def test_skaraborg_prints_its_member_table_right_after_the_sentence_that_announces_it(tmp_path,
+                                                                                      capsys):
+    reader = _report("skaraborg-2026", tmp_path)
+    text = _body_text(reader, CHAPTERS["skaraborg-2026"][0])
+    after = text.split("Nedan finns en tabell med fördelning av medlemmarnas medfinansiering:")[1]
+    assert after.lstrip().startswith("Medlem 2025 2026 Andel 2026 Staten (AF+FK) 8 545 000 8 450 000")
+    assert after.index("Summa 17 090 000 16 900 000") < after.index("Individ- och strukturinriktade")

@@ -14,7 +14,7 @@ from finsam_desktop.domain.plan import BLOCK_KINDS, Cover, Goal, Indicator, Labe
 from finsam_desktop.reports.blocks import Heading, Table
 from finsam_desktop.reports.content import build_report
 from finsam_desktop.reports.pdf import render_report
-from tests.conftest import load_plan
+from tests.conftest import first_release_skaraborg, load_plan
 
 # A 2x1 PNG (red, blue)
 PNG = base64.b64decode(
@@ -118,7 +118,7 @@ def test_every_block_kind_prints_on_every_example(kind, name, tmp_path):
 
 
 def test_old_files_keep_the_first_release_order(tmp_path):
-    plan = load_plan("skaraborg-2026")
+    plan = first_release_skaraborg()
     report = build_report(plan, compute(plan))
     assert report.numbered
     assert [c.title for c in report.chapters][-5:] == [

@@ -12,7 +12,7 @@ from finsam_desktop.domain.money import amounts_in, format_money
 from finsam_desktop.domain.outcome import compute
 from finsam_desktop.domain.plan import Intervention, Section
 from finsam_desktop.reports.pdf import render_report
-from tests.conftest import PLAN_NAMES, first_release_layout, load_plan
+from tests.conftest import PLAN_NAMES, first_release_layout, first_release_skaraborg, load_plan
 
 
 def spaced(text: str) -> str:
@@ -51,7 +51,7 @@ def test_every_member_amount_total_and_finding_is_in_the_pdf(name, tmp_path):
 
 
 def test_every_page_has_the_footer_and_the_contents_give_the_right_pages(tmp_path):
-    plan = load_plan("skaraborg-2026")
+    plan = first_release_skaraborg()
     reader, pages = render(plan, tmp_path / "plan.pdf")
     total = len(pages)
     for number, page in enumerate(pages, start=1):

@@ -16,7 +16,7 @@ from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.errors import PlanFileError
 from finsam_desktop.storage.planfile import check_header
 from finsam_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION
-from tests.conftest import load_plan
+from tests.conftest import first_release_skaraborg, load_plan
 
 DATA = Path(__file__).parent / "data"
 
@@ -110,7 +110,7 @@ def test_a_file_of_schema_version_1_is_upgraded_when_opened_for_writing(tmp_path
 
 def _skaraborg_as_written_in_v2():
     from dataclasses import replace
-    plan = load_plan("skaraborg-2026")
+    plan = first_release_skaraborg()  # the v2 file was written from it
     return replace(plan, equity=replace(plan.equity, opening_is_forecast=True))
 
 

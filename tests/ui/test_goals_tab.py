@@ -21,7 +21,7 @@ def test_shows_goals_and_the_selected_goals_indicators(open_model, qtbot):
     model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot)
     goals = model.plan.goals
-    assert tab.tree.rowCount() == len(goals) == 2
+    assert tab.tree.rowCount() == len(goals) == 4
     assert tab.tree.index(0, 0).data() == goals[0].title
     assert tab.title.text() == goals[0].title
     tab.select_item(goals[1].id)
@@ -67,7 +67,7 @@ def test_add_rename_move_remove_goal(open_model, qtbot):
     tab = make_tab(model, qtbot)
     first = model.plan.goals[0]
     tab.add_goal()
-    assert len(model.plan.goals) == 3 and tab.path == (1,)
+    assert len(model.plan.goals) == 5 and tab.path == (1,)
     assert tab.tree.setData(tab.tree.index(1, 0), "Fler unga i studier")
     assert model.plan.goals[1].title == "Fler unga i studier"
     assert not tab.tree.setData(tab.tree.index(1, 0), "   ")  # empty title refused
