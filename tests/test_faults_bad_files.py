@@ -330,7 +330,8 @@ HOSTILE_FILES = {
                                  "WHERE kind = 'max_share'"),
         "siffror"),
     "samma id två gånger": (
-        lambda p, f: _in_current(p, f, "UPDATE sections SET id = 1"), "rad-id"),
+        lambda p, f: _in_current(p, f, "UPDATE sections SET id = 1 "
+                                 "WHERE id = (SELECT MIN(id) FROM sections)"), "rad-id"),
 }
 
 

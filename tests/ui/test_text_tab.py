@@ -206,7 +206,7 @@ def test_move_buttons_and_new_chapter(open_model, qtbot):
 
 
 def test_cover_page(open_model, qtbot):
-    model = open_model("skaraborg-2026")
+    model = open_model("sjuharad-2025")  # the example without a cover of its own
     tab = make_tab(model, qtbot)
     qtbot.mouseClick(tab.cover_button, Qt.MouseButton.LeftButton)
     assert tab.pages.currentIndex() == COVER
