@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QStyle, QWidget
 
-from ..domain.findings import SEVERITY_LABELS, Finding
+from ..domain.findings import SEVERITY_LABELS, Finding, checks_made
 
 SEVERITY_COLOURS = {"error": "#b00020", "warning": "#8a5a00", "info": "#1f4e79"}
 _ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -42,7 +42,7 @@ class FindingsDock(QDockWidget):
 
     def refresh(self, parts: frozenset | None = None) -> None:
         findings = self._model.outcome.findings if self._model is not None else ()
-        if parts is not None and findings == self.findings and self.list.count():
+        if parts is not None and findings and findings == self.findings and self.list.count():
             return  # most keystrokes leave the findings as they were
         self.findings = findings
         self.list.clear()
@@ -54,9 +54,12 @@ class FindingsDock(QDockWidget):
             item.setToolTip(f"{SEVERITY_LABELS[finding.severity]}: {finding.message}")
             self.list.addItem(item)
         if self._model is not None and not self.findings:
-            item = QListWidgetItem(self.tr("Inga iakttagelser: planen går ihop."))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.list.addItem(item)
+            # say what was checked, never more: "the plan adds up" would claim too much
+            for text in (self.tr("Inga iakttagelser. Kontrollerat:"),
+                         *(f"• {check}" for check in checks_made(self._model.plan))):
+                item = QListWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.list.addItem(item)
         count = len(self.findings)
         self.setWindowTitle(self.tr("Iakttagelser") + (f" ({count})" if count else ""))
 

@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
             self.banner.setText(text + " " + self.tr("Du kan läsa och skriva ut planen men inte "
                                                      "ändra den."))
             self.banner.show()
+        elif model.document.backup_problem:  # editing works, but no backup is being kept
+            self.banner.setText(model.document.backup_problem)
+            self.banner.show()
         else:
             self.banner.hide()
         self.setWindowTitle(f"{title} – {APP_TITLE}")

@@ -94,6 +94,10 @@ def test_a_plan_without_findings_says_so(make_window, plan_file, qtbot):
     assert [f.code for f in window.findings.findings] == ["equity_maximum_missing"]
     assert window.model.edit("Regel", edits.add_item, "rules", kind="max_share",
                              share=Decimal(1)).ok
-    assert messages(window) == ["Inga iakttagelser: planen går ihop."]
+    shown = messages(window)
+    assert shown[0] == "Inga iakttagelser. Kontrollerat:"
+    assert "• Varje kommun har fördelningsnyckel varje år." in shown
+    assert any(line.startswith("• Regel: ") for line in shown)
+    assert not any("går ihop" in line for line in shown)  # never claims more than was checked
     window.close_document()
     assert messages(window) == []

@@ -287,3 +287,15 @@ def test_a_write_protected_file_can_be_opened_read_only(make_window, plan_file, 
     assert "inte rätt att ändra filen" in window.banner.text()
     assert window.model.edit("x", lambda plan: plan).refusal is not None
     assert path.read_bytes() == before
+
+
+def test_a_backup_folder_that_cannot_be_used_is_said_in_the_banner(make_window, plan_file):
+    """Editing still works, but the user must know that no backup is being kept."""
+    from finsam_desktop.storage import backup as backups
+    path = plan_file("sormland-2026")
+    backups.backup_folder(path).write_text("en fil")
+    window = make_window()
+    assert window.open_path(path)
+    assert not window.model.read_only
+    assert window.banner.isVisible()
+    assert window.banner.text() == window.model.document.backup_problem
