@@ -11,13 +11,12 @@ The editor's own undo is off: Ctrl+Z reaches the plan's undo stack (one source o
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QKeySequence, QTextCharFormat,
-                           QTextCursor, QTextListFormat,
-                           QTextTableFormat)
+from PySide6.QtGui import (QAction, QFont, QKeySequence, QTextCharFormat,
+                           QTextCursor, QTextListFormat)
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
 from ..storage.word_import import drop_control_characters, html_to_markdown
-from .document_markdown import (LINK_COLOR, body_block_format, body_char_format, heading_block_format,
+from .document_markdown import (LINK_COLOR, body_block_format, body_char_format, text_table_format, heading_block_format,
                                 heading_char_format, insert_markdown, load_markdown)
 from .document_markdown_write import to_markdown
 from .document_table_menu import add_table_actions
@@ -274,14 +273,7 @@ class ChapterEditor(QTextEdit):
                 editing.insertText(" ", body_char_format())
 
     def insert_text_table(self) -> None:
-        fmt = QTextTableFormat()
-        fmt.setHeaderRowCount(1)
-        fmt.setCellPadding(4)
-        fmt.setCellSpacing(0)
-        fmt.setBorder(1)
-        fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderBrush(QColor("#9aa7b4"))
-        fmt.setBorderCollapse(True)
+        fmt = text_table_format()
         with self._edit_block(self.tr("Tabell i texten")) as cursor:
             if cursor.block().length() > 1:
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)

@@ -64,6 +64,19 @@ def body_block_format() -> QTextBlockFormat:
     return fmt
 
 
+def text_table_format() -> QTextTableFormat:
+    """A table in the text as the editor draws it: a header row, thin collapsed borders."""
+    fmt = QTextTableFormat()
+    fmt.setHeaderRowCount(1)
+    fmt.setCellPadding(4)
+    fmt.setCellSpacing(0)
+    fmt.setBorder(1)
+    fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setBorderBrush(QColor("#9aa7b4"))
+    fmt.setBorderCollapse(True)
+    return fmt
+
+
 def body_char_format() -> QTextCharFormat:
     """Plain body text: not bold, not italic, the document's own size and colour."""
     fmt = QTextCharFormat()
@@ -171,14 +184,7 @@ class _Builder:
             index += 1
         columns = max(len(row) for row in rows)
         self.new_block(body_block_format())
-        fmt = QTextTableFormat()
-        fmt.setHeaderRowCount(1)
-        fmt.setCellPadding(4)
-        fmt.setCellSpacing(0)
-        fmt.setBorder(1)
-        fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderBrush(QColor("#9aa7b4"))
-        fmt.setBorderCollapse(True)
+        fmt = text_table_format()
         table = self.cursor.insertTable(len(rows), columns, fmt)
         for r, row in enumerate(rows):
             for c, inline in enumerate(row):
