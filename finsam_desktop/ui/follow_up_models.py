@@ -21,7 +21,7 @@ from ..domain.money import format_money, format_share, parse_money
 from ..domain.plan import Plan
 from .plan_model import FIGURE_PARTS, EditResult, PlanModel
 from .columns import RIGHT, Column, Update, money_edit_text
-from .tables import (_SEPARATORS, COMPUTED_BACKGROUND, COMPUTED_ROLE, COPY_ROLE, EDITOR_ROLE,
+from .tables import (_SEPARATORS, COMPUTED_BACKGROUND, column_header, COMPUTED_ROLE, COPY_ROLE, EDITOR_ROLE,
                      ID_ROLE, SORT_ROLE, CellError)
 
 ValueChange = Callable[[Plan, int, tuple, object], Plan]
@@ -179,16 +179,9 @@ class FollowUpTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        column = self._columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.header
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        return None
+        return column_header(self._columns, section, role)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

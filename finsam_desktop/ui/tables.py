@@ -44,6 +44,20 @@ COMPUTED_BACKGROUND = QColor("#ececec")
 _SEPARATORS = str.maketrans({"\u00a0": None, "\u202f": None, " ": None, "\u2212": "-"})
 
 
+def column_header(columns: Sequence, section: int, role: int):
+    """A column's header text, tooltip or alignment: one definition for every table model."""
+    if not 0 <= section < len(columns):
+        return None
+    column = columns[section]
+    if role == Qt.ItemDataRole.DisplayRole:
+        return column.header
+    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+        return column.tooltip
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return int(column.align)
+    return None
+
+
 class CellError(UserFacingError):
     """A refused cell of a multi-cell change ("Rad 3, Belopp 2026: …")."""
 
@@ -106,14 +120,8 @@ class PlanTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            column = self._columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return column.header
-            if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-                return column.tooltip
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(column.align)
+        if orientation == Qt.Orientation.Horizontal:
+            return column_header(self._columns, section, role)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
