@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from finsam_desktop.resources import example_plans
+
 from finsam_desktop.domain.exchange import plan_from_document
 from finsam_desktop.domain.plan import Plan
-from finsam_desktop.resources import example_plans
 
 SYNTHETIC = "syntetisk"
 LARGE = "syntetisk-50000"

@@ -18,8 +18,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the window benchmarks run headless
 
 from . import cases  # noqa: E402
-from .sie_import import sie_import  # noqa: E402
 from .plans import LARGE, SYNTHETIC, Missing, example_names  # noqa: E402
+from .sie_import import sie_import  # noqa: E402
 from .timing import Stats  # noqa: E402
 
 # (task, label, target per plan ("*": every other plan), unit, function, runs, quick runs)

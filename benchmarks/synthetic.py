@@ -12,8 +12,18 @@ from decimal import Decimal
 
 from finsam_desktop.domain.exchange import plan_from_document, plan_to_document
 from finsam_desktop.domain.plan import (
-    AREAS, CATEGORIES, Contributions, Equity, Goal, Indicator, Intervention, Line,
-    Member, Plan, Rule, Section,
+    AREAS,
+    CATEGORIES,
+    Contributions,
+    Equity,
+    Goal,
+    Indicator,
+    Intervention,
+    Line,
+    Member,
+    Plan,
+    Rule,
+    Section,
 )
 
 _PLACES = ("Ale", "Berg", "Dals", "Ed", "Falu", "Gnosjö", "Hjo", "Ljus", "Mora", "Nora",

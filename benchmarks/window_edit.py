@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .timing import Stats
 
-
 SLOW_COMMIT = 0.020
 
 

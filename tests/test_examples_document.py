@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pypdf
 import pytest
+from finsam_desktop.resources import EXAMPLES
 
 from finsam_desktop.cli import main
-from finsam_desktop.resources import EXAMPLES
 
 CHAPTERS = {
     "vastra-ostergotland-2026": (

@@ -8,9 +8,9 @@ So the parts always sum to the whole and each is within one unit of its quota.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Sequence
 
 from .plan import Contributions, Member, Plan
 

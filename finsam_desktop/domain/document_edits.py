@@ -10,8 +10,8 @@ addressed by its path: the top goal's index, then the sub-goals' indices.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from . import validation, validation_document
 from .edits import EditError

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
 from . import validation
 from .errors import Invalid, UserFacingError

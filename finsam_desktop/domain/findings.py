@@ -8,8 +8,9 @@ no findings can say exactly what holds instead of claiming more.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .allocation import PART_NAMES
 from .money import NBSP, format_amount, format_share

@@ -56,7 +56,7 @@ class InterventionSums:
             self.places[year] = {place: _sum_at(maps, year) for place, maps in places.items()}
             self.external[year] = {"": _sum_at(external, year)}
 
-    def follow(self, plan: Plan) -> "InterventionSums | None":
+    def follow(self, plan: Plan) -> InterventionSums | None:
         """These sums moved to `plan` by its changed interventions; None when a full
         recompute is as cheap (other years, or many interventions changed)."""
         if plan.years != self.years:

@@ -10,13 +10,13 @@ year to int that is never mutated after construction.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping, Union
 
 YearMap = Mapping[int, int]
-KeyValue = Union[int, Decimal]
-Key = Union[int, Decimal, Mapping[int, KeyValue], None]
+KeyValue = int | Decimal
+Key = int | Decimal | Mapping[int, KeyValue] | None
 """A municipality's key: exact (int population or Decimal agreed percentage), or per year."""
 
 LineRef = tuple[str, int]
@@ -148,7 +148,7 @@ class Goal:
     title: str
     indicators: tuple[Indicator, ...] = ()
     text: str = ""
-    goals: tuple["Goal", ...] = ()
+    goals: tuple[Goal, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ latest year, which `default_source` puts in the source text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from .edits import EditError
 from .money import MoneyError, parse_count

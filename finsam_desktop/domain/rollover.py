@@ -9,8 +9,8 @@ user confirms it against the annual accounts). Pure: no file, no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 from .errors import UserFacingError
 from .follow_up_rollover import account_lines, carry_follow_up, forecast_opening

@@ -8,9 +8,10 @@ is what ends their import cycle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from .errors import Invalid
 from .money import format_amount, format_money, format_share

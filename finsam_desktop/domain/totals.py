@@ -6,8 +6,8 @@ visible rows only. Kept here so the views still compute nothing themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 
 def year_totals(rows: Iterable, field: str, years: Sequence[int]) -> dict[int, int]:

@@ -8,7 +8,7 @@ Refusals carry the exchange format's path, with lines named by their names.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from .errors import Invalid
 from .follow_up import line_names

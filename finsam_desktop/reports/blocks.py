@@ -106,7 +106,7 @@ class Rich:
 class ItemList:
     """A bullet or numbered list; each item is its own blocks (paragraphs, nested lists)."""
 
-    items: tuple[tuple["Block", ...], ...]
+    items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
     start: int = 1
 
@@ -120,7 +120,7 @@ class Rule:
 class Footnotes:
     """A chapter's footnotes, printed at its end: (number, blocks) in number order."""
 
-    notes: tuple[tuple[int, tuple["Block", ...]], ...]
+    notes: tuple[tuple[int, tuple[Block, ...]], ...]
 
 
 Block = Heading | Text | Bullets | Table | Chart | Rich | ItemList | Rule | Footnotes

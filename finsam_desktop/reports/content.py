@@ -12,12 +12,18 @@ from dataclasses import replace
 from ..domain.money import amounts_in
 from ..domain.outcome import Outcome, compute
 from ..domain.plan import Plan
-from .blocks import (Block, Bullets, Chapter, Chart, Column, Heading, Report, Row, Series,
-                     Table, Text)
+from .blocks import Block, Bullets, Chapter, Chart, Column, Heading, Report, Row, Series, Table, Text
 from .markdown import Notes, markdown_blocks
 from .placed import document_chapters, has_blocks
-from .tables import (economy_table, equity_chart, intervention_chart, intervention_tables,
-                     member_tables, municipality_table, rule_blocks)
+from .tables import (
+    economy_table,
+    equity_chart,
+    intervention_chart,
+    intervention_tables,
+    member_tables,
+    municipality_table,
+    rule_blocks,
+)
 
 __all__ = ["build_report", "Report", "Chapter", "Heading", "Text", "Bullets", "Table",
            "Column", "Row", "Chart", "Series", "Block"]

@@ -227,7 +227,7 @@ class FastTable(Flowable):
         self.canv._code.append("q\n" + "\n".join(graphics) + "\nBT\n" + "\n".join(text.ops)
                                + "\nET\nQ")
 
-    def _write_row(self, row: _Row, top: float, text: "_TextWriter", cells=None) -> None:
+    def _write_row(self, row: _Row, top: float, text: _TextWriter, cells=None) -> None:
         """One row's text; `cells(column)` gives each cell's marked-content operator.
 
         A cell's lines but the last end in a space, so that its tagged text never joins

@@ -14,7 +14,7 @@ the order they are first referred to and keeps their text for the chapter's end.
 
 from __future__ import annotations
 
-from .blocks import Block, Footnotes, Heading, ItemList, Rich, Rule, Span, Table, Column, Row
+from .blocks import Block, Column, Footnotes, Heading, ItemList, Rich, Row, Rule, Span, Table
 
 LINK_SCHEMES = ("http", "https", "mailto")
 _parser = None

@@ -9,16 +9,24 @@ left out takes its text and blocks with it. Footnotes print at the end of their 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan, Section
 from .blocks import Block, Chapter, Chart, Heading, Text
 from .details import detail_blocks, goal_blocks, key_blocks
 from .markdown import Notes, markdown_blocks
-from .tables import (economy_table, equity_chart, finding_blocks, intervention_chart,
-                     intervention_tables, member_tables, municipality_table, rule_table_blocks)
+from .tables import (
+    economy_table,
+    equity_chart,
+    finding_blocks,
+    intervention_chart,
+    intervention_tables,
+    member_tables,
+    municipality_table,
+    rule_table_blocks,
+)
 
 BLOCK_TITLES = {
     "members": "Medlemmarnas medfinansiering",

@@ -7,7 +7,7 @@ rounded whole, so the sum row is exactly the sum of the rows printed above it.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..domain.money import NBSP
 

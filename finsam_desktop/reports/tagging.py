@@ -42,7 +42,7 @@ class Node:
 
     __slots__ = ("role", "parent", "kids", "alt", "attributes", "attached", "parts", "ref")
 
-    def __init__(self, role: str, parent: "Node | None" = None, alt: str | None = None,
+    def __init__(self, role: str, parent: Node | None = None, alt: str | None = None,
                  attributes: dict[str, str] | None = None):
         self.role, self.parent, self.alt, self.attributes = role, parent, alt, attributes
         self.kids: list = []
@@ -50,7 +50,7 @@ class Node:
         self.parts: dict | None = None
         """Sub-elements a drawing creates lazily (a table's rows), keyed by the drawer."""
 
-    def part(self, key, role: str, parent: "Node | None" = None, **options) -> "Node":
+    def part(self, key, role: str, parent: Node | None = None, **options) -> Node:
         """The sub-element `key` of this node, made on first use (a row of a table)."""
         if self.parts is None:
             self.parts = {}

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import UserFacingError
 from ..domain.follow_up import PERIOD_PRESETS
@@ -121,7 +121,7 @@ def follow_up_report_file(path: str | Path, target: str | Path, period_name: str
                                       force=force, sources=[path])
 
 
-def read_actuals(source: str | Path, year: int, end: str) -> "SieBook":
+def read_actuals(source: str | Path, year: int, end: str) -> SieBook:
     """The sums per account of an SIE file (or a CSV/xlsx of account and amount) for 1
     January `year` to `end`; the file is only read."""
     from ..storage.account_file import read_actuals_file

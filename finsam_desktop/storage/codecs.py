@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
-from ..domain.validation import MAX_AMOUNT
 from ..domain.plan import FOLLOW_UP_LISTS, Goal, Indicator, LineRef
+from ..domain.validation import MAX_AMOUNT
 
 MAX_KEY = 10**100
 """Far above any population or percentage, yet keeps a key's arithmetic bounded; the

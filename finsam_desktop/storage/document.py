@@ -62,7 +62,7 @@ class PlanDocument:
         return self._lock is None
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> "PlanDocument":
+    def open(cls, path: str | Path, read_only: bool = False) -> PlanDocument:
         """Open a plan file; read-only if asked or if another window or user has it."""
         path = Path(path)
         holder = None
@@ -103,7 +103,7 @@ class PlanDocument:
         return document
 
     @classmethod
-    def create(cls, path: str | Path, plan: Plan) -> "PlanDocument":
+    def create(cls, path: str | Path, plan: Plan) -> PlanDocument:
         """Create a new plan file (refuses an existing path) and open it."""
         path = Path(path)
         if path.exists():
@@ -194,7 +194,7 @@ class PlanDocument:
                 self._lock.release()
                 self._lock = None
 
-    def __enter__(self) -> "PlanDocument":
+    def __enter__(self) -> PlanDocument:
         return self
 
     def __exit__(self, *exc) -> None:

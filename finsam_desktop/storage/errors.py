@@ -1,8 +1,8 @@
 """The storage layer's one error type: a Swedish sentence the user can act on."""
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..domain.errors import UserFacingError
 

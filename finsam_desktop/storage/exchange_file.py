@@ -19,9 +19,10 @@ import re
 import secrets
 import sqlite3
 import time
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..domain.exchange import (
     PlanFormatError,

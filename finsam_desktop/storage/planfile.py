@@ -15,8 +15,8 @@ import contextlib
 import os
 import sqlite3
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .. import __version__
 from ..domain.plan import Plan

@@ -10,7 +10,8 @@ changed (by identity), in the caller's transaction.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..domain.plan import (
     RULE_BASES,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 APPLICATION_ID = 0x46696E53  # "FinS"
 SCHEMA_VERSION = 3
@@ -138,7 +138,7 @@ def schema_of(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
                      for row in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def expected_schema(version: int = SCHEMA_VERSION) -> frozenset[SchemaObject]:
     """The schema our upgrade chain builds up to `version`, on an in-memory database."""
     conn = sqlite3.connect(":memory:", isolation_level=None)

@@ -8,9 +8,10 @@ column. A new field is one `Column` here plus one added column in a new step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from ..domain.plan import (
     AREAS,

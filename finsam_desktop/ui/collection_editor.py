@@ -14,8 +14,8 @@ runs before the new row is selected (to clear a filter that would hide it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import reduce
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton

@@ -12,9 +12,10 @@ Money is `int` kronor in the plan and a formatted string in `DisplayRole`
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
@@ -48,9 +49,9 @@ class Column:
 
     key: str
     header: str
-    text: Callable[[Any, "PlanModel"], str]
-    sort: Callable[[Any, "PlanModel"], Any] | None = None
-    edit_text: Callable[[Any, "PlanModel"], str] | None = None
+    text: Callable[[Any, PlanModel], str]
+    sort: Callable[[Any, PlanModel], Any] | None = None
+    edit_text: Callable[[Any, PlanModel], str] | None = None
     update: Update | None = None
     label: str = ""
     align: Qt.AlignmentFlag = LEFT
@@ -187,7 +188,7 @@ def year_count_column(field: str, year: int, header: str | None = None,
                   series=field, year=year)
 
 
-def computed_money_column(key: str, header: str, value: Callable[[Any, "PlanModel"], int | None],
+def computed_money_column(key: str, header: str, value: Callable[[Any, PlanModel], int | None],
                           tooltip: str = "") -> Column:
     """A read-only figure (from the outcome or a domain helper), shown grey."""
     def text(item, model):
@@ -199,5 +200,5 @@ def computed_money_column(key: str, header: str, value: Callable[[Any, "PlanMode
 
 
 def computed_text_column(key: str, header: str,
-                         value: Callable[[Any, "PlanModel"], str]) -> Column:
+                         value: Callable[[Any, PlanModel], str]) -> Column:
     return Column(key=key, header=header, text=value, computed=True)

@@ -11,11 +11,19 @@ changed its text, so a stale editor never writes an old value back after an undo
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractItemModel, QEvent, QModelIndex, QObject,
-                            QSortFilterProxyModel, Qt)
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QLabel,
-                               QLineEdit, QMainWindow,
-                               QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget)
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
 from .tables import CHOICES_ROLE, EDITOR_ROLE, PlanTableModel
 from .undo_keys import goes_to_document

@@ -11,13 +11,20 @@ The editor's own undo is off: Ctrl+Z reaches the plan's undo stack (one source o
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import (QAction, QFont, QKeySequence, QTextCharFormat,
-                           QTextCursor, QTextListFormat)
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
 from ..storage.word_import import drop_control_characters, html_to_markdown
-from .document_markdown import (LINK_COLOR, body_block_format, body_char_format, text_table_format, heading_block_format,
-                                heading_char_format, insert_markdown, load_markdown)
+from .document_markdown import (
+    LINK_COLOR,
+    body_block_format,
+    body_char_format,
+    heading_block_format,
+    heading_char_format,
+    insert_markdown,
+    load_markdown,
+    text_table_format,
+)
 from .document_markdown_write import to_markdown
 from .document_table_menu import add_table_actions
 

@@ -7,8 +7,8 @@ they are written back as footnotes and not as escaped brackets.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QToolBar
 
 from .document_markdown import RAW_PROPERTY, body_block_format, body_char_format, raw_format

@@ -15,9 +15,17 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
-                           QTextDocument, QTextFormat, QTextListFormat, QTextTableFormat)
-
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextListFormat,
+    QTextTableFormat,
+)
 
 RAW_PROPERTY = QTextFormat.Property.UserProperty + 1
 """A fragment written back exactly as it stands (footnote markers and definitions)."""

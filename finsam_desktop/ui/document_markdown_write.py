@@ -8,8 +8,15 @@ definitions (RAW_PROPERTY) written exactly as they stand.
 
 from __future__ import annotations
 
-from PySide6.QtGui import (QFont, QTextBlock, QTextCursor, QTextDocument, QTextList,
-                           QTextListFormat, QTextTable)
+from PySide6.QtGui import (
+    QFont,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextList,
+    QTextListFormat,
+    QTextTable,
+)
 
 from ..storage.word_import import escape_markdown
 from .document_markdown import CODE_PROPERTY, LINE_BREAK, PARAGRAPH_SEPARATOR, RAW_PROPERTY

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QListView, QListWidget, QListWidgetItem,
-                               QStyledItemDelegate, QStyleOptionViewItem)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from ..domain import document_edits as de
 from ..domain.plan import BLOCK_KINDS, Section

@@ -7,7 +7,7 @@ it resets only when its rows or years change. Nothing is recreated per edit.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont

@@ -19,10 +19,19 @@ from ..domain.errors import UserFacingError
 from ..domain.follow_up import LIST_LABELS, FollowUpLine, PeriodOutcome
 from ..domain.money import format_money, format_share, parse_money
 from ..domain.plan import Plan
-from .plan_model import FIGURE_PARTS, EditResult, PlanModel
 from .columns import RIGHT, Column, Update, money_edit_text
-from .tables import (_SEPARATORS, COMPUTED_BACKGROUND, column_header, COMPUTED_ROLE, COPY_ROLE, EDITOR_ROLE,
-                     ID_ROLE, SORT_ROLE, CellError)
+from .plan_model import FIGURE_PARTS, EditResult, PlanModel
+from .tables import (
+    _SEPARATORS,
+    COMPUTED_BACKGROUND,
+    COMPUTED_ROLE,
+    COPY_ROLE,
+    EDITOR_ROLE,
+    ID_ROLE,
+    SORT_ROLE,
+    CellError,
+    column_header,
+)
 
 ValueChange = Callable[[Plan, int, tuple, object], Plan]
 

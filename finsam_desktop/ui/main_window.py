@@ -11,16 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from . import (backup_dialog, dialogs, documents, population_dialog, report_actions,
-               rollover_dialog)
+from .. import resources
+from ..domain.errors import UserFacingError
+from ..services.plans import fresh_example
+from ..storage.document import PlanDocument
+from ..storage.errors import PlanFileError
+from . import backup_dialog, dialogs, documents, population_dialog, report_actions, rollover_dialog
+from .busy import busy
 from .checklist_dock import ChecklistDock
 from .documents import RecentFiles
 from .findings_dock import FindingsDock
 from .plan_model import PlanModel
-from .busy import busy
 from .save_status import SaveStatus
 from .table_menu import add_table_actions
 from .tabs.budget_tab import BudgetTab
@@ -31,13 +34,14 @@ from .tabs.members_tab import MembersTab
 from .tabs.overview_tab import OverviewTab
 from .tabs.text_tab import DocumentTab
 from .welcome import WelcomeScreen
-from .window_support import (ReadOnlyFollower, add_tab_actions, finding_target, first_size,
-                             import_plan_json, same_file)
-from .. import resources
-from ..domain.errors import UserFacingError
-from ..storage.document import PlanDocument
-from ..storage.errors import PlanFileError
-from ..services.plans import fresh_example
+from .window_support import (
+    ReadOnlyFollower,
+    add_tab_actions,
+    finding_target,
+    first_size,
+    import_plan_json,
+    same_file,
+)
 
 APP_TITLE = "FinSam Desktop"
 TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),

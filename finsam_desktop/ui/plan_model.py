@@ -28,10 +28,10 @@ The contract every tab builds on:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 from operator import is_not
-from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -132,7 +132,7 @@ def changed_parts(old: Plan, new: Plan) -> Change:
 class PlanCommand(QUndoCommand):
     """One user action: the plan before and after, and what it changed."""
 
-    def __init__(self, model: "PlanModel", label: str, old: Plan, new: Plan,
+    def __init__(self, model: PlanModel, label: str, old: Plan, new: Plan,
                  merge_key: str | None):
         super().__init__(label)
         self._model = model

@@ -11,14 +11,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
-                               QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.edits import EditError
 from ..domain.money import format_number
 from ..domain.plan import Plan
-from ..domain.population import (PopulationImport, apply_population, default_source,
-                                 read_population)
+from ..domain.population import PopulationImport, apply_population, default_source, read_population
 from ..storage.errors import PlanFileError
 from ..storage.population_file import read_population_rows
 from . import dialogs

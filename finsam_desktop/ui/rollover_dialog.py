@@ -11,11 +11,10 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ..domain.rollover import RolloverSummary
 from ..domain.errors import UserFacingError
+from ..domain.rollover import RolloverSummary
 from ..services.plans import new_year
 from ..storage.errors import PlanFileError
 from ..storage.rollover import read_last_year, suggested_name

@@ -10,7 +10,7 @@ moved, and a reset only when rows came, went or moved.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -20,9 +20,20 @@ from ..domain.errors import UserFacingError
 from ..domain.money import parse_money
 from ..domain.plan import Plan
 from ..domain.scale import scale_warning
-from .columns import (LEFT, RIGHT, Column, Update, choice_column,  # noqa: F401 - re-exported
-                      computed_money_column, computed_text_column, date_column,
-                      money_edit_text, text_column, year_count_column, year_money_column)
+from .columns import (  # noqa: F401 - re-exported
+    LEFT,
+    RIGHT,
+    Column,
+    Update,
+    choice_column,
+    computed_money_column,
+    computed_text_column,
+    date_column,
+    money_edit_text,
+    text_column,
+    year_count_column,
+    year_money_column,
+)
 from .plan_model import Change, EditResult, PlanModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

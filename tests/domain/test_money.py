@@ -6,8 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from finsam_desktop.domain.money import (MoneyError, format_money, format_share, parse_count,
-                                         parse_money, parse_share)
+from finsam_desktop.domain.money import (
+    MoneyError,
+    format_money,
+    format_share,
+    parse_count,
+    parse_money,
+    parse_share,
+)
 
 
 @pytest.mark.parametrize("text, kronor", [

@@ -5,12 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from finsam_desktop.domain.allocation import allocate_year
 from finsam_desktop.domain.edits import EditError
 from finsam_desktop.domain.plan import Member, Plan
 from finsam_desktop.domain.population import (
-    apply_population, default_source, name_forms, parse_rows, read_population,
+    apply_population,
+    default_source,
+    name_forms,
+    parse_rows,
+    read_population,
 )
 from tests.conftest import load_plan
 
@@ -149,8 +155,6 @@ def test_per_year_keys_become_one_number():
 def test_default_source_names_the_year_end_two_years_back():
     assert default_source(load_plan("sormland-2026")) == "Folkmängd 31/12 2024, SCB"
 
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _cells = st.one_of(st.none(), st.integers(-10, 10**7), st.floats(allow_nan=True),
                    st.text(max_size=12), st.sampled_from(["0583 Motala", "Mjölby kommun", "..",

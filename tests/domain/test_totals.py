@@ -1,5 +1,5 @@
-from finsam_desktop.domain.plan import Intervention
 from finsam_desktop.domain.outcome import compute
+from finsam_desktop.domain.plan import Intervention
 from finsam_desktop.domain.totals import grouped_year_totals, year_totals
 
 from ..conftest import load_plan

@@ -23,7 +23,7 @@ MOVES = frozenset(("Td", "TD", "Tm", "T*", "'", '"', "BT", "ET"))
 class Element:
     role: str
     obj: pikepdf.Dictionary
-    parent: "Element | None"
+    parent: Element | None
     children: list = field(default_factory=list)
     """Elements and ("mcid", page index, mcid) / ("objr", annotation) in order."""
 

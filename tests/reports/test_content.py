@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from finsam_desktop.domain.money import format_money, format_number
 from finsam_desktop.domain.outcome import compute

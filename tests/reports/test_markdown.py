@@ -10,8 +10,18 @@ from pypdf import PdfReader
 
 from finsam_desktop.domain.outcome import compute
 from finsam_desktop.domain.plan import Section
-from finsam_desktop.reports.blocks import (Bullets, Chapter, Footnotes, Heading, ItemList, Report,
-                                           Rich, Span, Table, Text)
+from finsam_desktop.reports.blocks import (
+    Bullets,
+    Chapter,
+    Footnotes,
+    Heading,
+    ItemList,
+    Report,
+    Rich,
+    Span,
+    Table,
+    Text,
+)
 from finsam_desktop.reports.markdown import Notes, markdown_blocks
 from finsam_desktop.reports.pdf import render_report, rich_markup, write_report_pdf
 from tests.conftest import load_plan

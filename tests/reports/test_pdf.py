@@ -139,6 +139,7 @@ def test_a_plan_with_nothing_in_it_still_makes_a_report(tmp_path):
 
 def test_the_fast_text_encoding_writes_the_bytes_reportlab_would(tmp_path, monkeypatch):
     from reportlab import rl_config
+
     from finsam_desktop.reports import fast_table
     monkeypatch.setattr(rl_config, "invariant", 1)
     plan = hostile_plan()
@@ -152,5 +153,6 @@ def test_the_fast_text_encoding_writes_the_bytes_reportlab_would(tmp_path, monke
                                   LONG_WORD, EMOJI, ""])
 def test_the_report_escapes_exactly_as_xml_sax_saxutils(text):
     from xml.sax.saxutils import escape as reference
+
     from finsam_desktop.reports.pdf import escape
     assert escape(text) == reference(text)

@@ -64,8 +64,8 @@ Sista stycket <b>inte fet</b> & AT&T.
 
 def document_plan():
     """A written document: rich Markdown, every generated block, a chart's own /Alt, a logo."""
-    from tests.reports.test_document import PNG
     from finsam_desktop.domain.plan import BLOCK_KINDS, Cover
+    from tests.reports.test_document import PNG
     plan = load_plan("skaraborg-2026")
     sections = [Section(1, "Vilka är vi?", MARKDOWN)]
     for number, kind in enumerate(BLOCK_KINDS, start=2):

@@ -9,10 +9,10 @@ import sys
 from decimal import Decimal
 
 import pytest
+from finsam_desktop.resources import EXAMPLES
 
 from finsam_desktop.storage.errors import PlanFileError
 from finsam_desktop.storage.exchange_file import atomic_output, loads_strict, read_plan_json
-from finsam_desktop.resources import EXAMPLES
 
 
 def test_numbers_with_a_fraction_are_read_as_the_exact_decimal_written():

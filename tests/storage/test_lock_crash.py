@@ -21,7 +21,7 @@ def test_the_lock_appears_with_its_content_in_one_step(plan_file, monkeypatch):
     monkeypatch.setattr(os, "link", link)
     lock = PlanLock(path)
     assert lock.acquire() is None
-    assert '"pid": %d' % os.getpid() in seen[0]
+    assert f'"pid": {os.getpid()}' in seen[0]
     assert not list(path.parent.glob("*.lock.*.tmp"))
     lock.release()
 
@@ -95,11 +95,11 @@ def test_a_lock_with_an_impossible_pid_is_stale_not_a_crash(plan_file):
     path = plan_file("skaraborg-2026")
     lock_file = path.with_name(path.name + ".lock")
     import socket
-    lock_file.write_text('{"user": "x", "host": "%s", "pid": 1e999}' % socket.gethostname())
+    lock_file.write_text(f'{{"user": "x", "host": "{socket.gethostname()}", "pid": 1e999}}')
     old = time.time() - UNREADABLE_STALE_AFTER - 1
     os.utime(lock_file, (old, old))
     with PlanDocument.open(path) as document:
         assert not document.read_only
-    lock_file.write_text('{"user": "x", "host": "%s", "pid": %d}' % (socket.gethostname(), 2**70))
+    lock_file.write_text(f'{{"user": "x", "host": "{socket.gethostname()}", "pid": {2**70}}}')
     with PlanDocument.open(path) as document:  # fresh: counts as held by someone unknown
         assert document.read_only

@@ -183,6 +183,7 @@ def test_create_refuses_an_existing_file(plan_file):
 
 def test_json_file_to_plan_file_to_json_file_is_the_same_document(tmp_path, capsys):
     import json
+
     from finsam_desktop.cli import main
     from tests.conftest import EXAMPLES, PLAN_NAMES
     for name in PLAN_NAMES:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
-from pypdf import PdfReader
 
 from finsam_desktop.ui import dialogs, report_actions
 from finsam_desktop.ui.document_outline import BLOCK_MIME

@@ -122,8 +122,8 @@ def test_the_change_names_parts_and_rows(open_model):
 
 
 def test_tables_refresh_only_for_what_changed(open_model, qtbot):
-    from finsam_desktop.ui.tabs.members_tab import member_columns
     from finsam_desktop.ui.tables import PlanTableModel
+    from finsam_desktop.ui.tabs.members_tab import member_columns
     model = open_model("skaraborg-2026")
     members = PlanTableModel(model, "members", member_columns)
     changed = []

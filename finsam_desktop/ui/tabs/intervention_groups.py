@@ -8,9 +8,9 @@ sums come from the domain (`grouped_year_totals`); this model only lays them out
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cmp_to_key
-from typing import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCollator, QModelIndex, Qt
 

@@ -12,20 +12,37 @@ from __future__ import annotations
 from functools import cmp_to_key
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.money import format_money, format_number
 from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Plan
 from ...domain.totals import year_totals
-from ..plan_model import PlanModel
 from ..collection_editor import CollectionEditor, show_plan_order
-from ..table_view import PlanTableView, SortProxy
-from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
-from ..tables import (Column, PlanTableModel, choice_column, date_column, text_column,
-                      year_count_column, year_money_column)
+from ..plan_model import PlanModel
 from ..refusal_label import RefusalLabel
 from ..steady_label import SteadyLabel
+from ..table_view import PlanTableView, SortProxy
+from ..tables import (
+    Column,
+    PlanTableModel,
+    choice_column,
+    date_column,
+    text_column,
+    year_count_column,
+    year_money_column,
+)
+from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
 
 COLLECTION = "interventions"
 

@@ -6,16 +6,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...domain import edits
-from ...domain.money import format_money, format_number, format_share, parse_count
-from ...domain.money import parse_money
+from ...domain.money import format_money, format_number, format_share, parse_count, parse_money
 from ...domain.plan import MEMBER_KIND_LABELS, Plan
 from ..collection_editor import CollectionEditor
 from ..columns import field_update
 from ..refusal_label import RefusalLabel
 from ..steady_label import SteadyLabel
 from ..table_view import PlanTableView, SortProxy
-from ..tables import (RIGHT, Column, PlanTableModel, choice_column, computed_money_column,
-                      money_edit_text, text_column)
+from ..tables import (
+    RIGHT,
+    Column,
+    PlanTableModel,
+    choice_column,
+    computed_money_column,
+    money_edit_text,
+    text_column,
+)
 
 
 def _key_column(year: int | None) -> Column:

@@ -12,14 +12,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QStackedWidget,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import document_edits as de
 from ...domain.plan import BLOCK_KINDS, Section
+from ...services.document_preview import block_name
 from ..cover_panel import CoverPanel
 from ..document_block_panel import BlockPanel
-from ...services.document_preview import block_name
 from ..document_editor import ChapterEditor
 from ..document_footnotes import add_footnote_action
 from ..document_markdown_write import item_at, to_markdown, top_level_items
