@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import TypeVar
 
 from .errors import UserFacingError
 from .follow_up_rollover import account_lines, carry_follow_up, forecast_opening
 from .money import format_money
 from .outcome import Outcome
-from .plan import Intervention, Line, Member, Plan
+from .plan import Intervention, Key, Line, Member, Plan
+
+_V = TypeVar("_V")
 
 
 class RolloverError(UserFacingError, ValueError):
@@ -68,13 +72,13 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _within(values: Mapping[int, int], years: tuple[int, ...]) -> dict[int, int]:
+def _within(values: Mapping[int, _V], years: tuple[int, ...]) -> dict[int, _V]:
     """The figures of the new plan's years; earlier years drop off, later ones stay empty."""
     return {year: amount for year, amount in sorted(values.items()) if year in years}
 
 
-def _rolled_key(member: Member, years: tuple[int, ...]):
-    if member.key is None or isinstance(member.key, int):
+def _rolled_key(member: Member, years: tuple[int, ...]) -> Key:
+    if member.key is None or isinstance(member.key, (int, Decimal)):  # one key for every year
         return member.key
     kept = _within(member.key, years)
     return kept or None
