@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import cast
 
 from .plan import Contributions, Member, Plan
 
@@ -23,7 +24,7 @@ def largest_remainder(whole: int, weights: Sequence[Fraction | Decimal | int]) -
     if whole < 0:
         raise ValueError("whole must not be negative")
     if all(type(w) is int for w in weights):  # the usual case (population keys): no Fractions
-        scaled = list(weights)
+        scaled = cast("list[int]", list(weights))
         if any(w < 0 for w in scaled):
             raise ValueError("weights must not be negative")
     else:
@@ -35,8 +36,8 @@ def largest_remainder(whole: int, weights: Sequence[Fraction | Decimal | int]) -
     total = sum(scaled)
     if total == 0:
         return [0] * len(scaled)
-    parts = []
-    remainders = []
+    parts: list[int] = []
+    remainders: list[tuple[int, int]] = []
     for index, weight in enumerate(scaled):
         part, remainder = divmod(whole * weight, total)
         parts.append(part)
@@ -59,7 +60,7 @@ def round_half_up(value: Fraction, precision: Fraction) -> Fraction:
 
 
 def municipality_weights(members: Sequence[Member], year: int,
-                         key_precision: Decimal | None) -> list[Fraction] | list[int]:
+                         key_precision: Decimal | None) -> list[Fraction] | list[int | Decimal]:
     """Each municipality's weight in `year`: its key, or its rounded share of the keys.
 
     A municipality without a key that year weighs 0.
@@ -102,7 +103,8 @@ def allocate(plan: Plan, year: int) -> tuple[dict[int, int], dict[str, int]]:
     result = {m.id: 0 for m in plan.members}
     unallocated: dict[str, int] = {}
 
-    def split(part: str, members: list[Member], weights: list) -> None:
+    def split(part: str, members: list[Member],
+              weights: Sequence[Fraction | Decimal | int]) -> None:
         parts = largest_remainder(part_units[part], weights) if members else []
         given = sum(parts)
         for member, units_given in zip(members, parts):

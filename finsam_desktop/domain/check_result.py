@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .findings import SEVERITY_LABELS, checks_made
 from .money import format_money
 from .outcome import Outcome
@@ -24,7 +26,7 @@ YEAR_LABELS = {
 }
 
 
-def check_result(plan: Plan, outcome: Outcome) -> dict:
+def check_result(plan: Plan, outcome: Outcome) -> dict[str, Any]:
     """The `check --json` document: figures per year and the findings."""
     names = {m.id: m.name for m in plan.members}
     years = {}

@@ -10,8 +10,9 @@ addressed by its path: the top goal's index, then the sub-goals' indices.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import Any, ParamSpec, TypeVar
 
 from . import validation, validation_document
 from .edits import EditError
@@ -19,9 +20,11 @@ from .errors import Invalid
 from .plan import AREAS, BLOCK_KINDS, Goal, Indicator, Plan, Section
 
 MAX_LOGO_BYTES = validation.MAX_LOGO_BYTES
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
-def _valid(check, *args, **kwargs):
+def _valid(check: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
     """Run one of the validator's checks; its refusal becomes an EditError."""
     try:
         return check(*args, **kwargs)
@@ -29,7 +32,7 @@ def _valid(check, *args, **kwargs):
         raise EditError(error.message) from None
 
 
-def _text(value, what: str, required: bool = False) -> str:
+def _text(value: object, what: str, required: bool = False) -> str:
     if not isinstance(value, str):
         raise EditError(f"{what} ska vara en text.")
     if required and not value.strip():
@@ -211,7 +214,8 @@ def set_cover(plan: Plan, **changes: str) -> Plan:
         raise EditError(f"Fältet {', '.join(sorted(unknown))} finns inte på försättsbladet.")
     for name, value in changes.items():
         _text(value, names[name])
-    cover = replace(plan.cover, **changes)
+    fields: dict[str, Any] = changes  # only the text fields (checked above), never the logo
+    cover = replace(plan.cover, **fields)
     _valid(validation_document.cover, cover)
     return replace(plan, cover=cover)
 
@@ -311,7 +315,7 @@ def add_goal(plan: Plan, parent: GoalPath = (), index: int | None = None,
     return _set_goals(plan, parent, tuple(siblings)), parent + (position,)
 
 
-def update_goal(plan: Plan, path: GoalPath, **changes) -> Plan:
+def update_goal(plan: Plan, path: GoalPath, **changes: Any) -> Plan:
     """Change the title or text of the goal at `path`."""
     unknown = set(changes) - {"title", "text"}
     if unknown:

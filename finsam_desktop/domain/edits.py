@@ -10,9 +10,10 @@ Collections are named as in the exchange format: "members", "other_income",
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, cast
 
 from . import validation, validation_document
 from .errors import Invalid, UserFacingError
@@ -24,6 +25,8 @@ from .plan import (
     Goal,
     Indicator,
     Intervention,
+    Key,
+    KeyValue,
     Line,
     Member,
     Plan,
@@ -34,6 +37,13 @@ from .rule_kinds import normalised
 
 MAX_AMOUNT = validation.MAX_AMOUNT
 """The bound lives in `validation`; this name stays for the modules that import it from here."""
+Entity = Member | Line | Intervention | Rule | Goal | Section
+"""A row of one of the COLLECTIONS."""
+_Named = Member | Line | Intervention
+"""A row of a collection whose names must be unique (validation.LIST_NOUNS)."""
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_V = TypeVar("_V")
 COLLECTIONS = ("members", "other_income", "costs", "interventions", "rules", "goals", "sections")
 
 
@@ -41,21 +51,22 @@ class EditError(UserFacingError, ValueError):
     """A change that is refused; the message is Swedish and says why."""
 
 
-def items(plan: Plan, collection: str) -> tuple:
+def items(plan: Plan, collection: str) -> tuple[Entity, ...]:
     if collection == "rules":
         return plan.equity.rules
     if collection not in COLLECTIONS:
         raise KeyError(collection)
-    return getattr(plan, collection)
+    return cast("tuple[Entity, ...]", getattr(plan, collection))
 
 
-def _with_items(plan: Plan, collection: str, new_items: tuple) -> Plan:
+def _with_items(plan: Plan, collection: str, new_items: tuple[Entity, ...]) -> Plan:
     if collection == "rules":
-        return replace(plan, equity=replace(plan.equity, rules=new_items))
-    return replace(plan, **{collection: new_items})
+        return replace(plan, equity=replace(plan.equity, rules=cast("tuple[Rule, ...]", new_items)))
+    changes: dict[str, Any] = {collection: new_items}
+    return replace(plan, **changes)
 
 
-def find(plan: Plan, collection: str, ident: int):
+def find(plan: Plan, collection: str, ident: int) -> Entity:
     for item in items(plan, collection):
         if item.id == ident:
             return item
@@ -71,7 +82,7 @@ def _index(plan: Plan, collection: str, ident: int) -> int:
 
 # --- checks: the rules are in `validation`; here they become EditError ------------------
 
-def _checked(check, *args, **kwargs):
+def _checked(check: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
     try:
         return check(*args, **kwargs)
     except Invalid as error:
@@ -87,8 +98,8 @@ def _year(plan: Plan, year: int) -> int:
 
 
 def _text(value: Any, what: str, required: bool = False) -> str:
-    _checked(validation.text, value, what, required)
-    return value.strip() if required else value
+    checked = _checked(validation.text, value, what, required)
+    return checked.strip() if required else checked
 
 
 def _date(value: str, what: str) -> str:
@@ -101,7 +112,7 @@ def _share(value: Any, what: str) -> Decimal:
     return _checked(validation.share, value, what)
 
 
-_ENTITY_CHECKS = {
+_ENTITY_CHECKS: dict[str, Callable[[Plan, Any], None]] = {
     "members": lambda plan, item: validation.member(item, plan.years),
     "other_income": lambda plan, item: validation.line(item, plan.years),
     "costs": lambda plan, item: validation.line(item, plan.years),
@@ -112,18 +123,20 @@ _ENTITY_CHECKS = {
 }
 
 
-def _check(plan: Plan, collection: str, item, rows: tuple | None = None) -> None:
+def _check(plan: Plan, collection: str, item: Entity,
+           rows: tuple[Entity, ...] | None = None) -> None:
     """The item's own rules and, with `rows` (the list it will stand in), the list's."""
     _checked(_ENTITY_CHECKS[collection], plan, item)
     if rows is None:
         return
     if collection == "members":
-        _checked(validation.members, rows)
+        _checked(validation.members, cast("tuple[Member, ...]", rows))
     elif collection in validation.LIST_NOUNS:
-        _checked(validation.unique_names, (row.name for row in rows), collection)
+        named = cast("tuple[_Named, ...]", rows)
+        _checked(validation.unique_names, (row.name for row in named), collection)
 
 
-_FACTORIES = {
+_FACTORIES: dict[str, Callable[[int], Entity]] = {
     "members": lambda ident: Member(id=ident, name="Ny kommun", kind="municipality", key=0),
     "other_income": lambda ident: Line(id=ident, name="Ny intäkt"),
     "costs": lambda ident: Line(id=ident, name="Ny kostnad"),
@@ -136,15 +149,18 @@ _FACTORIES = {
 
 # --- collection edits -----------------------------------------------------------------
 
-def add_item(plan: Plan, collection: str, index: int | None = None, **values) -> tuple[Plan, int]:
+def add_item(plan: Plan, collection: str, index: int | None = None,
+             **values: Any) -> tuple[Plan, int]:
     """A new row (defaults overridden by `values`) at `index` (end when None); returns its id."""
     ident = plan.next_id()
     item = _FACTORIES[collection](ident)
     if values:
         item = replace(item, **values)
     if collection in validation.LIST_NOUNS and "name" not in values:
-        item = replace(item, name=_unique_name(items(plan, collection), item.name))
-    if collection == "rules":
+        named = cast(_Named, item)
+        taken = cast("tuple[_Named, ...]", items(plan, collection))
+        item = replace(named, name=_unique_name(taken, named.name))
+    if isinstance(item, Rule):  # the rules collection
         item = normalised(item)
     current = items(plan, collection)
     position = len(current) if index is None else max(0, min(index, len(current)))
@@ -153,7 +169,7 @@ def add_item(plan: Plan, collection: str, index: int | None = None, **values) ->
     return _with_items(plan, collection, rows), ident
 
 
-def insert_item(plan: Plan, collection: str, item, index: int) -> Plan:
+def insert_item(plan: Plan, collection: str, item: Entity, index: int) -> Plan:
     """Put back a row exactly as it was (used by undo of a removal and by paste)."""
     current = items(plan, collection)
     if any(existing.id == item.id for existing in current):
@@ -164,7 +180,7 @@ def insert_item(plan: Plan, collection: str, item, index: int) -> Plan:
     return _with_items(plan, collection, rows)
 
 
-def _unique_name(rows: tuple, name: str) -> str:
+def _unique_name(rows: Iterable[_Named], name: str) -> str:
     """`name`, or "name 2", "name 3" … when the list already has it."""
     taken = {row.name.strip().casefold() for row in rows}
     candidate, number = name, 2
@@ -190,7 +206,7 @@ def move_item(plan: Plan, collection: str, ident: int, new_index: int) -> Plan:
     return _with_items(plan, collection, tuple(current))
 
 
-def update_item(plan: Plan, collection: str, ident: int, **changes) -> Plan:
+def update_item(plan: Plan, collection: str, ident: int, **changes: Any) -> Plan:
     """Change fields of one row; refused as a whole if any value is invalid."""
     index = _index(plan, collection, ident)
     current = items(plan, collection)
@@ -201,7 +217,7 @@ def update_item(plan: Plan, collection: str, ident: int, **changes) -> Plan:
     if collection == "members" and "name" in changes:
         changes["name"] = _text(changes["name"], "Namnet", required=True)
     item = replace(current[index], **changes)
-    if collection == "rules":
+    if isinstance(item, Rule):  # the rules collection
         item = normalised(item)
     rows = current[:index] + (item,) + current[index + 1:]
     # the list's rules (unique names, member kinds) cost a pass over it: only when they can break
@@ -227,7 +243,7 @@ def set_year_value(plan: Plan, collection: str, ident: int, field: str, year: in
     return update_item(plan, collection, ident, **{field: dict(sorted(values.items()))})
 
 
-def _key_as_map(plan: Plan, key) -> dict:
+def _key_as_map(plan: Plan, key: Key) -> dict[int, KeyValue]:
     if key is None:
         return {}
     if isinstance(key, (int, Decimal)):
@@ -235,7 +251,7 @@ def _key_as_map(plan: Plan, key) -> dict:
     return dict(key)
 
 
-def _key_from_map(plan: Plan, values: dict[int, int]):
+def _key_from_map(plan: Plan, values: dict[int, KeyValue]) -> Key:
     """A key that is the same every plan year is kept as one number, as in the file."""
     present = [values.get(year) for year in plan.years]
     if not values:
@@ -323,10 +339,10 @@ def set_span(plan: Plan, span: int) -> Plan:
         raise EditError("En plan omfattar 1–5 år.")
     years = set(range(plan.plan_year, plan.plan_year + span))
 
-    def trim(values):
+    def trim(values: Mapping[int, _V]) -> dict[int, _V]:
         return {y: v for y, v in values.items() if y in years}
 
-    def trim_key(key):
+    def trim_key(key: Key) -> Key:
         return trim(key) if isinstance(key, dict) else key
 
     return replace(

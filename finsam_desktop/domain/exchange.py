@@ -15,9 +15,9 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from . import validation
 from .errors import Invalid
@@ -41,9 +41,11 @@ from .plan import (
     Intervention,
     Labels,
     Line,
+    LineRef,
     Member,
     Period,
     Plan,
+    Rule,
     Section,
     Shares,
 )
@@ -52,6 +54,8 @@ from .rule_kinds import KINDS, rule_from_fields
 __all__ = ["FORMAT", "FORMAT_VERSION", "PlanFormatError", "document_json", "plan_from_document",
            "plan_to_document"]
 MAX_SPAN = validation.MAX_SPAN
+_T = TypeVar("_T")
+
 _DATA_URI = re.compile(r"data:(image/png|image/jpeg);base64,", re.ASCII)
 
 
@@ -185,7 +189,7 @@ def _intervention(r: _Reader, value: Any, path: str, ident: int) -> Intervention
         **texts)
 
 
-def _equity(r: _Reader, value: Any, ids) -> Equity:
+def _equity(r: _Reader, value: Any, ids: Iterator[int]) -> Equity:
     data = r.object(value, "equity", ("opening", "rules"), ("opening_is_forecast", "opening_note"))
     opening = data["opening"]
     if opening is not None:
@@ -196,7 +200,7 @@ def _equity(r: _Reader, value: Any, ids) -> Equity:
     return Equity(opening=opening, opening_is_forecast=forecast, rules=rules, opening_note=note)
 
 
-def _rule(r: _Reader, value: Any, path: str, ident: int):
+def _rule(r: _Reader, value: Any, path: str, ident: int) -> Rule:
     if not isinstance(value, dict):
         r.fail(path, "ska vara ett objekt ({…}).")
     kind = r.choice(value.get("kind"), f"{path}.kind", RULE_KINDS)
@@ -281,13 +285,13 @@ def _labels(r: _Reader, value: Any) -> Labels:
                          for area in AREAS if area in areas})
 
 
-def _follow_up(r: _Reader, value: Any, plan: Plan, ids) -> FollowUp:
+def _follow_up(r: _Reader, value: Any, plan: Plan, ids: Iterator[int]) -> FollowUp:
     data = r.object(value, "follow_up", (), ("periods", "accounts"))
     lookup = {collection: {item.name: item.id for item in getattr(plan, collection)}
               for collection in FOLLOW_UP_LISTS}
 
-    def per_line(value: Any, path: str, read: Callable) -> dict:
-        result = {}
+    def per_line(value: Any, path: str, read: Callable[[Any, str], _T]) -> dict[LineRef, _T]:
+        result: dict[LineRef, _T] = {}
         for collection, lines in r.object(value, path, (), FOLLOW_UP_LISTS).items():
             lpath = f"{path}.{collection}"
             if not isinstance(lines, dict):

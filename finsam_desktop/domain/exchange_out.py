@@ -12,6 +12,7 @@ import base64
 import json
 import re
 import secrets
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -46,16 +47,16 @@ def document_json(document: Any, indent: int | None = 2) -> str:
     return re.sub(f'"{token}([^"]*){token}"', lambda m: m.group(1), text)
 
 
-def _year_map_out(values) -> dict[str, Any]:
+def _year_map_out(values: Mapping[int, object]) -> dict[str, Any]:
     return {str(year): amount for year, amount in sorted(values.items())}
 
 
-def _set(target: dict, key: str, value: Any) -> None:
+def _set(target: dict[str, Any], key: str, value: Any) -> None:
     if value not in ("", None, {}, [], ()):
         target[key] = value
 
 
-def plan_to_document(plan: Plan) -> dict:
+def plan_to_document(plan: Plan) -> dict[str, Any]:
     """The exchange document for `plan` (inverse of plan_from_document)."""
     association = {"name": plan.association}
     _set(association, "decided", plan.decided)
@@ -89,7 +90,7 @@ def plan_to_document(plan: Plan) -> dict:
     return document
 
 
-def _member_out(member: Member) -> dict:
+def _member_out(member: Member) -> dict[str, Any]:
     out: dict[str, Any] = {"name": member.name, "kind": member.kind}
     if member.key is not None:
         out["key"] = (member.key if isinstance(member.key, (int, Decimal))
@@ -99,7 +100,7 @@ def _member_out(member: Member) -> dict:
     return out
 
 
-def _line_out(line: Line) -> dict:
+def _line_out(line: Line) -> dict[str, Any]:
     out: dict[str, Any] = {"name": line.name}
     _set(out, "code", line.code)
     _set(out, "group", line.group)
@@ -107,7 +108,7 @@ def _line_out(line: Line) -> dict:
     return out
 
 
-def _intervention_out(item: Intervention) -> dict:
+def _intervention_out(item: Intervention) -> dict[str, Any]:
     out: dict[str, Any] = {"name": item.name}
     _set(out, "code", item.code)
     for key in ("owner", "group"):
@@ -124,14 +125,14 @@ def _intervention_out(item: Intervention) -> dict:
     return out
 
 
-def _indicator_out(indicator: Indicator) -> dict:
+def _indicator_out(indicator: Indicator) -> dict[str, Any]:
     out = {"text": indicator.text}
     for key in ("target", "method", "period"):
         _set(out, key, getattr(indicator, key))
     return out
 
 
-def _goal_out(goal: Goal) -> dict:
+def _goal_out(goal: Goal) -> dict[str, Any]:
     out: dict[str, Any] = {"title": goal.title}
     _set(out, "text", goal.text)
     out["indicators"] = [_indicator_out(i) for i in goal.indicators]
@@ -139,7 +140,7 @@ def _goal_out(goal: Goal) -> dict:
     return out
 
 
-def _section_out(section: Section) -> dict:
+def _section_out(section: Section) -> dict[str, Any]:
     if section.kind == "block":
         out: dict[str, Any] = {"block": section.block}
         if section.block_title is not None:
@@ -154,7 +155,7 @@ def _section_out(section: Section) -> dict:
     return out
 
 
-def _cover_out(plan: Plan) -> dict:
+def _cover_out(plan: Plan) -> dict[str, Any]:
     cover = plan.cover
     out: dict[str, Any] = {}
     for key in ("title", "subtitle"):
@@ -165,7 +166,7 @@ def _cover_out(plan: Plan) -> dict:
     return out
 
 
-def _equity_out(plan: Plan) -> dict:
+def _equity_out(plan: Plan) -> dict[str, Any]:
     out: dict[str, Any] = {"opening": plan.equity.opening}
     if plan.equity.opening_is_forecast:
         out["opening_is_forecast"] = True
@@ -174,12 +175,12 @@ def _equity_out(plan: Plan) -> dict:
     return out
 
 
-def _follow_up_out(plan: Plan) -> dict:
+def _follow_up_out(plan: Plan) -> dict[str, Any]:
     names = {collection: {item.id: item.name for item in getattr(plan, collection)}
              for collection in FOLLOW_UP_LISTS}
 
-    def per_line(values: dict[LineRef, Any]) -> dict:
-        out: dict[str, dict] = {}
+    def per_line(values: Mapping[LineRef, object]) -> dict[str, dict[str, object]]:
+        out: dict[str, dict[str, object]] = {}
         for collection in FOLLOW_UP_LISTS:  # lines in the plan's order, as a reader expects
             for ident, line_name in names[collection].items():
                 if (collection, ident) in values:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
 from . import validation
 from .errors import Invalid, UserFacingError
+
+_T = TypeVar("_T")
 
 
 class PlanFormatError(UserFacingError, ValueError):
@@ -30,11 +32,11 @@ class _Reader:
     def __init__(self) -> None:
         self.years: tuple[int, ...] = ()
 
-    def fail(self, path: str, message: str):
+    def fail(self, path: str, message: str) -> NoReturn:
         raise PlanFormatError(path, message)
 
     def object(self, value: Any, path: str, required: tuple[str, ...],
-               optional: tuple[str, ...] = ()) -> dict:
+               optional: tuple[str, ...] = ()) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.fail(path, "ska vara ett objekt ({…}).")
         for key in required:
@@ -45,7 +47,7 @@ class _Reader:
                 self.fail(_join(path, key), "är ingen känd nyckel i formatet.")
         return value
 
-    def list(self, value: Any, path: str) -> list:
+    def list(self, value: Any, path: str) -> list[Any]:
         if not isinstance(value, list):
             self.fail(path, "ska vara en lista ([…]).")
         return value
@@ -90,11 +92,12 @@ class _Reader:
             self.fail(path, f"{value!r} är inte tillåtet; välj något av {', '.join(choices)}.")
         return value
 
-    def year_map(self, value: Any, path: str, read: Callable | None = None) -> dict:
+    def year_map(self, value: Any, path: str,
+                 read: Callable[[Any, str], Any] | None = None) -> dict[int, Any]:
         if not isinstance(value, dict):
             self.fail(path, 'ska vara ett objekt med år som nycklar, till exempel {"2026": 100000}.')
         read = read or self.integer
-        result = {}
+        result: dict[int, object] = {}
         for key, amount in value.items():
             try:
                 year = validation.year_key(key)
@@ -103,7 +106,8 @@ class _Reader:
             result[year] = read(amount, _join(path, key))
         return dict(sorted(result.items()))
 
-    def items(self, value: Any, path: str, read: Callable[[Any, str, int], Any]) -> tuple:
+    def items(self, value: Any, path: str,
+              read: Callable[[Any, str, int], _T]) -> tuple[_T, ...]:
         return tuple(read(item, f"{path}[{index}]", index)
                      for index, item in enumerate(self.list(value, path)))
 

@@ -36,7 +36,7 @@ class Finding:
     "contributions", "equity" or "" (the plan as a whole)."""
     subject_id: int | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"severity": self.severity, "code": self.code, "year": self.year,
                 "message": self.message}
 

@@ -10,15 +10,17 @@ interventions). Nothing here is stored; the window and the reports read it from 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .plan import FOLLOW_UP_LISTS, LineRef, Period, Plan
 
 if TYPE_CHECKING:
     from .outcome import YearOutcome
+
+_V = TypeVar("_V")
 
 INCOME_LISTS = ("other_income", "members")
 COST_LISTS = ("costs", "interventions")
@@ -114,7 +116,7 @@ class PeriodOutcome:
                 return line
         raise KeyError(ref)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """The period's entry under `follow_up` in `check --json` (without its name key)."""
         return {
             "end": self.end,
@@ -212,7 +214,7 @@ def without_line(plan: Plan, ref: LineRef) -> Plan:
             ref in p.actuals or ref in p.forecast or ref in p.comments for p in follow_up.periods):
         return plan
 
-    def drop(values):
+    def drop(values: Mapping[LineRef, _V]) -> dict[LineRef, _V]:
         return {key: value for key, value in values.items() if key != ref}
 
     periods = tuple(replace(p, actuals=drop(p.actuals), forecast=drop(p.forecast),

@@ -12,11 +12,13 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import TypeVar
 
 from .edits import MAX_AMOUNT, EditError
 from .follow_up import extrapolated, line_names
 from .plan import FOLLOW_UP_LISTS, FollowUp, LineRef, Period, Plan
 
+_V = TypeVar("_V")
 _ACCOUNT = re.compile(r"^([0-9]{1,10})(?:\s*-\s*([0-9]{1,10}))?$")
 
 
@@ -112,7 +114,7 @@ def _money(value: object, what: str) -> int:
     return value
 
 
-def _set(values: Mapping, ref: LineRef, value) -> dict:
+def _set(values: Mapping[LineRef, _V], ref: LineRef, value: _V | None) -> dict[LineRef, _V]:
     changed = dict(values)
     if value is None or value == "":
         changed.pop(ref, None)

@@ -9,14 +9,19 @@ keeps the last sums is the caller's business (`outcome.Recompute`); nothing here
 
 from __future__ import annotations
 
-from .plan import AREAS, Plan
+from collections.abc import Mapping
+
+from .plan import AREAS, Plan, YearMap
+
+# year -> group key (area, municipality or "") -> sum
+_Sums = dict[int, dict[str, int]]
 
 
-def _sum_at(year_maps: list, year: int) -> int:
+def _sum_at(year_maps: list[YearMap], year: int) -> int:
     return sum([values.get(year, 0) for values in year_maps])
 
 
-def _add(totals: dict, key: str, values, sign: int) -> None:
+def _add(totals: _Sums, key: str, values: Mapping[int, int], sign: int) -> None:
     for year, amount in values.items():
         if year in totals:
             row = totals[year]
@@ -36,10 +41,10 @@ class InterventionSums:
     """
 
     def __init__(self, plan: Plan):
-        amounts: dict[str, list] = {area: [] for area in AREAS}
-        participants: dict[str, list] = {area: [] for area in AREAS}
-        places: dict[str, list] = {}
-        external = []
+        amounts: dict[str, list[YearMap]] = {area: [] for area in AREAS}
+        participants: dict[str, list[YearMap]] = {area: [] for area in AREAS}
+        places: dict[str, list[YearMap]] = {}
+        external: list[YearMap] = []
         for item in plan.interventions:
             amounts.setdefault(item.area, []).append(item.amounts)
             participants.setdefault(item.area, []).append(item.participants)
@@ -48,7 +53,10 @@ class InterventionSums:
                 places.setdefault(item.municipality, []).append(item.amounts)
         self.items = plan.interventions
         self.years = plan.years
-        self.by_area, self.participants, self.places, self.external = {}, {}, {}, {}
+        self.by_area: _Sums = {}
+        self.participants: _Sums = {}
+        self.places: _Sums = {}
+        self.external: _Sums = {}
         for year in plan.years:
             self.by_area[year] = {area: _sum_at(maps, year) for area, maps in amounts.items()}
             self.participants[year] = {area: _sum_at(maps, year)
@@ -84,7 +92,7 @@ class InterventionSums:
                     _add(moved.places, item.municipality, item.amounts, sign)
         return moved
 
-    def for_year(self, year: int) -> tuple[dict, dict, dict, int]:
+    def for_year(self, year: int) -> tuple[dict[str, int], dict[str, int], dict[str, int], int]:
         """(by area, participants by area, by municipality, external) as new dicts."""
         return (dict(self.by_area[year]), dict(self.participants[year]),
                 {place: total for place, total in self.places[year].items() if total},

@@ -109,8 +109,8 @@ def format_number(value: int | Decimal, decimals: int = 0) -> str:
         return format_decimal(value, format=pattern, locale=LOCALE)
     # What babel writes for "#,##0.0…" in sv_SE (half-even, "-0" kept), without its parser.
     exact = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
-    sign, digits, _ = exact.as_tuple()
-    whole, fraction = divmod(int("".join(map(str, digits)) or "0"), 10 ** decimals)
+    sign, figures, _ = exact.as_tuple()
+    whole, fraction = divmod(int("".join(map(str, figures)) or "0"), 10 ** decimals)
     text = f"{whole:,}".replace(",", NBSP)
     if decimals:
         text += "," + str(fraction).rjust(decimals, "0")

@@ -9,6 +9,7 @@ which follows the last plan's intervention sums instead of summing every row aga
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -87,7 +88,7 @@ class Outcome:
         return self.years[year]
 
 
-def _sum_year(rows, attribute: str, year: int) -> int:
+def _sum_year(rows: Iterable[object], attribute: str, year: int) -> int:
     return sum(getattr(row, attribute).get(year, 0) for row in rows)
 
 

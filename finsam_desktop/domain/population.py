@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from .edits import EditError
 from .money import MoneyError, parse_count
-from .plan import Member, Plan
+from .plan import KeyValue, Member, Plan
 from .validation import MAX_KEY
 
 _CODE = re.compile(r"^(\d{2}|\d{4})(?:\s+(.*))?$", re.ASCII)
@@ -68,7 +68,7 @@ class PopulationMatch:
     member_id: int
     member_name: str
     row: PopulationRow
-    old_key: int | None
+    old_key: KeyValue | None
     """The member's key in the budget year before the import (None: none)."""
 
     @property
@@ -113,7 +113,7 @@ def _row_number(line: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -125,7 +125,7 @@ def _too_large() -> MoneyError:
     return MoneyError(f"folkmängden är orimligt stor (högst {MAX_KEY - 1:,}).".replace(",", " "))
 
 
-def _population(value) -> int:
+def _population(value: object) -> int:
     if isinstance(value, bool):
         raise MoneyError("är inget heltal.")
     if isinstance(value, int):
@@ -195,7 +195,8 @@ def parse_rows(rows: Sequence[Sequence[object]]) -> tuple[list[PopulationRow], l
     return found, bad
 
 
-def _parse(rows: Sequence[Sequence[object]]):
+def _parse(rows: Sequence[Sequence[object]]
+           ) -> tuple[list[PopulationRow], list[BadRow], int | None]:
     found: list[PopulationRow] = []
     bad: list[BadRow] = []
     header_years: dict[int, int] = {}
@@ -297,7 +298,7 @@ def read_population(plan: Plan, rows: Sequence[Sequence[object]]) -> PopulationI
                             tuple(sorted(bad, key=lambda b: b.row)), tuple(skipped), year)
 
 
-def key_for_plan(plan: Plan, row: PopulationRow):
+def key_for_plan(plan: Plan, row: PopulationRow) -> int | dict[int, int]:
     """The key a row gives: one figure for every year, or a year map (see the module doc)."""
     figures = dict(row.by_year)
     for lag in (0, 2):

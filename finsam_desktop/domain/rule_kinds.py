@@ -8,10 +8,11 @@ is what ends their import cycle.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import Invalid
 from .money import format_amount, format_money, format_share
@@ -32,6 +33,25 @@ def _floor(value: Fraction) -> int:
 
 def _area(rule: Rule, labels: Labels | None) -> str:
     return (labels.area(rule.area) if labels else AREA_LABELS.get(rule.area, rule.area)).lower()
+
+
+class EquityFigures(Protocol):
+    """What an equity rule measures: a year's (or a forecast's) closing equity and bases."""
+
+    @property
+    def closing_equity(self) -> int: ...
+
+    def basis(self, name: str) -> int: ...
+
+
+class AreaFigures(Protocol):
+    """What an area rule measures: the intervention money, in all and per area."""
+
+    @property
+    def intervention_costs(self) -> int: ...
+
+    @property
+    def interventions_by_area(self) -> Mapping[str, int]: ...
 
 
 @dataclass(frozen=True)
@@ -65,35 +85,38 @@ class RuleKind:
     """The finding's text after the year: (rule, actual, bound, margin, figures, labels)."""
 
 
-def _measure_min_amount(rule: Rule, figures) -> tuple[int, int, int]:
+def _measure_min_amount(rule: Rule, figures: EquityFigures) -> tuple[int, int, int]:
     actual = figures.closing_equity
     return rule.amount, actual, actual - rule.amount
 
 
-def _measure_max_share(rule: Rule, figures) -> tuple[int, int, int]:
+def _measure_max_share(rule: Rule, figures: EquityFigures) -> tuple[int, int, int]:
     bound = _floor(Fraction(rule.share) * figures.basis(rule.basis))
     actual = figures.closing_equity
     return bound, actual, bound - actual
 
 
-def _measure_min_area_share(rule: Rule, figures) -> tuple[int, int, int]:
+def _measure_min_area_share(rule: Rule, figures: AreaFigures) -> tuple[int, int, int]:
     bound = _ceil(Fraction(rule.share) * figures.intervention_costs)
     actual = figures.interventions_by_area.get(rule.area, 0)
     return bound, actual, actual - bound
 
 
-def _advice_min_amount(rule, actual, bound, margin, figures, labels) -> str:
+def _advice_min_amount(rule: Rule, actual: int, bound: int, margin: int, figures: object,
+                       labels: Labels | None) -> str:
     return (f"utgående eget kapital {_kr(actual)} är under lägstanivån {_kr(bound)}. "
             f"Minska kostnaderna med {_kr(-margin)} eller ändra regeln.")
 
 
-def _advice_max_share(rule, actual, bound, margin, figures, labels) -> str:
+def _advice_max_share(rule: Rule, actual: int, bound: int, margin: int, figures: object,
+                      labels: Labels | None) -> str:
     return (f"utgående eget kapital {_kr(actual)} är över {format_share(rule.share)} av "
             f"{BASIS_LABELS[rule.basis]} ({_kr(bound)}). "
             f"Planera in {_kr(-margin)} mer i insatser eller ändra regeln.")
 
 
-def _advice_min_area_share(rule, actual, bound, margin, figures, labels) -> str:
+def _advice_min_area_share(rule: Rule, actual: int, bound: int, margin: int, figures: AreaFigures,
+                           labels: Labels | None) -> str:
     total = figures.intervention_costs
     share = format_share(Fraction(actual, total)) if total else "0 %"
     return (f"{_area(rule, labels)} får {_kr(actual)}, {share} av insatsmedlen, under målet "
@@ -179,7 +202,7 @@ def basis_text(rule: Rule, labels: Labels | None = None) -> str:
     return basis_choices(rule, labels).get(value, value) if value else CLOSING_EQUITY
 
 
-def rule_value(rule: Rule):
+def rule_value(rule: Rule) -> int | Decimal:
     """The rule's own value: its amount or its share (for sorting and editing)."""
     return rule.amount if kind_of(rule).uses_amount else rule.share
 
@@ -191,7 +214,7 @@ def rule_value_text(rule: Rule, unit: str, decimals: int = 2) -> str:
     return format_share(rule.share, decimals)
 
 
-def finding_text(rule: Rule, year: int, actual: int, bound: int, margin: int, figures,
+def finding_text(rule: Rule, year: int, actual: int, bound: int, margin: int, figures: object,
                  labels: Labels | None = None) -> str:
     """The Swedish message of a broken rule in `year`."""
     return f"{year}: " + kind_of(rule).advice(rule, actual, bound, margin, figures, labels)
@@ -220,7 +243,7 @@ def normalised(rule: Rule) -> Rule:
     return rule
 
 
-def rule_to_document(rule: Rule) -> dict:
+def rule_to_document(rule: Rule) -> dict[str, object]:
     """The rule as the exchange format writes it (only its kind's keys)."""
     rule = normalised(rule)
     values = {"kind": rule.kind, "amount": rule.amount, "share": str(rule.share),
@@ -228,7 +251,7 @@ def rule_to_document(rule: Rule) -> dict:
     return {key: values[key] for key in kind_of(rule).keys}
 
 
-def rule_from_fields(ident: int, kind: str, data: dict) -> Rule:
+def rule_from_fields(ident: int, kind: str, data: Mapping[str, Any]) -> Rule:
     """A Rule from the exchange keys of its kind (values already of the right type)."""
     defaults = {"min_area_share": {"basis": "interventions"}}.get(kind, {})
     values = {**defaults, **{k: v for k, v in data.items() if k != "kind"}}

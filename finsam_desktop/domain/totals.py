@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 
-def year_totals(rows: Iterable, field: str, years: Sequence[int]) -> dict[int, int]:
+def year_totals(rows: Iterable[object], field: str, years: Sequence[int]) -> dict[int, int]:
     """For each year, the sum of `row.<field>[year]` over `rows` (missing values count 0)."""
     totals = dict.fromkeys(years, 0)
     for row in rows:
@@ -29,7 +29,7 @@ class GroupTotals:
     sums: dict[str, dict[int, int]]
 
 
-def grouped_year_totals(rows: Iterable, group_of: Callable[[object], str],
+def grouped_year_totals(rows: Iterable[object], group_of: Callable[[object], str],
                         fields: Sequence[str], years: Sequence[int]) -> list[GroupTotals]:
     """`year_totals` per group (e.g. interventions by area), groups in first-seen order.
 

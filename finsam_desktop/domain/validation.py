@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from .errors import Invalid
 from .plan import (
@@ -34,6 +34,9 @@ from .plan import (
     Rule,
 )
 from .rule_kinds import check_rule_fields
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 MAX_AMOUNT = 10**12
 """Every money figure and count lies strictly between -MAX_AMOUNT and MAX_AMOUNT:
@@ -83,7 +86,7 @@ def amount(value: Any, what: str = "Beloppet", negative: bool = False) -> int:
 def year(value: Any, years: Sequence[int]) -> int:
     if value not in years:
         raise Invalid(f"{value} ligger utanför planens år {years[0]}–{years[-1]}.")
-    return value
+    return years[years.index(value)]
 
 
 def year_key(text: Any) -> int:
@@ -138,19 +141,19 @@ def choice(value: Any, choices: Sequence[str], what: str) -> str:
 
 def date(value: Any, what: str = "Datumet", required: bool = False) -> str:
     """"" or an ISO date YYYY-MM-DD in ASCII digits, year 1900–2999."""
-    text(value, what, limit=40)
-    if not value and not required:
-        return value
-    wrong = Invalid(f"{what}: ”{value}” är inget datum. Skriv ÅÅÅÅ-MM-DD.")
-    if not _DATE.fullmatch(value):
+    checked = text(value, what, limit=40)
+    if not checked and not required:
+        return checked
+    wrong = Invalid(f"{what}: ”{checked}” är inget datum. Skriv ÅÅÅÅ-MM-DD.")
+    if not _DATE.fullmatch(checked):
         raise wrong
     try:
-        parsed = dt.date.fromisoformat(value)
+        parsed = dt.date.fromisoformat(checked)
     except ValueError:
         raise wrong from None
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
         raise wrong
-    return value
+    return checked
 
 
 def _bounded_decimal(value: Any, what: str, decimals: int, digits: int) -> Decimal:
@@ -199,7 +202,7 @@ def unique_names(names: Iterable[str], collection: str) -> None:
 
 # --- entities -----------------------------------------------------------------------
 
-def _at(field: str, check, *args, **kwargs):
+def _at(field: str, check: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
     try:
         return check(*args, **kwargs)
     except Invalid as error:
@@ -327,18 +330,18 @@ def plan(item: Plan, strict: bool = True) -> None:
         for index, entity in enumerate(rows):
             _at(f"{collection}[{index}]", line, entity, years)
         _at(collection, unique_names, (row.name for row in rows), collection)
-    for index, entity in enumerate(item.interventions):
-        _at(f"interventions[{index}]", intervention, entity, years)
+    for index, action in enumerate(item.interventions):
+        _at(f"interventions[{index}]", intervention, action, years)
     _at("interventions", unique_names, (row.name for row in item.interventions), "interventions")
     if item.equity.opening is not None:
         _at("equity.opening", amount, item.equity.opening, "Ingående eget kapital", True)
     _at("equity.opening_note", text, item.equity.opening_note, "Noteringen om eget kapital")
-    for index, entity in enumerate(item.equity.rules):
-        _at(f"equity.rules[{index}]", rule, entity)
-    for index, entity in enumerate(item.goals):
-        _at(f"goals[{index}]", goal, entity)
-    for index, entity in enumerate(item.sections):
-        _at(f"sections[{index}]", section, entity)
+    for index, equity_rule in enumerate(item.equity.rules):
+        _at(f"equity.rules[{index}]", rule, equity_rule)
+    for index, plan_goal in enumerate(item.goals):
+        _at(f"goals[{index}]", goal, plan_goal)
+    for index, plan_section in enumerate(item.sections):
+        _at(f"sections[{index}]", section, plan_section)
     _at("cover", cover, item.cover)
     _at("labels", labels, item.labels)
     _at("follow_up", follow_up, item)

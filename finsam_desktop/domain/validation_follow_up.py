@@ -38,7 +38,7 @@ def _ref_path(names: dict[LineRef, str], ref: LineRef) -> str:
     return f"{ref[0]}.{name}"
 
 
-def _line_values(names, values: Mapping, what: str, limit_text: bool = False) -> None:
+def _line_values(names: dict[LineRef, str], values: Mapping[LineRef, object], what: str, limit_text: bool = False) -> None:
     from .validation import amount, text
     for ref, value in values.items():
         path = _ref_path(names, ref)
@@ -91,7 +91,7 @@ def follow_up(plan: Plan) -> None:
     _accounts(plan, names)
 
 
-def _accounts(plan: Plan, names) -> None:
+def _accounts(plan: Plan, names: dict[LineRef, str]) -> None:
     ranges: list[tuple[int, int, str, str, str]] = []
     for ref, specs in plan.follow_up.accounts.items():
         path = "accounts." + _ref_path(names, ref)
