@@ -322,6 +322,9 @@ HOSTILE_FILES = {
     "belopp 10^20": (
         lambda p, f: _in_current(p, f, "UPDATE plan SET opening_equity = '1e20'"),
         "equity.opening"),
+    "avrundning 7 kr": (  # the allowed roundings are numbers: listing them crashed
+        lambda p, f: _in_current(p, f, "UPDATE plan SET rounding = 7"),
+        "contributions.rounding"),
     "okänd medlemsart": (
         lambda p, f: _in_current(p, f, "UPDATE members SET kind = 'kyrka' WHERE id = 1"),
         "members[0].kind"),

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
-from ..domain.plan import FOLLOW_UP_LISTS, Goal, Indicator, LineRef
+from ..domain.plan import FOLLOW_UP_LISTS, Goal, Indicator, Key, LineRef
 from ..domain.validation import MAX_AMOUNT
+
+_T = TypeVar("_T")
 
 MAX_KEY = 10**100
 """Far above any population or percentage, yet keeps a key's arithmetic bounded; the
@@ -65,7 +67,7 @@ def parse_json(raw: Any, path: str, default: str) -> Any:
         raise RowError(path, "innehåller ogiltig JSON.") from None
 
 
-def _refuse_constant(name: str):
+def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number")
 
 
@@ -104,8 +106,9 @@ def signed_amount(raw: Any, path: str, ctx: Context | None = None) -> int:
     return integer(raw, path, minimum=None)
 
 
-def optional(check: Callable) -> Callable:
-    def load(raw: Any, path: str, ctx: Context | None = None):
+def optional(check: Callable[[Any, str, Context | None], _T]
+             ) -> Callable[[Any, str, Context | None], _T | None]:
+    def load(raw: Any, path: str, ctx: Context | None = None) -> _T | None:
         return None if raw is None else check(raw, path, ctx)
     return load
 
@@ -116,11 +119,13 @@ def flag(raw: Any, path: str, ctx: Context | None = None) -> bool:
     return bool(raw)
 
 
-def choice(choices: tuple[str, ...]) -> Callable:
-    def load(raw: Any, path: str, ctx: Context | None = None) -> str:
+def choice(choices: tuple[_T, ...]) -> Callable[[Any, str, Context | None], _T]:
+    """A check that the value is one of `choices` (texts, or numbers such as the roundings)."""
+    def load(raw: Any, path: str, ctx: Context | None = None) -> _T:
         if raw not in choices:
-            raise RowError(path, f"{raw!r} är inte tillåtet; välj något av {', '.join(choices)}.")
-        return raw
+            allowed = ", ".join(map(str, choices))
+            raise RowError(path, f"{raw!r} är inte tillåtet; välj något av {allowed}.")
+        return choices[choices.index(raw)]
     return load
 
 
@@ -211,7 +216,7 @@ def year_map(raw: Any, path: str, ctx: Context) -> dict[int, int]:
     return dict(sorted(out.items()))
 
 
-def dump_year_map(values) -> str:
+def dump_year_map(values: Mapping[int, int]) -> str:
     return json.dumps({str(year): values[year] for year in sorted(values)})
 
 
@@ -221,7 +226,7 @@ def _key_value(value: Any, path: str) -> int | Decimal:
     return integer(value, path, maximum=MAX_KEY)
 
 
-def key(raw: Any, path: str, ctx: Context):
+def key(raw: Any, path: str, ctx: Context) -> Key:
     """A municipality's key: a number (int or exact decimal) or a year map of those."""
     if raw is None:
         return None
@@ -232,7 +237,7 @@ def key(raw: Any, path: str, ctx: Context):
     return _key_value(value, path)
 
 
-def dump_key(value) -> str | None:
+def dump_key(value: Key) -> str | None:
     """The key as JSON text, a decimal exactly as written (str of the Decimal)."""
     if value is None:
         return None
@@ -243,7 +248,7 @@ def dump_key(value) -> str | None:
 
 # --- goals ------------------------------------------------------------------------------
 
-def _object(value: Any, path: str, keys: tuple[str, ...]) -> dict:
+def _object(value: Any, path: str, keys: tuple[str, ...]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise RowError(path, "ska vara ett objekt.")
     for name in value:
@@ -259,7 +264,7 @@ def indicators(raw: Any, path: str, ctx: Context | None = None) -> tuple[Indicat
 def _indicators(value: Any, path: str) -> tuple[Indicator, ...]:
     if not isinstance(value, list):
         raise RowError(path, "ska vara en lista.")
-    out = []
+    out: list[Indicator] = []
     for index, item in enumerate(value):
         ipath = f"{path}[{index}]"
         data = _object(item, ipath, ("text", "target", "method", "period"))
@@ -272,7 +277,7 @@ def dump_indicators(items: tuple[Indicator, ...]) -> str:
     return json.dumps([_indicator_out(i) for i in items], ensure_ascii=False)
 
 
-def _indicator_out(indicator: Indicator) -> dict:
+def _indicator_out(indicator: Indicator) -> dict[str, str]:
     out = {"text": indicator.text, "target": indicator.target}
     if indicator.method:
         out["method"] = indicator.method
@@ -290,7 +295,7 @@ def _goals(value: Any, path: str, depth: int) -> tuple[Goal, ...]:
         raise RowError(path, "ska vara en lista.")
     if value and depth > MAX_GOAL_DEPTH:
         raise RowError(path, "har för många nivåer av delmål.")
-    out = []
+    out: list[Goal] = []
     for index, item in enumerate(value):
         gpath = f"{path}[{index}]"
         data = _object(item, gpath, ("title", "text", "indicators", "goals"))
@@ -306,7 +311,7 @@ def dump_sub_goals(goals: tuple[Goal, ...]) -> str:
     return json.dumps([_goal_out(g) for g in goals], ensure_ascii=False)
 
 
-def _goal_out(goal: Goal) -> dict:
+def _goal_out(goal: Goal) -> dict[str, Any]:
     out: dict[str, Any] = {"title": goal.title}
     if goal.text:
         out["text"] = goal.text
@@ -318,13 +323,14 @@ def _goal_out(goal: Goal) -> dict:
 
 # --- follow-up line maps ------------------------------------------------------------------
 
-def line_map(check: Callable) -> Callable:
+def line_map(check: Callable[[Any, str, Context | None], _T]
+             ) -> Callable[[Any, str, Context | None], dict[LineRef, _T]]:
     """{(list, entity id): value} kept as {"costs": {"12": value}}."""
-    def load(raw: Any, path: str, ctx: Context | None = None) -> dict[LineRef, Any]:
+    def load(raw: Any, path: str, ctx: Context | None = None) -> dict[LineRef, _T]:
         value = parse_json(raw, path, "{}")
         if not isinstance(value, dict):
             raise RowError(path, "ska vara ett objekt.")
-        out = {}
+        out: dict[LineRef, _T] = {}
         for name, lines in value.items():
             lpath = _join(path, name)
             if name not in FOLLOW_UP_LISTS:
@@ -340,7 +346,7 @@ def line_map(check: Callable) -> Callable:
     return load
 
 
-def dump_line_map(values) -> str:
+def dump_line_map(values: Mapping[LineRef, object]) -> str:
     out: dict[str, dict[str, Any]] = {}
     for (name, ident), value in values.items():
         out.setdefault(name, {})[str(ident)] = list(value) if isinstance(value, tuple) else value

@@ -8,7 +8,7 @@ column. A new field is one `Column` here plus one added column in a new step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -89,17 +89,17 @@ def _labels(raw: Any, path: str, ctx: Any = None) -> dict[str, str]:
     if not isinstance(value, dict):
         raise c.RowError(path, "ska vara ett objekt.")
     for area, label in value.items():
-        c.choice(AREAS)(area, path)
+        c.choice(AREAS)(area, path, None)
         c.text(label, f"{path}.{area}")
     return value
 
 
-def _dump_labels(value) -> str:
+def _dump_labels(value: Mapping[str, str]) -> str:
     import json
     return json.dumps(dict(value), ensure_ascii=False)
 
 
-_SHARE = dict(load=c.share, dump=str)
+_SHARE: dict[str, Any] = dict(load=c.share, dump=str)
 
 PLAN_COLUMNS: tuple[Column, ...] = (
     Column("association", "association", c.required_text, json="association.name"),
