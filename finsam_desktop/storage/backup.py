@@ -26,6 +26,7 @@ import stat
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, overload
 
 from .errors import PlanFileError
 from .lock import PlanLock
@@ -51,8 +52,14 @@ def backup_folder(path: Path) -> Path:
     return path.parent / f".{path.name}.backups"
 
 
-def _pattern(path: Path) -> re.Pattern:
+def _pattern(path: str | Path) -> re.Pattern[str]:
     return re.compile(re.escape(Path(path).stem) + r"-(\d{8}-\d{6})(?:-(\d+))?\.finsam$")
+
+
+@overload
+def _real_folder(path: Path, create: Literal[True]) -> Path: ...
+@overload
+def _real_folder(path: Path, create: bool) -> Path | None: ...
 
 
 def _real_folder(path: Path, create: bool) -> Path | None:
@@ -81,7 +88,7 @@ def _mode(path: Path) -> int:
         return 0o644
 
 
-def _kept(path: Path, pattern: re.Pattern) -> list[tuple[dt.datetime, int, Path]]:
+def _kept(path: Path, pattern: re.Pattern[str]) -> list[tuple[dt.datetime, int, Path]]:
     try:
         folder = _real_folder(path, create=False)
     except PlanFileError:
@@ -114,7 +121,7 @@ def list_backups(path: str | Path) -> list[Backup]:
     return [Backup(entry, taken) for taken, _, entry in _kept(Path(path), _pattern(path))]
 
 
-def _broken_pattern(path: Path) -> re.Pattern:
+def _broken_pattern(path: Path) -> re.Pattern[str]:
     return re.compile(re.escape(Path(path).stem) + r"-(\d{8}-\d{6})(?:-(\d+))?\.trasig$")
 
 
@@ -159,11 +166,10 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
     """
     path = Path(path)
     own = conn is None
-    if own:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=2)
+    source = sqlite3.connect(str(path), isolation_level=None, timeout=2) if conn is None else conn
     try:
         newest = list_backups(path)
-        if newest and _same_state(conn, newest[0].path):
+        if newest and _same_state(source, newest[0].path):
             return None
         folder = _real_folder(path, create=True)
         for leftover in folder.glob(".*.tmp"):  # from a copy killed half-way; we hold the lock
@@ -179,7 +185,7 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
         try:
             copy = sqlite3.connect(str(temp), isolation_level=None)
             try:
-                conn.backup(copy)
+                source.backup(copy)
             finally:
                 copy.close()
             with contextlib.suppress(OSError):  # a private plan keeps private backups
@@ -190,7 +196,7 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
                 temp.unlink()
     finally:
         if own:
-            conn.close()
+            source.close()
     _prune(path)
     return target
 

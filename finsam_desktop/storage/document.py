@@ -35,7 +35,8 @@ from ..domain.plan import Plan
 from .backup import backup_quietly
 from .errors import PlanFileError, reason
 from .lock import LockHolder, PlanLock
-from .planfile import connect, create, mark_written, read_plan, transaction, write_plan
+from .planfile import connect, create, mark_written, read_plan, transaction
+from .rows import write_plan
 
 
 class PlanDocument:
@@ -95,7 +96,8 @@ class PlanDocument:
                     mark_written(conn)
             except sqlite3.DatabaseError as error:  # a full disk, a read-only share
                 conn.close()
-                lock.release()
+                if lock is not None:  # always, when not read-only
+                    lock.release()
                 raise PlanFileError(f"{path.name} kan inte öppnas för att ändras: "
                                     f"{reason(error)}. Öppna den skrivskyddat.") from None
         document = cls(path, conn, plan, lock, holder)
@@ -197,7 +199,7 @@ class PlanDocument:
     def __enter__(self) -> PlanDocument:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

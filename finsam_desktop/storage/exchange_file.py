@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..domain.exchange import (
     PlanFormatError,
@@ -149,13 +149,13 @@ class _BadText(ValueError):
         self.path = path
 
 
-class _Pairs(dict):
+class _Pairs(dict[str, Any]):
     """An object as parsed, remembering a key that came twice."""
 
     duplicate: str | None = None
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict:
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = _Pairs(pairs)
     if len(out) != len(pairs):
         seen: set[str] = set()
@@ -198,8 +198,9 @@ def _check_tree(document: Any) -> None:
     while stack:
         path, value = stack.pop()
         if isinstance(value, dict):
-            if getattr(value, "duplicate", None) is not None:
-                raise _DuplicateKey(_step(path, value.duplicate))
+            duplicate = getattr(value, "duplicate", None)  # set on a _Pairs by the parser
+            if duplicate is not None:
+                raise _DuplicateKey(_step(path, duplicate))
             for key, item in value.items():
                 if _has_surrogate(key):
                     raise _BadText(_step(path, key))
@@ -210,7 +211,7 @@ def _check_tree(document: Any) -> None:
             raise _BadText(path or "dokumentet")
 
 
-def _refuse_constant(name: str):
+def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number")
 
 

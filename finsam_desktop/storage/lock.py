@@ -20,6 +20,7 @@ import secrets
 import socket
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,7 +110,7 @@ class _LockFile:
             return None
         return holder
 
-    def acquire(self, me: dict) -> LockHolder | None:
+    def acquire(self, me: Mapping[str, object]) -> LockHolder | None:
         """Take the lock; returns None on success or the holder that has it."""
         for _ in range(2):
             if not self._create(me):
@@ -125,7 +126,7 @@ class _LockFile:
             return None
         return self.holder()
 
-    def _create(self, me: dict) -> bool:
+    def _create(self, me: Mapping[str, object]) -> bool:
         """Create the lock file with its content in one step; False when it exists.
 
         The content is written to a temporary file (created exclusively, never

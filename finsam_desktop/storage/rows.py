@@ -10,7 +10,7 @@ changed (by identity), in the caller's transaction.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..domain.plan import (
@@ -40,11 +40,11 @@ def _get(obj: Any, dotted: str) -> Any:
 
 # --- writing ---------------------------------------------------------------------------
 
-def _plan_row(plan: Plan) -> tuple:
+def _plan_row(plan: Plan) -> tuple[Any, ...]:
     return (1, *(col.dump(_get(plan, col.field)) for col in PLAN_COLUMNS))
 
 
-def _row(collection: Collection, item: Any, position: int) -> tuple:
+def _row(collection: Collection, item: Any, position: int) -> tuple[Any, ...]:
     return (item.id, position, *(value for _, value in collection.where),
             *(col.dump(getattr(item, col.field)) for col in collection.columns))
 
@@ -62,7 +62,7 @@ _INSERTS = {collection.attribute: _insert_sql(
     for collection in COLLECTIONS}
 
 
-def changed_rows(old: tuple, new: tuple) -> tuple[list[tuple[int, Any]], list[int]]:
+def changed_rows(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[list[tuple[int, Any]], list[int]]:
     """(position, item) of every new or changed-by-identity or moved item, and removed ids."""
     if old is new:
         return [], []
@@ -122,14 +122,14 @@ def read_plan_rows(conn: sqlite3.Connection) -> Plan:
     return plan
 
 
-def _year_range_ctx(raw: dict) -> Context:
+def _year_range_ctx(raw: Mapping[str, Any]) -> Context:
     by_name = {col.name: col for col in PLAN_COLUMNS}
     year = by_name["plan_year"].load(raw["plan_year"], "plan_year")
     span = by_name["plan_span"].load(raw["plan_span"], "plan_span")
     return Context(tuple(range(year, year + span)))
 
 
-def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Context) -> tuple:
+def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Context) -> tuple[Any, ...]:
     names = ", ".join(f"[{col.name}]" for col in collection.columns)
     where = " AND ".join(f"[{name}] = ?" for name, _ in collection.where)
     sql = (f'SELECT id, {names} FROM "{collection.table}"'
@@ -150,7 +150,7 @@ def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Cont
     return tuple(items)
 
 
-def _rule(ident: int, values: dict) -> Rule:
+def _rule(ident: int, values: dict[str, Any]) -> Rule:
     """A rule keeps only the fields its kind uses, as the exchange format does."""
     kind = values["kind"]
     if kind not in KINDS:

@@ -163,7 +163,8 @@ def expected_columns(version: int = SCHEMA_VERSION) -> dict[str, list[str]]:
 
 
 def user_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def upgrade(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:

@@ -100,13 +100,14 @@ def _decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         raise SieError(f"{name}, rad 1: filen är sparad som UTF-8, men en SIE-fil ska vara i "
                        "PC8 (CP437). Exportera den på nytt från bokföringsprogrammet.")
-    if re.search(rb"[\x80-\xff]", data):
+    high = re.search(rb"[\x80-\xff]", data)
+    if high:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
             pass
         else:
-            line = _line_of(data, re.search(rb"[\x80-\xff]", data).start())
+            line = _line_of(data, high.start())
             raise SieError(f"{name}, rad {line}: filen är sparad som UTF-8, men en SIE-fil ska "
                            "vara i PC8 (CP437). Exportera den på nytt från bokföringsprogrammet.")
         wrong = _NOT_PC8.search(data)

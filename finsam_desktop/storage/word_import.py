@@ -79,15 +79,15 @@ def escape_markdown(text: str, in_table: bool = False, at_start: bool = True) ->
 class _Converter(HTMLParser):
     """HTML to the contract's Markdown, one pass, keeping only what Markdown can hold."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
-        self.runs: list[tuple[tuple, str]] = []  # (bold, italic, href), text
+        self.runs: list[tuple[tuple[bool, bool, str], str]] = []  # (bold, italic, href), text
         self.bold = self.italic = 0
         self.links: list[str] = []
         self.skip = 0
         self.heading = 0
-        self.lists: list[list] = []  # [ordered, next number]
+        self.lists: list[list[bool | int]] = []  # [ordered, next number, item's text pending]
         self.table: list[list[str]] | None = None
         self.pre = 0
         self.open: list[tuple[str, int, int]] = []  # open tags with the emphasis they add
@@ -122,7 +122,7 @@ class _Converter(HTMLParser):
 
     def inline(self, in_table: bool = False) -> str:
         runs, self.runs = self.runs, []
-        out = []
+        out: list[str] = []
         for (bold, italic, href), text in runs:
             core = text.strip(" " + LINE_BREAK)
             if not core:
@@ -164,7 +164,7 @@ class _Converter(HTMLParser):
 
     # --- tags ---
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         if tag in _SKIPPED:
             self.skip += 1
@@ -234,7 +234,7 @@ class _Converter(HTMLParser):
             self.lists.pop()
             self.word_lists -= 1
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self.skip:
             self.handle_data(LINE_BREAK, literal=True)
 
