@@ -63,9 +63,13 @@ class Column:
     computed: bool = False
     tooltip: str = ""
     width: int = 0
-    """A suggested width in pixels for the view (0: fit the contents)."""
+    """A suggested width in pixels of a text column (0: fit the contents); figure columns
+    fit their header and figures (`column_widths`)."""
     series: str = ""
     year: int | None = None
+    figure: str = ""
+    """What a figure column holds, "money" or "count" (the editor's kind when empty): its
+    width fits such a figure (`column_widths`)."""
 
     def undo_label(self) -> str:
         return self.label or f"Ändra {self.header.lower()}"
@@ -169,7 +173,7 @@ def year_money_column(field: str, year: int, header: str | None = None,
                   edit_text=lambda item, m: money_edit_text(getattr(item, field).get(year),
                                                             m.plan.unit),
                   update=year_update(field, year, lambda t, plan: parse_money(t, plan.unit)),
-                  label=f"Ändra {what} {year}", align=RIGHT, editor="money", width=100,
+                  label=f"Ändra {what} {year}", align=RIGHT, editor="money",
                   series=field, year=year)
 
 
@@ -184,7 +188,7 @@ def year_count_column(field: str, year: int, header: str | None = None,
                   edit_text=lambda item, m: "" if getattr(item, field).get(year) is None
                   else str(getattr(item, field)[year]),
                   update=year_update(field, year, lambda t, plan: parse_count(t)),
-                  label=f"Ändra {what} {year}", align=RIGHT, editor="count", width=80,
+                  label=f"Ändra {what} {year}", align=RIGHT, editor="count",
                   series=field, year=year)
 
 
@@ -196,7 +200,7 @@ def computed_money_column(key: str, header: str, value: Callable[[Any, PlanModel
         return "" if amount is None else money_text(amount, model.plan.unit)
     return Column(key=key, header=header, text=text,
                   sort=lambda item, m: value(item, m) or 0, align=RIGHT, computed=True,
-                  tooltip=tooltip, width=100)
+                  tooltip=tooltip, figure="money")
 
 
 def computed_text_column(key: str, header: str,

@@ -19,6 +19,8 @@ from .formatting import money_text
 from .plan_model import FIGURE_PARTS, PlanModel
 from .tables import COMPUTED_BACKGROUND, RIGHT
 
+LABEL_FLOOR = 120
+"""The narrowest the row labels of a figures table are made for its year columns."""
 Row = tuple[str, Callable[[int], int], bool]
 Rows = Callable[[Plan, Outcome], list[Row]]
 
@@ -66,6 +68,9 @@ class YearFiguresModel(QAbstractTableModel):
                 return str(self._years[section])
             if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
                 return self._rows[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical \
+                and 0 <= section < len(self._rows):
+            return self._rows[section][0]  # a long label is cut to let the figures show
         if role == Qt.ItemDataRole.TextAlignmentRole and \
                 orientation == Qt.Orientation.Horizontal:
             return int(RIGHT)
@@ -140,6 +145,22 @@ class FiguresView(QTableView):
     def fit(self) -> None:
         self._stale = False
         self.resizeColumnsToContents()
+        self._fit_labels()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """The row labels give up width (cut, whole in their tooltip) before a year's
+        figures scroll out of a narrow pane."""
+        bar = self.verticalScrollBar().sizeHint().width()  # kept free: it may come later
+        room = self.width() - 2 * self.frameWidth() - bar
+        labels = self.verticalHeader()
+        limit = max(LABEL_FLOOR, room - self.horizontalHeader().length())
+        if labels.maximumWidth() != limit:
+            labels.setMaximumWidth(limit)
+            self.updateGeometries()
 
 
 def figures_view(model: YearFiguresModel) -> FiguresView:

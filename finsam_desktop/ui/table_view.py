@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import column_widths
 from .clipboard import grid_from_mime, grid_mime
 from .delegates import CellDelegate, connect_refusals, show_refusal
 from .tables import COPY_ROLE, ID_ROLE, SORT_ROLE, PlanTableModel
@@ -68,6 +69,8 @@ class PlanTableView(QTableView):
     """Alt+Up (-1) or Alt+Down (+1): move the current row in the plan's order."""
 
     can_add_rows = False
+    hidden_keys: set[str] = set()
+    """Keys (or year series) of the columns this view hides (*Visa kolumner*)."""
     collection_editor = None
     """The CollectionEditor answering this view's row keys, if any."""
     """Whether a paste longer than the table adds rows (set by a CollectionEditor)."""
@@ -77,6 +80,8 @@ class PlanTableView(QTableView):
         super().__init__(parent)
         self.table = table
         self.proxy = proxy
+        self._natural: list[int] = []
+        self._fitted: list[int] = []
         self.message = message
         if proxy is not None:
             proxy.setSourceModel(table)
@@ -202,11 +207,11 @@ class PlanTableView(QTableView):
         top = min(index.row() for index in cells)
         left = min(index.column() for index in cells)
         count, width = self.model().rowCount(), self.model().columnCount()
+        shown = [c for c in range(left, width) if not self.isColumnHidden(c)]  # as one sees it
         new_rows = []
         for offset, values in enumerate(grid):
             row = top + offset
-            placed = [(left + step, text) for step, text in enumerate(values)
-                      if left + step < width]
+            placed = list(zip(shown, values, strict=False))
             if row >= count:
                 new_rows.append(placed)
                 continue
@@ -267,17 +272,50 @@ class PlanTableView(QTableView):
     # --- rows and widths -------------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """Widths from the column specs; columns without one fit their contents."""
+        """Hide the columns in `hidden_keys`, give each column its natural width and fit the
+        shown ones to the view (`column_widths`); called on every reset."""
         header = self.horizontalHeader()
         for position in range(self.table.columnCount()):
-            width = self.table.column(position).width
-            if width:
-                header.resizeSection(position, max(width, header.sectionSizeFromContents(
-                    position).width()))
-            else:
-                self.resizeColumnToContents(position)
-                header.resizeSection(position, min(header.sectionSize(position), 320))
+            column = self.table.column(position)
+            self.setColumnHidden(position, (column.series or column.key) in self.hidden_keys
+                                 or column.key in self.hidden_keys)
+        self._natural = column_widths.natural_widths(self)
+        self._apply_widths()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def setSortingEnabled(self, enable: bool) -> None:  # noqa: N802 - Qt's name
+        """A sortable header leaves room for its arrow: refit the widths."""
+        changed = enable != self.isSortingEnabled()
+        super().setSortingEnabled(enable)
+        if changed:
+            self.fit_columns()
+
+    def set_hidden_keys(self, keys: set[str]) -> None:
+        """Hide the columns whose key (or year series, "amounts") is in `keys`; show the rest."""
+        self.hidden_keys = set(keys)
+        self.fit_columns()
+
+    def _apply_widths(self) -> None:
+        header = self.horizontalHeader()
+        room = self.viewport().width()
+        widths = (column_widths.fitted_widths(self, self._natural, room)
+                  if self.isVisible() or self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+                  else self._natural)
+        for position, width in enumerate(widths):
+            header.resizeSection(position, width)
+        self._fitted = self._section_sizes()
+
+    def _section_sizes(self) -> list[int]:
+        header = self.horizontalHeader()
+        shown = [p for p in range(header.count()) if not header.isSectionHidden(p)]
+        return [header.sectionSize(p) for p in shown[:-1]]  # the last one stretches
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Refit to the new width unless the user has set a column's width by hand."""
+        super().resizeEvent(event)
+        if len(self._natural) == self.table.columnCount() and \
+                self._section_sizes() == self._fitted:
+            self._apply_widths()
 
     def source_row(self, index: QModelIndex) -> int:
         return (self.proxy.mapToSource(index) if self.proxy is not None else index).row()

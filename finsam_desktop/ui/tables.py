@@ -20,6 +20,7 @@ from ..domain.errors import UserFacingError
 from ..domain.money import parse_money
 from ..domain.plan import Plan
 from ..domain.scale import scale_warning
+from .column_widths import header_text, header_tooltip
 from .columns import (  # noqa: F401 - re-exported
     LEFT,
     RIGHT,
@@ -56,14 +57,15 @@ _SEPARATORS = str.maketrans({"\u00a0": None, "\u202f": None, " ": None, "\u2212"
 
 
 def column_header(columns: Sequence, section: int, role: int):
-    """A column's header text, tooltip or alignment: one definition for every table model."""
+    """A column's header text, tooltip or alignment: one definition for every table model
+    (a year column's header on two lines, see `column_widths`)."""
     if not 0 <= section < len(columns):
         return None
     column = columns[section]
     if role == Qt.ItemDataRole.DisplayRole:
-        return column.header
-    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-        return column.tooltip
+        return header_text(column)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return header_tooltip(column) or None
     if role == Qt.ItemDataRole.TextAlignmentRole:
         return int(column.align)
     return None

@@ -103,7 +103,7 @@ def test_a_key_that_differs_by_year_gets_a_column_per_year(open_model, qtbot, qt
                       2027, 2).ok
     headers = [tab.table.headerData(i, Qt.Orientation.Horizontal)
                for i in range(tab.table.columnCount())]
-    assert headers[2:5] == ["Folkmängd 2026", "Folkmängd 2027", "Folkmängd 2028"]
+    assert headers[2:5] == ["Folkmängd\n2026", "Folkmängd\n2027", "Folkmängd\n2028"]  # two lines
     assert row_texts(tab, "key:2027")[2] == "2"
     assert row_texts(tab, "key:2026")[2] == "1"
     index = tab.proxy.index(2, tab.table.column_index("key:2028"))

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle
 
 from finsam_desktop.services import plans
 from finsam_desktop.storage.document import PlanDocument
@@ -139,12 +139,9 @@ def test_a_read_only_window_reloads_when_the_writer_commits(make_window, plan_fi
         assert "Uppdaterad kl." in window.banner.text()
 
 
-def test_the_window_and_the_preview_fit_a_1366_by_768_laptop(make_window, plan_file, qtbot):
-    room = QSize(1366, 768 - 40)  # a task bar
-    size = first_size(room)
-    assert size.width() <= 1366 and size.height() <= 728
-    window = make_window(size=(size.width(), size.height()))
-    window.open_path(plan_file("skaraborg-2026"))
+def cut_headers(window, qtbot) -> list[tuple]:
+    """Every shown table whose headers scroll sideways, or whose header text is cut, on
+    every tab of `window`."""
     cut = []
     for key, tab in window.tabs_by_key.items():
         window.tabs.setCurrentWidget(tab)
@@ -155,9 +152,22 @@ def test_the_window_and_the_preview_fit_a_1366_by_768_laptop(make_window, plan_f
                 continue
             if header.length() > view.viewport().width() + 1:
                 cut.append((key, header.length(), view.viewport().width()))
-    # Insatser's year columns (1 736 px on Skaraborg) still scroll sideways: open, the
-    # table's owner sizes its columns; every other tab fits.
-    assert [entry for entry in cut if entry[0] != "interventions"] == []
+            margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+            for section in range(header.count()):
+                text = view.model().headerData(section, Qt.Orientation.Horizontal) or ""
+                width = header.fontMetrics().size(0, str(text)).width() + 2 * margin
+                if not header.isSectionHidden(section) and header.sectionSize(section) < width:
+                    cut.append((key, text, header.sectionSize(section), width))
+    return cut
+
+
+def test_the_window_and_the_preview_fit_a_1366_by_768_laptop(make_window, plan_file, qtbot):
+    room = QSize(1366, 768 - 40)  # a task bar
+    size = first_size(room)
+    assert size.width() <= 1366 and size.height() <= 728
+    window = make_window(size=(size.width(), size.height()))
+    window.open_path(plan_file("skaraborg-2026"))
+    assert cut_headers(window, qtbot) == []
     window.grab().save("/tmp/finsam-1366.png")
     dialog = report_actions.preview_report(window, window.model)
     qtbot.addWidget(dialog)
@@ -168,6 +178,17 @@ def test_the_window_and_the_preview_fit_a_1366_by_768_laptop(make_window, plan_f
     assert dialog.view.zoomFactor() == pytest.approx(before * 1.25)
     dialog.fit_width()
     dialog.close()
+
+
+@pytest.mark.parametrize("name", ["sjuharad-2025", "sormland-2026"])
+def test_three_plan_years_show_every_header_on_a_1366_by_768_laptop(make_window, plan_file,
+                                                                     qtbot, name):
+    size = first_size(QSize(1366, 768 - 40))
+    window = make_window(size=(size.width(), size.height()))
+    window.open_path(plan_file(name))
+    assert cut_headers(window, qtbot) == []
+    window.tabs.setCurrentWidget(window.tabs_by_key["interventions"])
+    window.grab().save(f"/tmp/finsam-1366-{name}.png")
 
 
 def test_printing_to_a_pdf_file_writes_the_report_itself(make_window, plan_file, tmp_path,

@@ -29,6 +29,7 @@ from ...domain.money import format_money, format_number
 from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Plan
 from ...domain.totals import year_totals
 from ..collection_editor import CollectionEditor, show_plan_order
+from ..column_menu import ColumnMenu
 from ..plan_model import PlanModel
 from ..refusal_label import RefusalLabel
 from ..steady_label import SteadyLabel
@@ -45,6 +46,13 @@ from ..tables import (
 from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
 
 COLLECTION = "interventions"
+HIDEABLE = (("area", "Område"), ("category", "Kategori"), ("amounts", "Belopp per år"),
+            ("participants", "Deltagare per år"), ("municipality", "Kommun"),
+            ("owner", "Insatsägare"), ("group", "Grupp"), ("start", "Start"), ("end", "Slut"),
+            ("external_funding", "Extern finansiering per år"), ("description", "Beskrivning"))
+"""The columns *Visa kolumner* turns on and off (the name always shows)."""
+HIDDEN_BY_DEFAULT = {"group", "start", "end", "external_funding", "description"}
+"""What a coordinator edits less often: hidden at first so that the rest fits a laptop."""
 
 
 def intervention_columns(plan: Plan) -> list[Column]:
@@ -151,6 +159,9 @@ class InterventionsTab(QWidget):
                                      movable=True, defaults=self._filtered_values,
                                      after_add=self._show_new, nouns=("insats", "insatser"))
         buttons = self.rows.buttons()
+        self.columns = ColumnMenu(self.view, [(key, self.tr(label)) for key, label in HIDEABLE],
+                                  HIDDEN_BY_DEFAULT, "interventions/hidden_columns")
+        buttons.addWidget(self.columns.button)
         self.add_button, self.remove_button, self.up_button, self.down_button = (
             self.rows.button(key) for key in ("add", "remove", "up", "down"))
         self.totals = SteadyLabel(lines=2)  # new sums per keystroke: no relayout
@@ -180,6 +191,10 @@ class InterventionsTab(QWidget):
         model.changed.connect(self._on_changed)
         self._fill_municipalities()
         self.apply_filter()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.columns.restore()  # the window's settings are known once the tab is in it
+        super().showEvent(event)
 
     def _group_view(self) -> QTableView:
         view = QTableView()
