@@ -88,10 +88,12 @@ def contents_width(view: PlanTableView, position: int) -> int:
     the column's own text, not Qt's `sizeHintForColumn`: that asks the Python delegate for
     every cell (180 ms for 290 members), this costs a few milliseconds."""
     table = view.table
-    column = table.column(position)
-    model = table.plan_model
-    texts = {column.text(table.item(row), model)
-             for row in range(min(table.rowCount(), CONTENT_ROWS))}
+    rows = range(min(table.rowCount(), CONTENT_ROWS))
+    if hasattr(table, "item"):  # a PlanTableModel: the column's own text, without data()
+        column, model = table.column(position), table.plan_model
+        texts = {column.text(table.item(row), model) for row in rows}
+    else:
+        texts = {str(table.data(table.index(row, position)) or "") for row in rows}
     metrics = view.fontMetrics()
     return max((metrics.horizontalAdvance(text) for text in texts), default=0) + CELL_MARGIN
 
