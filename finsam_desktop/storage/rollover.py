@@ -1,21 +1,20 @@
-"""A new plan file from last year's: read the old file as untrusted, roll, write a new file.
+"""Last year's file, read as untrusted input for *Nytt år*.
 
 Last year's file may come from anywhere (a colleague, an e-mail). It is opened
 through `planfile.connect(read_only=True)`: a `mode=ro` URI, `trusted_schema`
 off, `quick_check`, triggers, views and virtual tables refused, and copied into
 memory where older schema versions are upgraded. Nothing is ever written to it.
+
+Writing next year's file is `services.plans.new_year`'s job (own-input refusal, the
+target's lock, a backup of a plan it replaces, atomic output): no second writer here.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain.outcome import compute
 from ..domain.plan import Plan
-from ..domain.rollover import RolloverError, RolloverSummary, roll_forward
-from .errors import PlanFileError
-from .exchange_file import atomic_output
-from .planfile import connect, create, read_plan
+from .planfile import connect, read_plan
 
 
 def read_last_year(path: str | Path) -> Plan:
@@ -26,26 +25,6 @@ def read_last_year(path: str | Path) -> Plan:
         return read_plan(conn, path.name)
     finally:
         conn.close()
-
-
-def roll_file(source: str | Path, target: str | Path, year: int | None = None,
-              force: bool = False) -> tuple[Plan, RolloverSummary]:
-    """Write next year's plan from `source` to `target`; returns the new plan and the summary.
-
-    `target` must not exist unless `force`; it can never be `source` itself.
-    """
-    source, target = Path(source), Path(target)
-    if target.exists() and target.resolve() == source.resolve():
-        raise PlanFileError("Den nya planen kan inte sparas över fjolårets fil. "
-                            "Välj ett annat namn.")
-    plan = read_last_year(source)
-    try:
-        new_plan, summary = roll_forward(plan, compute(plan), year)
-    except RolloverError as error:
-        raise PlanFileError(str(error)) from None
-    with atomic_output(target, force=force) as temp:
-        create(temp, new_plan)
-    return new_plan, summary
 
 
 def suggested_name(source: str | Path, year: int) -> Path:

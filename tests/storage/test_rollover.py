@@ -1,5 +1,6 @@
-"""Rolling last year's file: untrusted input is refused or read without running anything,
-and its bytes never change."""
+"""Rolling last year's file through the service job (`services.plans.new_year`, the one
+writer): untrusted input is refused or read without running anything, and its bytes never
+change."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from finsam_desktop.domain.errors import UserFacingError
+from finsam_desktop.services.plans import new_year
+from finsam_desktop.storage import rollover
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.errors import PlanFileError
-from finsam_desktop.storage.rollover import read_last_year, roll_file, suggested_name
+from finsam_desktop.storage.rollover import read_last_year, suggested_name
 
 
 def digest(path: Path) -> str:
@@ -32,7 +36,7 @@ def test_sormland_file_rolls_into_a_new_file(plan_file, tmp_path):
     source = plan_file("sormland-2026")
     before = digest(source)
     target = tmp_path / "sormland-2027.finsam"
-    new_plan, summary = roll_file(source, target)
+    new_plan, summary = new_year(source, target)
     assert digest(source) == before
     with PlanDocument.open(target) as document:
         assert document.plan.plan_year == 2027
@@ -48,9 +52,9 @@ def test_an_existing_target_is_refused_unless_forced(plan_file, tmp_path):
     target = tmp_path / "ny.finsam"
     target.write_bytes(b"keep me")
     with pytest.raises(PlanFileError, match="finns redan"):
-        roll_file(source, target)
+        new_year(source, target)
     assert target.read_bytes() == b"keep me"
-    roll_file(source, target, force=True)
+    new_year(source, target, force=True)
     assert PlanDocument.open(target, read_only=True).plan.plan_year == 2027
 
 
@@ -58,21 +62,28 @@ def test_the_source_itself_is_never_the_target(plan_file):
     source = plan_file("sormland-2026")
     before = digest(source)
     with pytest.raises(PlanFileError, match="fjolårets fil"):
-        roll_file(source, source, force=True)
+        new_year(source, source, force=True)
     assert digest(source) == before
+
+
+def test_storage_only_reads_last_year_and_the_service_writes_the_new_file():
+    public = {name for name in vars(rollover) if not name.startswith("_")
+              and callable(getattr(rollover, name)) and getattr(rollover, name).__module__
+              == rollover.__name__}
+    assert public == {"read_last_year", "suggested_name"}  # no writer without the checks
 
 
 def test_an_earlier_year_is_refused_and_nothing_is_written(plan_file, tmp_path):
     source = plan_file("sormland-2026")
-    with pytest.raises(PlanFileError, match="måste ligga efter 2026"):
-        roll_file(source, tmp_path / "ny.finsam", year=2025)
+    with pytest.raises(UserFacingError, match="måste ligga efter 2026"):
+        new_year(source, tmp_path / "ny.finsam", year=2025)
     assert not (tmp_path / "ny.finsam").exists()
 
 
 def test_a_schema_version_1_file_rolls_and_stays_version_1(plan_file, tmp_path):
     source = kept_file(tmp_path, 1)
     before = digest(source)
-    new_plan, _ = roll_file(source, tmp_path / "ny.finsam")
+    new_plan, _ = new_year(source, tmp_path / "ny.finsam")
     assert new_plan.equity.opening == 8_763_300
     assert digest(source) == before
     conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -124,7 +135,7 @@ def test_hostile_last_year_files_are_refused_and_left_untouched(plan_file, tmp_p
     before = digest(source)
     target = tmp_path / "ny.finsam"
     with pytest.raises(PlanFileError, match=REFUSAL[case]):
-        roll_file(source, target)
+        new_year(source, target)
     assert digest(source) == before
     assert not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
@@ -137,7 +148,7 @@ def test_a_truncated_file_is_refused(plan_file, tmp_path, keep):
     source.write_bytes(data[: max(100, int(len(data) * keep))])
     before = digest(source)
     with pytest.raises(PlanFileError, match="trasig|avkortad"):
-        roll_file(source, tmp_path / "ny.finsam")
+        new_year(source, tmp_path / "ny.finsam")
     assert digest(source) == before
 
 
@@ -153,7 +164,7 @@ def test_a_read_only_source_is_read(plan_file, tmp_path):
     source.chmod(0o444)
     try:
         before = digest(source)
-        roll_file(source, tmp_path / "ny.finsam")
+        new_year(source, tmp_path / "ny.finsam")
         assert digest(source) == before
     finally:
         source.chmod(0o644)
@@ -167,7 +178,7 @@ def test_suggested_name_moves_the_year():
 def test_the_kept_schema_version_1_file_rolls_without_being_touched(tmp_path):
     source = Path(__file__).parent / "data" / "schema-v1-sormland-2026.finsam"
     before = digest(source)
-    new_plan, summary = roll_file(source, tmp_path / "sormland-2027.finsam")
+    new_plan, summary = new_year(source, tmp_path / "sormland-2027.finsam")
     assert digest(source) == before
     assert (new_plan.plan_year, new_plan.equity.opening) == (2027, 8_763_300)
     assert new_plan.equity.opening_is_forecast
@@ -178,7 +189,7 @@ def test_a_large_rolled_plan_reads_back_exactly(tmp_path):
     from finsam_desktop.storage.planfile import create
     source = tmp_path / "stor-2026.finsam"
     create(source, synthetic_plan(municipalities=30, interventions=120, span=5))
-    new_plan, summary = roll_file(source, tmp_path / "stor-2027.finsam")
+    new_plan, summary = new_year(source, tmp_path / "stor-2027.finsam")
     with PlanDocument.open(tmp_path / "stor-2027.finsam", read_only=True) as document:
         assert document.plan == new_plan
     assert new_plan.years == (2027, 2028, 2029, 2030, 2031)
@@ -200,9 +211,9 @@ def test_a_file_with_an_unfinished_write_is_refused_untouched(plan_file, tmp_pat
     assert Path(str(source) + "-journal").exists()
     before = digest(source)
     with pytest.raises(PlanFileError, match="sparades inte färdigt"):
-        roll_file(source, tmp_path / "ny.finsam")
+        new_year(source, tmp_path / "ny.finsam")
     assert digest(source) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [source.name, source.name + "-journal"]
     with PlanDocument.open(source) as document:  # opening it for writing recovers it
         assert document.plan.plan_year == 2026
-    roll_file(source, tmp_path / "ny.finsam")
+    new_year(source, tmp_path / "ny.finsam")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from finsam_desktop.domain import edits
+from finsam_desktop.services.plans import new_year
 from finsam_desktop.storage.document import PlanDocument
-from finsam_desktop.storage.rollover import roll_file
 from finsam_desktop.ui import dialogs, population_dialog
 from finsam_desktop.ui.plan_model import PlanModel
 
@@ -19,7 +19,7 @@ SCB = ('"Folkmängd efter region och år"\n"region";"2025"\n"0583 Motala";43800\
 def rolled_model(plan_file, tmp_path, qtbot):
     """The Västra Östergötland plan rolled into 2027, with the 2027 total filled in."""
     target = tmp_path / "vastra-2027.finsam"
-    roll_file(plan_file("vastra-ostergotland-2026"), target)
+    new_year(plan_file("vastra-ostergotland-2026"), target)
     model = PlanModel(PlanDocument.open(target))
     assert model.edit("Medlemsavgifter", edits.set_total, 2027, 8_584_000).ok
     yield model
@@ -165,7 +165,7 @@ def test_from_the_window_menu_and_undone_with_the_window(plan_file, user, tmp_pa
 
     from finsam_desktop.ui.main_window import MainWindow
     target = tmp_path / "vastra-2027.finsam"
-    roll_file(plan_file("vastra-ostergotland-2026"), target)
+    new_year(plan_file("vastra-ostergotland-2026"), target)
     window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     assert window.open_path(target)

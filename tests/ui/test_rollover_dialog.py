@@ -101,9 +101,9 @@ def test_an_existing_unused_target_is_replaced_after_the_save_dialog_asked(
 
 def test_the_summary_dialog_shows_the_three_parts(qtbot, plan_file, tmp_path):
     source = plan_file("sjuharad-2025")
-    from finsam_desktop.storage.rollover import roll_file
+    from finsam_desktop.services.plans import new_year
     target = tmp_path / "sjuharad-2026.finsam"
-    _, summary = roll_file(source, target)
+    _, summary = new_year(source, target)
     dialog = rollover_dialog.RolloverSummaryDialog(summary, target)
     qtbot.addWidget(dialog)
     text = dialog.text.toPlainText()
