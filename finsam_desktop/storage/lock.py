@@ -7,7 +7,13 @@ and taken over. Qt-free so the command line and the tests use the same lock.
 The lock belongs to the file, not to the name it was opened by: the path is
 resolved first (a symlink locks its target), and a file with more than one
 name (hard links) also takes `.<device>-<inode>.finsam.lock` in its folder, so
-two names of one file never give two writers.
+two names of one file never give two writers. Hard links can sit in different
+folders, where those two locks never meet: every plan file also takes
+`<device>-<inode>.lock` in this user's own lock folder on this machine
+(`$XDG_RUNTIME_DIR/finsam-locks`, else `finsam-locks-<uid>` in the temporary
+folder; made 0700, used only when it is a real folder of ours). That lock
+records the path it was taken for, so a lock left for a deleted file whose
+inode number came back for another file is stale, not a writer.
 """
 
 from __future__ import annotations
@@ -18,7 +24,9 @@ import json
 import os
 import secrets
 import socket
+import stat
 import sys
+import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -177,11 +185,71 @@ class _LockFile:
             self.held = False
 
 
+def machine_lock_folder() -> Path | None:
+    """This user's private folder for identity locks on this machine, made if need be; None
+    when no such folder can be had (then the locks beside the file are all there is)."""
+    user = str(os.getuid()) if hasattr(os, "getuid") else _user()
+    candidates = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime):
+        candidates.append(Path(runtime) / "finsam-locks")
+    candidates.append(Path(tempfile.gettempdir()) / f"finsam-locks-{user}")
+    for folder in candidates:
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            continue
+        try:
+            status = os.lstat(folder)
+        except OSError:
+            continue
+        if not stat.S_ISDIR(status.st_mode):  # a planted symlink or file
+            continue
+        if hasattr(os, "getuid") and (status.st_uid != os.getuid()
+                                      or stat.S_IMODE(status.st_mode) & 0o077):
+            continue  # someone else's, or others may write in it
+        return folder
+    return None
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+class _IdentityLock(_LockFile):
+    """The machine-wide lock of one file's device and inode; it names the path it was taken
+    for, and is stale when that path is gone or is another file now (an inode reused)."""
+
+    def __init__(self, path: Path, identity: tuple[int, int]):
+        super().__init__(path)
+        self.identity = identity
+
+    def holder(self) -> LockHolder | None:
+        holder = super().holder()
+        if holder is None or holder.pid == 0:
+            return holder
+        try:
+            with open(self.path, "rb") as handle:
+                taken_for = json.loads(handle.read(4096).decode("utf-8")).get("path")
+        except (OSError, ValueError, AttributeError, RecursionError):
+            return holder
+        if isinstance(taken_for, str) and _identity(taken_for) != self.identity:
+            return None
+        return holder
+
+
 class PlanLock:
     """Held while a plan file is open for writing; one per file, whatever name it has."""
 
     def __init__(self, path: Path):
         real = Path(os.path.realpath(path))
+        self.real = real
         self.path = real.with_name(real.name + ".lock")
         self._files = [_LockFile(self.path)]
         try:
@@ -191,6 +259,11 @@ class PlanLock:
         if status is not None and status.st_nlink > 1:
             self._files.append(_LockFile(
                 real.with_name(f".{status.st_dev}-{status.st_ino}.finsam.lock")))
+        folder = machine_lock_folder() if status is not None else None
+        if status is not None and folder is not None:
+            identity = (status.st_dev, status.st_ino)
+            self._files.append(_IdentityLock(folder / f"{identity[0]}-{identity[1]}.lock",
+                                             identity))
 
     @property
     def held(self) -> bool:
@@ -206,7 +279,8 @@ class PlanLock:
 
     def acquire(self) -> LockHolder | None:
         """Take the lock; returns None on success or the holder that has it."""
-        me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid()}
+        me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
+              "path": str(self.real)}
         for lock in self._files:
             holder = lock.acquire(me)
             if holder is not None:
