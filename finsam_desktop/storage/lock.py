@@ -193,7 +193,10 @@ def machine_lock_folder() -> Path | None:
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and os.path.isabs(runtime):
         candidates.append(Path(runtime) / "finsam-locks")
-    candidates.append(Path(tempfile.gettempdir()) / f"finsam-locks-{user}")
+    try:
+        candidates.append(Path(tempfile.gettempdir()) / f"finsam-locks-{user}")
+    except OSError:
+        pass  # no usable temporary folder at all (a full disk)
     for folder in candidates:
         try:
             os.mkdir(folder, 0o700)
@@ -281,8 +284,15 @@ class PlanLock:
         """Take the lock; returns None on success or the holder that has it."""
         me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
               "path": str(self.real)}
-        for lock in self._files:
-            holder = lock.acquire(me)
+        for lock in list(self._files):
+            try:
+                holder = lock.acquire(me)
+            except OSError:
+                if isinstance(lock, _IdentityLock):  # the machine's lock folder is full or
+                    self._files.remove(lock)       # gone: the locks beside the file hold
+                    continue
+                self.release()
+                raise
             if holder is not None:
                 self.release()
                 return holder

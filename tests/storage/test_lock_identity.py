@@ -88,3 +88,18 @@ def test_an_identity_lock_of_a_gone_process_or_a_deleted_file_is_stale(plan_file
     with PlanDocument.open(path) as document:
         assert document.read_only
     lock_file.unlink()
+
+
+def test_a_full_machine_lock_folder_leaves_the_locks_beside_the_file(plan_file, runtime,
+                                                                    monkeypatch):
+    from finsam_desktop.storage import lock as lock_module
+    path = plan_file("skaraborg-2026")
+
+    def full(self, me):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(lock_module._IdentityLock, "_create", full)
+    with PlanDocument.open(path) as first:
+        assert not first.read_only
+        with PlanDocument.open(path) as second:
+            assert second.read_only
+    assert not path.with_name(path.name + ".lock").exists()
