@@ -98,7 +98,7 @@ def allocate(plan: Plan, year: int) -> tuple[dict[int, int], dict[str, int]]:
     units = settings.totals.get(year, 0) // unit
     shares = settings.shares
     part_units = dict(zip(PARTS, largest_remainder(
-        units, [shares.state, shares.region, shares.municipalities])))
+        units, [shares.state, shares.region, shares.municipalities]), strict=True))
 
     result = {m.id: 0 for m in plan.members}
     unallocated: dict[str, int] = {}
@@ -107,7 +107,7 @@ def allocate(plan: Plan, year: int) -> tuple[dict[int, int], dict[str, int]]:
               weights: Sequence[Fraction | Decimal | int]) -> None:
         parts = largest_remainder(part_units[part], weights) if members else []
         given = sum(parts)
-        for member, units_given in zip(members, parts):
+        for member, units_given in zip(members, parts, strict=True):
             result[member.id] = units_given * unit
         if part_units[part] - given:
             unallocated[part] = (part_units[part] - given) * unit

@@ -64,7 +64,7 @@ def key_blocks(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     sources = list(dict.fromkeys(m.key_source.strip() for m in municipalities if m.key_source.strip()))
     show_source = len(sources) > 1
     rows = []
-    for member, key, share in zip(municipalities, keys, printed):
+    for member, key, share in zip(municipalities, keys, printed, strict=True):
         cells = [member.name, "" if key is None else _key_text(key)]
         if show_source:
             cells.append(member.key_source)
@@ -168,14 +168,15 @@ def _group_table(plan, group, items, printed, external, index, unit) -> list[Blo
         row += [item.municipality if item else ""] if show["place"] else []
         row += [_period(item) if item else ""] if show["period"] else []
         row += [swedish_number(c) for c in counts]
-        row += [f(a) for f, a in zip(formats, amounts)]
+        row += [f(a) for f, a in zip(formats, amounts, strict=True)]
         if show["external"]:
-            row += [f(a) for f, a in zip(ext_formats, ext)]
+            row += [f(a) for f, a in zip(ext_formats, ext, strict=True)]
         return tuple(row)
 
-    rows = [Row(cells(coded(i), i, p, m, e)) for i, p, m, e in zip(items, people, money, extra)]
-    rows.append(Row(cells("Summering", None, [sum(c) for c in zip(*people)],
-                          [sum(c) for c in zip(*money)], [sum(c) for c in zip(*extra)]),
+    rows = [Row(cells(coded(i), i, p, m, e)) for i, p, m, e in zip(items, people, money, extra, strict=True)]
+    rows.append(Row(cells("Summering", None, [sum(c) for c in zip(*people, strict=True)],
+                          [sum(c) for c in zip(*money, strict=True)],
+                          [sum(c) for c in zip(*extra, strict=True)]),
                     "subtotal"))
     blocks: list[Block] = [Heading(group, 3, True), Table(tuple(head), tuple(rows))]
     for item in items:
@@ -231,10 +232,11 @@ def cost_group_blocks(plan: Plan, unit: str) -> list[Block]:
     for group, members in groups.items():
         amounts = [[printed[y][n] for y in years] for n in members]
         formats = [Formatter(unit, [row[k] for row in amounts]) for k in range(len(years))]
-        rows = [Row((coded(plan.costs[n]), *(f(a) for f, a in zip(formats, row))))
-                for n, row in zip(members, amounts)]
+        rows = [Row((coded(plan.costs[n]), *(f(a) for f, a in zip(formats, row, strict=True))))
+                for n, row in zip(members, amounts, strict=True)]
         rows.append(Row((f"Summa {_money_unit(unit)}",
-                         *(f(sum(c)) for f, c in zip(formats, zip(*amounts)))), "subtotal"))
+                         *(f(sum(c)) for f, c in zip(formats, zip(*amounts, strict=True),
+                                                     strict=True))), "subtotal"))
         head = (Column(group, width=3.0),) + tuple(Column(str(y), numeric=True) for y in years)
         blocks += [Heading(group, 3, True), Table(head, tuple(rows))]
     return blocks

@@ -153,7 +153,7 @@ def _economy(workbook: Workbook, plan: Plan, outcome: Outcome, unit: str) -> Non
     header = ["Post"] + [f"{y} ({unit})" for y in plan.years]
     sheet = _sheet(workbook, "Ekonomi", header, [44] + [16] * len(plan.years))
     money = {2 + k: money_format(unit) for k in range(len(plan.years))}
-    for (label, kind), row in zip(labels, values):
+    for (label, kind), row in zip(labels, values, strict=True):
         sheet.append([label, *(in_unit(v, unit) for v in row)])
         sheet.style(money, total=kind in ("subtotal", "total"), width=len(header))
         if kind == "heading":

@@ -124,7 +124,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
         return lines * leading + 2 * PAD + 1
 
     header_cells = [wrap_lines(printable(c.title), BOLD, size, w - 2 * PAD)[:8]
-                    for c, w in zip(table.columns, widths)]
+                    for c, w in zip(table.columns, widths, strict=True)]
     header = _Row("header", header_cells, row_height(max(len(c) for c in header_cells)))
     rows = []
     wrapped: dict[tuple[str, str, float], list[str]] = {}  # the same owner wraps the same way
@@ -135,7 +135,8 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
             rows.append(_Row(row.kind, [lines], row_height(len(lines))))
             continue
         cells, most = [], 1
-        for cell, is_number, w in zip(row.cells, numeric, widths):
+        # strict=False: a row may carry fewer cells than the table has columns; they stay empty
+        for cell, is_number, w in zip(row.cells, numeric, widths, strict=False):
             if is_number:
                 cell = printable(cell)
                 lines = wrap_lines(cell, cell_font, size, w - 2 * PAD) if len(cell) > 40 else [cell]
@@ -211,7 +212,7 @@ class FastTable(Flowable):
             if row.kind != "header":
                 graphics.append(f"0.25 w {_RULE} RG 0 {bottom:.2f} m {width:.2f} {bottom:.2f} l S")
             top = bottom
-        for row, top in zip(rows, tops):
+        for row, top in zip(rows, tops, strict=True):
             rule = _SUM_RULES.get(row.kind)
             if rule:
                 graphics.append(f"{rule} 0 {top:.2f} m {width:.2f} {top:.2f} l S")
@@ -219,7 +220,7 @@ class FastTable(Flowable):
         tags = table_tags(self.canv, layout, self.start)
         if tags is not None:
             graphics = tags.graphics(graphics)
-        for index, (row, top) in enumerate(zip(rows, tops)):
+        for index, (row, top) in enumerate(zip(rows, tops, strict=True)):
             cells = None if tags is None else \
                 tags.row(self.start + index - 1 if index else None, row.kind)
             self._write_row(row, top, text, cells)
@@ -240,8 +241,8 @@ class FastTable(Flowable):
         leading = layout.leading
         baseline = top - PAD - layout.size * 0.93
         x = 0.0
-        for column, (lines, column_width, right, inset) in enumerate(zip(
-                row.cells, layout.widths, layout.numeric, layout.insets)):
+        for column, (lines, column_width, right, inset) in enumerate(zip(  # short rows: see measure
+                row.cells, layout.widths, layout.numeric, layout.insets, strict=False)):
             opener = None if cells is None else cells(column, not any(lines))
             if opener is not None:
                 text.ops.append(opener)

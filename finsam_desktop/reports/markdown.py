@@ -246,7 +246,7 @@ def _table(tokens, i: int) -> tuple[Table, int]:
                 current.append(text)
         i += 1
     count = max(len(header), 1)
-    columns = tuple(Column(title, numeric=n) for title, n in zip(header, numeric)) \
+    columns = tuple(Column(title, numeric=n) for title, n in zip(header, numeric, strict=True)) \
         or (Column(""),)
     body = tuple(Row(tuple((cells + [""] * count)[:count])) for cells in rows)
     return Table(columns, body), i + 1

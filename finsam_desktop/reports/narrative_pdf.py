@@ -87,7 +87,7 @@ def item_list(block: ItemList, styles, font: str, indent: float, render) -> list
     style = ParagraphStyle(f"item{indent}-{hang}", parent=styles["bullet"],
                            leftIndent=indent + hang, bulletIndent=indent + 3)
     flow: list = []
-    for label, item in zip(labels, block.items):
+    for label, item in zip(labels, block.items, strict=True):
         first = True
         for part in item:
             if isinstance(part, Rich):

@@ -52,7 +52,7 @@ def _format_rows(labels: list[tuple[str, str]], values: list[list[int | None]], 
     count = len(values[0]) if values else 0
     formats = [Formatter(unit, column) for column in _columns_of(values, count)]
     rows = []
-    for index, ((label, kind), amounts) in enumerate(zip(labels, values)):
+    for index, ((label, kind), amounts) in enumerate(zip(labels, values, strict=True)):
         cells = [label] + [formats[i](a) for i, a in enumerate(amounts)]
         if extra:
             cells += list(extra[index])
@@ -75,7 +75,7 @@ def member_figures(plan: Plan, outcome: Outcome, unit: str):
     if any(m.previous_contribution is not None for m in members):
         raw = [m.previous_contribution for m in members]
         printed = round_parts([p or 0 for p in raw], unit, plan.contributions.previous_total)
-        previous = [None if p is None else v for p, v in zip(raw, printed)]
+        previous = [None if p is None else v for p, v in zip(raw, printed, strict=True)]
     years = [round_parts([outcome.years[y].contributions.get(m.id, 0) for m in members], unit)
              for y in plan.years]
     first = [outcome.years[plan.years[0]].contributions.get(m.id, 0) for m in members]
@@ -91,7 +91,7 @@ def member_tables(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
         return [Text("Planen har inga medlemmar ännu.")]
     previous, per_year, permille = member_figures(plan, outcome, unit)
     columns: list[list[int | None]] = ([previous] if previous else []) + per_year
-    values = [list(row) for row in zip(*columns)]
+    values = [list(row) for row in zip(*columns, strict=True)]
     sums = [sum(v or 0 for v in column) for column in columns]
     if previous and plan.contributions.previous_total is not None:
         sums[0] = round_whole(plan.contributions.previous_total, unit)  # what the file says it was
@@ -148,7 +148,7 @@ def economy_figures(plan: Plan, outcome: Outcome, unit: str):
         figures = outcome.years[year]
         contributions = round_whole(figures.contributions_total, unit)
         by_area: dict[str, int] = defaultdict(int)
-        for item, amount in zip(plan.interventions, printed[year]):
+        for item, amount in zip(plan.interventions, printed[year], strict=True):
             by_area[item.area] += amount
         area_amounts = [by_area[a] for a in areas]
         free = ([line.amounts.get(year, 0) for line in plan.other_income]
@@ -165,7 +165,7 @@ def economy_figures(plan: Plan, outcome: Outcome, unit: str):
         columns.append([None, contributions, *income_lines, income, None, *cost_lines,
                         costs, result, opening, closing])
         opening = closing
-    return labels, [list(row) for row in zip(*columns)]
+    return labels, [list(row) for row in zip(*columns, strict=True)]
 
 
 def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
@@ -229,23 +229,23 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
                 text = (((item.owner,) if show_owner else ())
                         + ((item.municipality,) if show_place else ()))
                 add(coded(item), "body", text, amounts, swedish_number(count) if count else "")
-                sums = [a + b for a, b in zip(sums, amounts)]
+                sums = [a + b for a, b in zip(sums, amounts, strict=True)]
                 people += count
             if len(categories) > 1:
                 label = CATEGORY_LABELS.get(category, category) or "utan kategori"
                 add(f"Summa {label.lower()}", "subtotal", empty_text, sums, swedish_number(people))
-            area_sum = [a + b for a, b in zip(area_sum, sums)]
+            area_sum = [a + b for a, b in zip(area_sum, sums, strict=True)]
             area_people += people
         add(f"Summa {plan.labels.area(area).lower()}", "subtotal", empty_text, area_sum,
             swedish_number(area_people))
-        grand = [a + b for a, b in zip(grand, area_sum)]
+        grand = [a + b for a, b in zip(grand, area_sum, strict=True)]
         grand_people += area_people
     add("Summa insatser", "total", empty_text, grand, swedish_number(grand_people))
 
     money = [row[1:] for row in values]
     formats = [Formatter(unit, column) for column in _columns_of(money, len(years))]
     rows = []
-    for (label, kind), text, row in zip(labels, texts, values):
+    for (label, kind), text, row in zip(labels, texts, values, strict=True):
         people = (row[0] or "",) if show_people else ()
         cells = (label, *text, *people, *(formats[i](a) for i, a in enumerate(row[1:])))
         rows.append(Row(tuple(cells), kind))
@@ -281,7 +281,7 @@ def municipality_table(plan: Plan, unit: str) -> Table | None:
         labels.append(("Ingen kommun angiven", "body"))
         values.append(sums[""])
     labels.append(("Summa insatser", "total"))
-    values.append([sum(column) for column in zip(*values)])
+    values.append([sum(column) for column in zip(*values, strict=True)])
     head = (Column("Kommun", width=3.0),) + tuple(Column(str(y), numeric=True) for y in years)
     return Table(head, _format_rows(labels, values, unit), caption=_unit_caption(unit))
 

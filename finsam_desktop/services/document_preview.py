@@ -64,7 +64,7 @@ def _table(table: Table) -> str:
     for row in table.rows[:MAX_ROWS]:
         strong = row.kind in ("heading", "subheading", "subtotal", "total")
         cells = []
-        for column, cell in zip(table.columns, row.cells):
+        for column, cell in zip(table.columns, row.cells, strict=False):  # short rows: fine
             text = escape(cell)
             cells.append(f"<td align='{'right' if column.numeric else 'left'}'>"
                          f"{'<b>' + text + '</b>' if strong else text}</td>")

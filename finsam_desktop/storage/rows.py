@@ -110,7 +110,7 @@ def read_plan_rows(conn: sqlite3.Connection) -> Plan:
     rows = conn.execute(f"SELECT {names} FROM plan").fetchall()
     if len(rows) != 1:
         raise RowError("plan", "filen innehåller ingen plan.")
-    raw = dict(zip((col.name for col in PLAN_COLUMNS), rows[0]))
+    raw = dict(zip((col.name for col in PLAN_COLUMNS), rows[0], strict=True))
     first = _year_range_ctx(raw)
     fields: dict[str, Any] = {}
     for col in PLAN_COLUMNS:
@@ -143,7 +143,8 @@ def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Cont
             if isinstance(ident, bool) or not isinstance(ident, int) or ident <= 0:
                 raise RowError("id", "ska vara ett positivt heltal.")
             # the path is built only for a refusal: reading stays a few calls per value
-            values = {field: load(raw, key, ctx) for (field, load, key), raw in zip(loads, row[1:])}
+            values = {field: load(raw, key, ctx)
+                      for (field, load, key), raw in zip(loads, row[1:], strict=True)}
             items.append(_rule(ident, values) if entity is Rule else entity(id=ident, **values))
         except RowError as error:
             raise RowError(f"{path}[{index}].{error.path}", error.message) from None

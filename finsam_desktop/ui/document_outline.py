@@ -72,7 +72,7 @@ class OutlineModel(QAbstractListModel):
             self._rows = rows
             self.endResetModel()
             return
-        changed = [n for n, (a, b) in enumerate(zip(self._rows, rows)) if a is not b]
+        changed = [n for n, (a, b) in enumerate(zip(self._rows, rows, strict=True)) if a is not b]
         self._rows = rows
         if changed:
             self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))

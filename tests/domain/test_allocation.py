@@ -22,7 +22,7 @@ def test_parts_add_up_and_stay_near_their_quota(whole, weights):
         assert parts == [0] * len(weights)
         return
     assert sum(parts) == whole
-    for part, weight in zip(parts, weights):
+    for part, weight in zip(parts, weights, strict=True):
         assert part >= 0
         assert abs(part - Fraction(whole * weight, total)) < 1
 

@@ -35,7 +35,7 @@ def test_following_edits_gives_what_a_fresh_recompute_gives(name, seeds, back):
     if back:  # undo jumps back over many edits at once
         plans.append(plans[0])
         followed.append(recompute(plans[0]))
-    for plan, result in zip(plans[1:], followed):
+    for plan, result in zip(plans[1:], followed, strict=True):
         assert asdict(result) == asdict(fresh(plan))
 
 

@@ -62,7 +62,7 @@ def test_sormland_new_last_column_is_empty_and_flagged():
 def test_previous_contributions_are_last_years_computed_amounts():
     old, new, _ = roll("sormland-2026")
     last = compute(old).years[2026]
-    for before, after in zip(old.members, new.members):
+    for before, after in zip(old.members, new.members, strict=True):
         assert after.previous_contribution == last.contributions[before.id]
     assert [m.previous_contribution for m in new.members] == [8_000_000, 4_000_000, 4_000_000]
     assert new.contributions.previous_total == 16_000_000

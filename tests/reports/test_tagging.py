@@ -4,6 +4,7 @@ what the tables, figures, lists and headings are."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -124,11 +125,11 @@ def test_every_page_is_tagged_or_artifact_and_the_tree_holds_every_mcid(name, re
     in_tree = list(pdf.root.mcids())
     assert len(in_tree) == len(set(in_tree))
     assert set(in_tree) == in_content
-    for page, mcids in enumerate(pdf.mcids):
+    for mcids in pdf.mcids:
         assert mcids == list(range(len(mcids)))  # numbered 0.. in drawing order
     # the parent tree finds each MCID's element
     nums = list(pdf.pdf.Root.StructTreeRoot.ParentTree.Nums)
-    parents = dict(zip(nums[::2], nums[1::2]))
+    parents = dict(zip(nums[::2], nums[1::2], strict=True))
     by_obj = {e.obj.objgen: e for e in pdf.elements()}
     for number, page in enumerate(pdf.pdf.pages):
         array = parents[int(page.StructParents)]
@@ -143,7 +144,8 @@ def test_the_text_in_tag_order_is_the_visible_text_in_reading_order(name, render
     pdf = TaggedPdf(path)
     tagged, visible = pdf.tagged_text().split(), pdf.visible_text().split()
     assert len(tagged) > 100
-    for index, (a, b) in enumerate(zip(tagged, visible)):
+    # strict=False: show the first word that differs; the lengths are compared below
+    for index, (a, b) in enumerate(zip(tagged, visible, strict=False)):
         assert a == b, (index, " ".join(tagged[index - 8:index + 8]),
                         " ".join(visible[index - 8:index + 8]))
     assert len(tagged) == len(visible)
@@ -196,7 +198,7 @@ def test_headings_never_skip_a_level_and_the_contents_are_a_toc(name, rendered):
     pdf = TaggedPdf(path)
     levels = [int(e.role[1]) for e in pdf.elements() if re.fullmatch(r"H[1-6]", e.role)]
     assert levels[0] == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
     toc = pdf.elements("TOC")
     assert len(toc) == 1
     texts = pdf.mcid_text()
@@ -295,5 +297,5 @@ def test_a_link_is_a_link_element_with_its_annotation_and_a_description(tmp_path
     assert len(links) == 1 and links[0].parent.role == "P"
     annotation = links[0].children[0][1]
     assert annotation.Subtype == "/Link" and "example.org/plan" in str(annotation.Contents)
-    parents = dict(zip(*[iter(pdf.pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2))
+    parents = dict(zip(*[iter(pdf.pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2, strict=True))
     assert parents[int(annotation.StructParent)].objgen == links[0].obj.objgen

@@ -139,7 +139,7 @@ def _with_ids_of(reference, plan):
     """`plan` renumbered like `reference`, to compare content regardless of row ids."""
     from dataclasses import replace
     def same(a, b):
-        return tuple(replace(y, id=x.id) for x, y in zip(a, b))
+        return tuple(replace(y, id=x.id) for x, y in zip(a, b, strict=True))
     return replace(plan, members=same(reference.members, plan.members),
                    other_income=same(reference.other_income, plan.other_income),
                    costs=same(reference.costs, plan.costs),

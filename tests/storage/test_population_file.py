@@ -69,7 +69,7 @@ def test_xlsx(tmp_path):
     sheet.append(["Folkmängd efter region och år"])
     sheet.append([])
     sheet.append(["region", "2024", "2025"])
-    for (name, population), code in zip(EXPECTED, ("0583", "0586", "0584", "0560", "0509")):
+    for (name, population), code in zip(EXPECTED, ("0583", "0586", "0584", "0560", "0509"), strict=True):
         sheet.append([f"{code} {name.replace(' kommun', '')}", population - 100, population])
     sheet.append(["Källa: SCB"])
     path = tmp_path / "scb.xlsx"

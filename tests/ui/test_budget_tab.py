@@ -68,7 +68,7 @@ def test_rule_margins_per_year_and_chart(open_model, qtbot):
               for r in range(tab.economy.rowCount())]
     margin_rows = [label for label in labels if label.startswith("Marginal")]
     assert len(margin_rows) == 3
-    for label, margin in zip(margin_rows, margins):
+    for label, margin in zip(margin_rows, margins, strict=True):
         assert figure(tab, label, 2026) == format_money(margin.margin)
     assert "20" in margin_rows[1] and "%" in margin_rows[1]
     assert tab.chart.series_names == ["Utgående eget kapital", "Lägsta eget kapital",

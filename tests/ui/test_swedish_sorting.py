@@ -29,7 +29,7 @@ def test_member_names_sort_in_swedish_order(open_model, qtbot):
     qtbot.addWidget(window)
     municipalities = [m for m in model.plan.members if m.kind == "municipality"][:4]
     column = tab.table.column_index("name")
-    for member, name in zip(municipalities, NAMES):
+    for member, name in zip(municipalities, NAMES, strict=True):
         row = tab.proxy.mapFromSource(tab.table.index(tab.table.row_of(member.id), column)).row()
         assert tab.proxy.setData(tab.proxy.index(row, column), name), tab.table.last_refusal
 
