@@ -240,7 +240,7 @@ def check_accounts(plan: Plan, mapping: Mapping[LineRef, tuple[str, ...]],
             low, high = account_range(account)
             spans.append((low, high, account, ref))
     spans.sort()
-    for (low1, high1, acc1, ref1), (low2, high2, acc2, ref2) in itertools.pairwise(spans):
+    for (low1, high1, acc1, ref1), (low2, _, acc2, ref2) in itertools.pairwise(spans):
         if low2 <= high1:
             if ref1 == new:
                 ref1, ref2, acc1 = ref2, ref1, acc2

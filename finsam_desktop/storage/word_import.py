@@ -310,7 +310,7 @@ def split_chapters(markdown: str) -> list[tuple[str, str]]:
     preface = "\n".join(lines[:first]).strip()
     if preface:
         chapters.append(("Inledning", preface + "\n"))
-    for number, (start, end, title) in enumerate(starts):
+    for number, (_, end, title) in enumerate(starts):
         stop = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         text = "\n".join(lines[end:stop]).strip()
         chapters.append((title.replace("\\", "").strip() or "Inledning",

@@ -91,7 +91,7 @@ def test_the_economy_table_adds_up_in_every_column(name, unit):
     rows = [(r.cells[0], r.kind, r.cells) for r in table.rows]
     costs_at = next(i for i, r in enumerate(rows) if r[0] == "Kostnader")
     for column in range(1, len(table.columns)):
-        def value(label):
+        def value(label, column=column):
             return number(next(c for lab, _, c in rows if lab == label)[column])
         income = sum(number(c[column]) for _, k, c in rows[:costs_at] if k == "body")
         costs = sum(number(c[column]) for _, k, c in rows[costs_at:] if k == "body"
@@ -181,7 +181,7 @@ def test_hostile_text_stays_text_in_the_content():
 def test_rounded_parts_add_up_to_the_rounded_whole_and_stay_within_one_step(parts):
     rounded = round_parts(parts, "tkr")
     assert all(r % 100 == 0 for r in rounded)
-    assert all(abs(r - p) < 100 for r, p in zip(rounded, parts))
+    assert all(abs(r - p) < 100 for r, p in zip(rounded, parts, strict=True))
     exact = Decimal(sum(parts)) / 100
     assert abs(Decimal(sum(rounded)) / 100 - exact) <= Decimal("0.5")
     assert round_parts(parts, "kr") == parts
