@@ -25,11 +25,9 @@ ALLOWED = {
 }
 """Which layers each layer may import (besides itself and LEAVES)."""
 
-SHORTCUTS = {
-    ("ui", "storage"),
-}
-"""Layer edges that skip a layer and are still allowed while the window's remaining direct uses
-of storage (the open document, locks, population files) move behind services. Do not add."""
+SHORTCUTS: set[tuple[str, str]] = set()
+"""Layer edges that skip a layer and are still allowed. Empty: the window reaches storage
+through services (`services.session`, `services.text_import`). Do not add."""
 
 THIRD_PARTY = {
     "domain": ("PySide6", "sqlite3", "sqlite_utils", "reportlab", "openpyxl", "argparse"),

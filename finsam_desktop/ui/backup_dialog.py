@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import UserFacingError
+from ..services import session as backups
 from ..services.plans import restore
-from ..storage import backup as backups
 from . import dialogs
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
-from ..storage.word_import import drop_control_characters, html_to_markdown
+from ..services.text_import import drop_control_characters, html_to_markdown
 from .document_markdown import (
     LINK_COLOR,
     body_block_format,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import document_edits as de
 from ..domain.errors import UserFacingError
-from ..storage.word_import import read_docx
+from ..services.text_import import read_docx
 from . import dialogs
 from .document_markdown import load_markdown
 from .plan_model import PlanModel

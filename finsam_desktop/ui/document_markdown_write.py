@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from ..storage.word_import import escape_markdown
+from ..services.text_import import escape_markdown
 from .document_markdown import CODE_PROPERTY, LINE_BREAK, PARAGRAPH_SEPARATOR, RAW_PROPERTY
 
 

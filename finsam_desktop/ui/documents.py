@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from .. import resources
 from ..domain.plan import Contributions, Member, Plan, Shares
-from ..storage.exchange_file import atomic_output, read_plan_json
-from ..storage.planfile import create
+from ..services import plans
+from ..services.session import PlanFileError
 
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
@@ -34,14 +34,11 @@ def example_copy(source: Path | None = None, folder: Path | None = None) -> Path
     target = folder / (source.name.removesuffix(".plan.json") + "-exempel" + SUFFIX)
     if target.exists():
         return target
-    plan = read_plan_json(source)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        from ..storage.errors import PlanFileError
         raise PlanFileError(f"Mappen {folder} kunde inte skapas: {error.strerror}.") from None
-    with atomic_output(target) as temp:
-        create(temp, plan)
+    plans.import_plan(source, target)
     return target
 
 

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, Q
 from .. import resources
 from ..domain.errors import UserFacingError
 from ..services.plans import fresh_example
-from ..storage.document import PlanDocument
-from ..storage.errors import PlanFileError
+from ..services.session import PlanDocument, PlanFileError
 from . import backup_dialog, dialogs, documents, population_dialog, report_actions, rollover_dialog
 from .busy import busy
 from .checklist_dock import ChecklistDock

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.document import PlanDocument
-from ..storage.errors import PlanFileError
-from ..storage.lock import PlanLock
+from ..services.session import PlanDocument, PlanFileError, holder_of
 from . import dialogs
 from .documents import new_plan, with_suffix
 
@@ -103,7 +101,7 @@ def create_new_plan(parent: QWidget | None) -> PlanDocument | None:
     target = with_suffix(path)
     title = _tr("Kan inte skapa planen")
     if target.exists():
-        if PlanLock(target).holder() is not None:
+        if holder_of(target) is not None:
             dialogs.show_error(parent, title, _tr(
                 "{name} är öppen och kan inte ersättas. Välj ett annat namn.").format(
                     name=target.name))

@@ -39,7 +39,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..domain.errors import UserFacingError
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
-from ..storage.document import PlanDocument
+from ..services.session import PlanDocument
 
 COLLECTIONS = ("members", "other_income", "costs", "interventions", "rules", "goals",
                "sections", "checklist")

@@ -28,8 +28,7 @@ from ..domain.edits import EditError
 from ..domain.money import format_number
 from ..domain.plan import Plan
 from ..domain.population import PopulationImport, apply_population, default_source, read_population
-from ..storage.errors import PlanFileError
-from ..storage.population_file import read_population_rows
+from ..services.session import PlanFileError, read_population_rows
 from . import dialogs
 
 POPULATION_FILTER = "Folkmängd från SCB (*.csv *.xlsx *.txt);;Alla filer (*)"

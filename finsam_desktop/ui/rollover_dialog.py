@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from ..domain.errors import UserFacingError
 from ..domain.rollover import RolloverSummary
 from ..services.plans import new_year
-from ..storage.errors import PlanFileError
-from ..storage.rollover import read_last_year, suggested_name
+from ..services.session import PlanFileError, read_last_year, suggested_name
 from . import dialogs
 from .documents import with_suffix
 

@@ -132,7 +132,7 @@ class ReadOnlyFollower(QObject):
 
     def reload(self) -> bool:
         """Open the file again read-only, on the same tab; True when it was reloaded."""
-        from ..storage.document import PlanDocument
+        from ..services.session import PlanDocument
         model = self.window.model
         if model is None or not model.read_only:
             return False
