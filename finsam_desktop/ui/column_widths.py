@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 TEXT_CAP = 320
 """The widest a text column without a suggested width grows to fit its contents."""
+WANTED_CAP = 480
+"""The widest a text column grows into room the other columns leave."""
 TEXT_FLOOR = 48
 """The narrowest a text column is made to let the others fit (its header permitting)."""
 SAMPLE_MONEY = {"kr": 99_999_999, "tkr": 99_999_900}
@@ -118,15 +120,43 @@ def natural_widths(view: PlanTableView) -> list[int]:
     return widths
 
 
-def fitted_widths(view: PlanTableView, natural: list[int], room: int) -> list[int]:
+def wanted_widths(view: PlanTableView, natural: list[int]) -> list[int]:
+    """What each column would take given room: a text column its contents (up to
+    `WANTED_CAP`), a figure column its natural width."""
+    table = view.table
+    return [width if is_figure(table.column(position)) or width >= WANTED_CAP
+            else max(width, min(contents_width(view, position), WANTED_CAP))
+            for position, width in enumerate(natural)]
+
+
+def _grown(view: PlanTableView, natural: list[int], wanted: list[int], shown: list[int],
+           spare: int) -> list[int]:
+    """`natural`, with `spare` pixels shared among the shown text columns that want more
+    (a cut "Källa för nyckeln" rather than a wide last column)."""
+    more = {p: wanted[p] - natural[p] for p in shown if wanted[p] > natural[p]}
+    total = sum(more.values())
+    widths = list(natural)
+    if not total:
+        return widths
+    give = min(spare, total)
+    for position, extra in more.items():
+        widths[position] += give * extra // total
+    return widths
+
+
+def fitted_widths(view: PlanTableView, natural: list[int], room: int,
+                  wanted: list[int] | None = None) -> list[int]:
     """`natural`, with the shown text columns narrowed (never below their header) so that the
-    shown columns fit in `room` pixels where that is possible."""
+    shown columns fit in `room` pixels where that is possible, or widened towards `wanted`
+    where there is room to spare."""
     header = view.horizontalHeader()
     table = view.table
     shown = [p for p in range(len(natural)) if not header.isSectionHidden(p)]
     excess = sum(natural[p] for p in shown) - room
     if excess <= 0:
-        return list(natural)
+        if wanted is None or len(wanted) != len(natural):
+            return list(natural)
+        return _grown(view, natural, wanted, shown, -excess)
     give = {}
     for position in shown:
         if is_figure(table.column(position)):

@@ -81,6 +81,7 @@ class PlanTableView(QTableView):
         self.table = table
         self.proxy = proxy
         self._natural: list[int] = []
+        self._wanted: list[int] = []
         self._fitted: list[int] = []
         self.message = message
         if proxy is not None:
@@ -280,6 +281,7 @@ class PlanTableView(QTableView):
             self.setColumnHidden(position, (column.series or column.key) in self.hidden_keys
                                  or column.key in self.hidden_keys)
         self._natural = column_widths.natural_widths(self)
+        self._wanted = column_widths.wanted_widths(self, self._natural)
         self._apply_widths()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
@@ -298,7 +300,7 @@ class PlanTableView(QTableView):
     def _apply_widths(self) -> None:
         header = self.horizontalHeader()
         room = self.viewport().width()
-        widths = (column_widths.fitted_widths(self, self._natural, room)
+        widths = (column_widths.fitted_widths(self, self._natural, room, self._wanted)
                   if self.isVisible() or self.testAttribute(Qt.WidgetAttribute.WA_Resized)
                   else self._natural)
         for position, width in enumerate(widths):
