@@ -14,7 +14,7 @@ from ..domain.outcome import Outcome, compute
 from ..domain.plan import Plan
 from .blocks import Block, Bullets, Chapter, Chart, Column, Heading, Report, Row, Series, Table, Text
 from .markdown import Notes, markdown_blocks
-from .placed import document_chapters, has_blocks
+from .placed import document_chapters, has_blocks, no_skipped_levels
 from .tables import (
     economy_table,
     equity_chart,
@@ -72,7 +72,8 @@ def _text_chapters(plan: Plan) -> list[Chapter]:
     result = []
     for title, blocks, notes in chapters:
         footnotes = notes.block()
-        result.append(Chapter(title, tuple(blocks) + ((footnotes,) if footnotes else ())))
+        result.append(Chapter(title, no_skipped_levels(
+            tuple(blocks) + ((footnotes,) if footnotes else ()))))
     return result
 
 

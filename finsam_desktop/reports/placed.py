@@ -63,6 +63,45 @@ def _heading(section: Section) -> str:
     return section.block_title.strip()
 
 
+def _last_level(blocks: list[Block]) -> int:
+    """The level of the nearest heading above (the chapter's title is level 1)."""
+    return next((b.level for b in reversed(blocks) if isinstance(b, Heading)), 1)
+
+
+def nest_headings(content: list[Block], above: int) -> list[Block]:
+    """A block's own headings moved so that its top ones sit one level below `above`.
+
+    A block builds its headings for the usual place, under its level-2 heading; placed
+    with no heading of its own (`"title": ""`) straight under a chapter, or under a
+    `###` of the text, they would skip or repeat a level in the outline and the tags.
+    Levels stay within 2..4, the levels a chapter's headings have.
+    """
+    levels = [b.level for b in content if isinstance(b, Heading)]
+    if not levels:
+        return content
+    shift = above + 1 - min(levels)
+    if not shift:
+        return content
+    return [replace(b, level=min(max(b.level + shift, 2), 4)) if isinstance(b, Heading) else b
+            for b in content]
+
+
+def no_skipped_levels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Each heading at most one level below the heading before it (the chapter's title is 1).
+
+    A `####` written straight under a chapter's title prints as its first sub-level, so
+    the contents, the PDF outline and the tagged headings never skip a level.
+    """
+    last, out = 1, []
+    for block in blocks:
+        if isinstance(block, Heading):
+            if block.level > last + 1:
+                block = replace(block, level=last + 1)
+            last = block.level
+        out.append(block)
+    return tuple(out)
+
+
 def document_chapters(plan: Plan, outcome: Outcome, unit: str) -> list[Chapter]:
     """The document's chapters in reading order, blocks computed where they are placed."""
     chapters: list[Chapter] = []
@@ -74,7 +113,8 @@ def document_chapters(plan: Plan, outcome: Outcome, unit: str) -> list[Chapter]:
     def close() -> None:
         if title is not None or blocks:
             footnotes = notes.block()
-            chapters.append(Chapter(title or "", tuple(blocks) + ((footnotes,) if footnotes else ())))
+            chapters.append(Chapter(title or "", no_skipped_levels(
+                tuple(blocks) + ((footnotes,) if footnotes else ()))))
 
     for section in plan.sections:
         if section.kind == "chapter":
@@ -94,7 +134,8 @@ def document_chapters(plan: Plan, outcome: Outcome, unit: str) -> list[Chapter]:
             heading = _heading(section)
             if heading:
                 blocks.append(Heading(heading, 2, True))
-            content = block_content(section.block, plan, outcome, unit)
+            content = nest_headings(block_content(section.block, plan, outcome, unit),
+                                    _last_level(blocks))
             if section.alt_text.strip():  # the user's alternative text for a chart block
                 content = [replace(b, alt_text=section.alt_text) if isinstance(b, Chart) else b
                            for b in content]
