@@ -92,13 +92,16 @@ class Contents(Flowable):
         super().__init__()
         self.entries, self.font, self.pages = entries, font, pages
         self.start, self.end = start, len(entries) if end is None else end
-        self.lines = [wrap_lines(_short(title), font, self.SIZE,
+        self.nested = any(level > 1 for _, level, _ in entries)
+        """With sub-headings listed, chapter lines are bold (a first-release contents is not)."""
+        self.lines = [wrap_lines(_short(title), self._font(level), self.SIZE,
                                  FRAME_WIDTH - 50 - self._indent(level))
                       for _, level, title in entries]
         self.form = f"{CONTENTS_FORM}{start}"
         self.height = self._height(self.start, self.end)
-        self.nested = any(level > 1 for _, level, _ in entries)
-        """With sub-headings listed, chapter lines are bold (a first-release contents is not)."""
+
+    def _font(self, level: int) -> str:
+        return BOLD if level == 1 and self.nested else self.font
 
     def _indent(self, level: int) -> float:
         return (level - 1) * self.INDENT
@@ -126,12 +129,12 @@ class Contents(Flowable):
 
     def draw_form(self, canvas: Canvas) -> None:
         """Draw the entries with their page numbers (called once the pages are known)."""
-        dot = stringWidth(" .", self.font, self.SIZE)
         for index in range(self.start, self.end):
             y = self._height(index, index + 1)
             canvas.beginForm(f"{self.form}_{index}", 0, 0, FRAME_WIDTH, y)
             number, level, _ = self.entries[index]
-            font = BOLD if level == 1 and self.nested else self.font
+            font = self._font(level)
+            dot = stringWidth(" .", font, self.SIZE)  # the leaders are in the line's own font
             canvas.setFont(font, self.SIZE)
             indent = self._indent(level)
             lines = self.lines[index]
