@@ -168,6 +168,12 @@ def economy_figures(plan: Plan, outcome: Outcome, unit: str):
     return labels, [list(row) for row in zip(*columns, strict=True)]
 
 
+def sentence(text: str) -> str:
+    """`text` as a sentence: one stop added only when it does not already end in one."""
+    text = " ".join(text.split())
+    return text if not text or text[-1] in ".!?…:" else text + "."
+
+
 def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
     """Income, costs, result and equity, one column per plan year; every sum is of printed rows."""
     labels, values = economy_figures(plan, outcome, unit)
@@ -175,6 +181,8 @@ def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
     caption = _unit_caption(unit)
     if plan.equity.opening is None:
         caption += " Ingående eget kapital saknas och räknas som 0."
+    elif plan.equity.opening_note.strip():
+        caption += " Ingående eget kapital: " + sentence(plan.equity.opening_note)
     elif plan.equity.opening_is_forecast:
         caption += " Ingående eget kapital är en prognos."
     return Table(head, _format_rows(labels, values, unit), caption=caption)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import edits
+from ...domain import document_edits, edits
 from ...domain.errors import UserFacingError
 from ...domain.money import format_money, format_share, parse_money, parse_share
 from ...domain.plan import ROUNDINGS
@@ -100,7 +100,7 @@ class OverviewTab(QWidget):
         field = CommitLineEdit(current, forward)
         field.setObjectName(key)
         field.setReadOnly(self.model.read_only)
-        if key not in ("association", "decided"):
+        if key not in ("association", "decided", "opening_note"):
             field.setMaximumWidth(180)
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.fields[key] = field
@@ -211,6 +211,16 @@ class OverviewTab(QWidget):
         row.addWidget(self.forecast)
         row.addStretch()
         layout.addLayout(row)
+        note = QHBoxLayout()
+        note.addWidget(QLabel(self.tr("Varifrån beloppet kommer:")))
+        note.addWidget(self._field(
+            "opening_note", lambda: plan().equity.opening_note,
+            lambda text: self.model.edit(self.tr("Ändra noteringen om eget kapital"),
+                                         document_edits.set_opening_note, text.strip())))
+        self.fields["opening_note"].setPlaceholderText(self.tr("t.ex. Prognos per 30 juni 2025"))
+        self.fields["opening_note"].setToolTip(self.tr(
+            "Skrivs under tabellen Budget och ekonomisk plan i rapporten."))
+        layout.addLayout(note)
         self.rules_table = PlanTableModel(self.model, "rules", rule_columns, self)
         self.rules = PlanTableView(self.rules_table, None, self.message)
         self.rules.setMinimumHeight(120)
