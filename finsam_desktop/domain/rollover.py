@@ -131,7 +131,9 @@ def roll_forward(plan: Plan, outcome: Outcome, year: int | None = None
         plan, plan_year=new_year, decided="", contributions=contributions, members=members,
         other_income=lines(plan.other_income), costs=lines(plan.costs),
         interventions=tuple(kept),
-        equity=replace(plan.equity, opening=opening, opening_is_forecast=opening is not None))
+        # last year's note said where last year's opening came from, not this one
+        equity=replace(plan.equity, opening=opening, opening_is_forecast=opening is not None,
+                       opening_note=""))
     new_plan = carry_follow_up(plan, outcome, new_plan)  # forecast opening, account mapping
     summary = RolloverSummary(
         from_year=plan.plan_year, to_year=new_year,
