@@ -12,7 +12,7 @@ from fractions import Fraction
 from ..domain.allocation import largest_remainder, municipality_weights
 from ..domain.outcome import Outcome
 from ..domain.plan import Goal, Intervention, Plan
-from .blocks import Block, Bullets, Column, Heading, Row, Table, Text
+from .blocks import Block, Bullets, Column, Heading, Rich, Row, Span, Table, Text
 from .markdown import markdown_blocks
 from .rounding import Formatter, round_parts, swedish_number
 from .tables import coded
@@ -143,7 +143,7 @@ def _money_unit(unit: str) -> str:
 
 def _group_table(plan, group, items, printed, external, index, unit) -> list[Block]:
     """A group's interventions in one table with a "Summering" row, then their descriptions."""
-    years = plan.years
+    years = held_years(plan, items)
     show = {"owner": any(i.owner for i in items), "place": any(i.municipality for i in items),
             "period": any(i.start or i.end for i in items),
             "external": any(i.external_funding.get(y) for i in items for y in years)}
@@ -186,9 +186,27 @@ def _group_table(plan, group, items, printed, external, index, unit) -> list[Blo
     return blocks
 
 
+def held_years(plan: Plan, items: list[Intervention]) -> tuple[int, ...]:
+    """The budget year and every later year for which one of `items` holds a figure.
+
+    A year the file holds nothing for would print a column (or a line) of zeros.
+    """
+    first = plan.years[0]
+    return tuple(y for y in plan.years if y == first or any(
+        i.participants.get(y) or i.amounts.get(y) or i.external_funding.get(y) for i in items))
+
+
+def _per_year(values: list[tuple[int, str]]) -> str:
+    """"90 deltagare" for one year, "2026: 90 deltagare, 2027: 80 deltagare" for more."""
+    if len(values) == 1:
+        return values[0][1]
+    return ", ".join(f"{year}: {text}" for year, text in values)
+
+
 def _single(plan, item, printed, external, index, unit) -> list[Block]:
-    """One intervention: its heading, description and facts (who, where, when, how many, money)."""
-    years = plan.years
+    """One intervention: its heading, description, then the plan's lines of facts as the
+    seeds write them ("Insatsägare: …", "Budgeterad volym: 90 deltagare")."""
+    years = held_years(plan, [item])
     blocks: list[Block] = [Heading(coded(item), 3, True)]
     blocks += markdown_blocks(item.description)
     facts: list[tuple[str, str]] = []
@@ -200,21 +218,23 @@ def _single(plan, item, printed, external, index, unit) -> list[Block]:
         facts.append(("Grupp", item.group))
     if _period(item):
         facts.append(("Period", _period(item)))
+    if any(item.participants.get(y) for y in years):
+        facts.append(("Budgeterad volym", _per_year(
+            [(y, f"{swedish_number(item.participants.get(y, 0))} deltagare") for y in years])))
     money = Formatter(unit, [printed[y][index[item.id]] for y in years])
-    ext = Formatter(unit, [external[y][index[item.id]] for y in years])
-    suffix = " tkr" if unit == "tkr" else " kr"
-    for year in years:
-        count = item.participants.get(year, 0)
-        if count or item.participants:
-            facts.append((f"Deltagare {year}", swedish_number(count)))
-    for year in years:
-        facts.append((f"Förbundsmedel {year}", money(printed[year][index[item.id]]) + suffix))
-    for year in years:
-        if item.external_funding.get(year):
-            facts.append((f"Extern finansiering {year}",
-                          ext(external[year][index[item.id]]) + suffix))
-    blocks.append(Table((Column("Uppgift", width=1.0), Column("", width=2.0)),
-                        tuple(Row(fact) for fact in facts)))
+    suffix = "\u00a0tkr" if unit == "tkr" else "\u00a0kr"
+    facts.append(("Förbundsmedel", _per_year(
+        [(y, money(printed[y][index[item.id]]) + suffix) for y in years])))
+    if any(item.external_funding.get(y) for y in years):
+        ext = Formatter(unit, [external[y][index[item.id]] for y in years])
+        facts.append(("Extern finansiering", _per_year(
+            [(y, ext(external[y][index[item.id]]) + suffix) for y in years])))
+    spans: list[Span] = []
+    for label, value in facts:
+        if spans:
+            spans.append(Span("\n"))
+        spans.append(Span(f"{label}: {value}"))
+    blocks.append(Rich(tuple(spans)))
     return blocks
 
 
@@ -226,10 +246,12 @@ def cost_group_blocks(plan: Plan, unit: str) -> list[Block]:
             groups.setdefault(line.group.strip(), []).append(n)
     if not groups:
         return []
-    years = plan.years
-    printed = {y: round_parts([line.amounts.get(y, 0) for line in plan.costs], unit) for y in years}
+    printed = {y: round_parts([line.amounts.get(y, 0) for line in plan.costs], unit)
+               for y in plan.years}
     blocks: list[Block] = []
     for group, members in groups.items():
+        years = [y for y in plan.years if y == plan.years[0]
+                 or any(plan.costs[n].amounts.get(y) for n in members)]
         amounts = [[printed[y][n] for y in years] for n in members]
         formats = [Formatter(unit, [row[k] for row in amounts]) for k in range(len(years))]
         rows = [Row((coded(plan.costs[n]), *(f(a) for f, a in zip(formats, row, strict=True))))
@@ -262,12 +284,15 @@ def _goal(goal: Goal, level: int, depth: int = 0) -> list[Block]:
         if any(i.target or i.method or i.period for i in indicators):
             show_method = any(i.method for i in indicators)
             show_period = any(i.period for i in indicators)
-            head = [Column("Indikator", width=3.0), Column("Målvärde", width=1.0)]
+            show_target = any(i.target for i in indicators)
+            head = [Column("Indikator", width=3.0)]
+            head += [Column("Målvärde", width=1.0)] if show_target else []
             head += [Column("Uppföljning", width=1.2)] if show_method else []
             head += [Column("Period", width=0.8)] if show_period else []
             rows = []
             for ind in indicators:
-                cells = [ind.text, ind.target]
+                cells = [ind.text]
+                cells += [ind.target] if show_target else []
                 cells += [ind.method] if show_method else []
                 cells += [ind.period] if show_period else []
                 rows.append(Row(tuple(cells)))

@@ -275,19 +275,24 @@ def municipality_table(plan: Plan, unit: str) -> Table | None:
     """Intervention money per municipality, when interventions name one; None otherwise."""
     if not any(i.municipality for i in plan.interventions):
         return None
-    years = plan.years
+    # later years no intervention holds money for would print a column of zeros
+    years = [y for y in plan.years if y == plan.years[0]
+             or any(i.amounts.get(y) for i in plan.interventions)]
     printed = printed_interventions(plan, unit)
     sums: dict[str, list[int]] = defaultdict(lambda: [0] * len(years))
+    common: dict[str, list[int]] = defaultdict(lambda: [0] * len(years))
     for n, item in enumerate(plan.interventions):
         place = item.municipality.strip()
+        target = sums[place] if place else common[item.area]
         for k, year in enumerate(years):
-            sums[place][k] += printed[year][n]
-    names = sorted((p for p in sums if p), key=swedish_key)
+            target[k] += printed[year][n]
+    names = sorted(sums, key=swedish_key)
     labels = [(name, "body") for name in names]
     values = [sums[name] for name in names]
-    if "" in sums:
-        labels.append(("Ingen kommun angiven", "body"))
-        values.append(sums[""])
+    for area in _area_order(plan):  # for no one municipality: by area ("Strukturövergripande")
+        if area in common:
+            labels.append((plan.labels.area(area), "body"))
+            values.append(common[area])
     labels.append(("Summa insatser", "total"))
     values.append([sum(column) for column in zip(*values, strict=True)])
     head = (Column("Kommun", width=3.0),) + tuple(Column(str(y), numeric=True) for y in years)
