@@ -70,3 +70,44 @@ def test_skaraborg_prints_its_member_table_right_after_the_sentence_that_announc
     after = text.split("Nedan finns en tabell med fördelning av medlemmarnas medfinansiering:")[1]
     assert after.lstrip().startswith("Medlem 2025 2026 Andel 2026 Staten (AF+FK) 8 545 000 8 450 000")
     assert after.index("Summa 17 090 000 16 900 000") < after.index("Individ- och strukturinriktade")
+
+
+def test_skaraborg_prints_its_goals_straight_under_the_chapter_as_the_seed(tmp_path, capsys):
+    reader = _report("skaraborg-2026", tmp_path)
+    chapter = next(i for n, i in enumerate(reader.outline) if not isinstance(i, list)
+                   and i.title.startswith("Mål – vilka resultat"))
+    goals = reader.outline[reader.outline.index(chapter) + 1]
+    assert [item.title for item in goals if not isinstance(item, list)][:2] == [
+        "Deltagande kvinnor och män i förbundets individinriktade insatser gör en likvärdig "
+        "stegförflyttning närmre arbete eller studier",
+        "Förbundets fyra parter arbetar tillsammans med individens bästa i fokus"]
+    assert "Övergripande mål och delmål" not in _body_text(reader, CHAPTERS["skaraborg-2026"][0])
+
+
+def test_sjuharad_names_its_common_interventions_and_opens_with_its_motto(tmp_path, capsys):
+    reader = _report("sjuharad-2025", tmp_path)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Ingen kommun angiven" not in text
+    assert "Vårgårda 750 Strukturövergripande 250 Summa insatser 15 625" in text
+    assert "Kommun: Borås Budgeterad volym: 63 deltagare Förbundsmedel: 1 835 tkr" in text
+    motto = text.index("Gemensam kraft med människans möjligheter i fokus Samordningsförbundet är")
+    assert motto < text.index("1. GRUNDLÄGGANDE FÖRUTSÄTTNINGAR Sjuhärads")
+
+
+def test_sormland_prints_no_empty_columns_and_its_own_cost_names(tmp_path, capsys):
+    reader = _report("sormland-2026", tmp_path)
+    text = _body_text(reader, CHAPTERS["sormland-2026"][0]).replace("\u00a0", " ")
+    assert "Målvärde" not in text  # its indicators have no target values
+    assert "Sikta mot arbetslivet Indikator Uppföljning" in text
+    assert "Samverkansinsatser 10 287 700 9 858 500 9 000 000" in text
+    assert "Sikta mot arbetslivet Samordningsförbundet 9 000 000" in text
+    assert "Ingående eget kapital: Prognos per 30 juni 2025 av ej förbrukade medel" in text
+
+
+def test_vastra_ostergotland_writes_expected_results_under_each_goal(tmp_path, capsys):
+    reader = _report("vastra-ostergotland-2026", tmp_path)
+    text = _body_text(reader, CHAPTERS["vastra-ostergotland-2026"][0])
+    assert "Mål och förväntade resultat" not in text
+    assert ("konkretiseras i följande: Samhällsnivå (strukturövergripande) Att finansierade "
+            "insatser bidrar") in text
+    assert "inom rehabiliteringsområdet. Förväntade resultat: Indikator" in text
