@@ -43,7 +43,7 @@ def test_leader_dots_never_reach_back_over_the_title_and_lines_fit_their_font():
     contents.draw_form(canvas)
     assert len(canvas.forms) == len(ENTRIES)
     size = Contents.SIZE
-    for (_, level, title), drawn, lines in zip(ENTRIES, canvas.forms, contents.lines):
+    for (_, level, title), drawn, lines in zip(ENTRIES, canvas.forms, contents.lines, strict=True):
         line_font = BOLD if level == 1 else font
         assert all(contents._indent(level) + stringWidth(line, line_font, size)
                    <= FRAME_WIDTH - 50 + 0.01 for line in lines)
