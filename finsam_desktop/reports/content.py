@@ -65,8 +65,9 @@ def _text_chapters(plan: Plan) -> list[Chapter]:
             continue
         if section.kind == "text" and chapters:
             title, blocks, notes = chapters[-1]
-        else:
-            title, blocks, notes = section.title or "Utan rubrik", [], Notes()
+        else:  # text before the first chapter prints without a heading
+            title = (section.title or "Utan rubrik") if section.kind == "chapter" else ""
+            blocks, notes = [], Notes()
             chapters.append((title, blocks, notes))
         blocks += markdown_blocks(section.text, notes)
     result = []

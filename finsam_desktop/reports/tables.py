@@ -189,9 +189,10 @@ def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
 
 
 def _category_order(items) -> list[str]:
+    """Uncategorised first (listed straight under the area, as the seeds do), then categories."""
     present = {i.category for i in items}
     known = [c for c in CATEGORIES if c in present]
-    return known + sorted(present - set(CATEGORIES) - {""}) + ([""] if "" in present else [])
+    return ([""] if "" in present else []) + known + sorted(present - set(CATEGORIES) - {""})
 
 
 def intervention_tables(plan: Plan, unit: str) -> list[Block]:
@@ -227,9 +228,8 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
             items = [i for i in in_area if i.category == category]
             groups = list(dict.fromkeys(i.group for i in items))
             items.sort(key=lambda i: groups.index(i.group))
-            if len(categories) > 1 or category:
-                add(CATEGORY_LABELS.get(category, category) or "Ingen kategori angiven",
-                    "subheading", empty_text)
+            if category:  # the uncategorised need no heading of their own
+                add(CATEGORY_LABELS.get(category, category), "subheading", empty_text)
             sums, people = [0] * len(years), 0
             for item in items:
                 amounts = [printed[y][index_of[item.id]] for y in years]
@@ -239,8 +239,8 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
                 add(coded(item), "body", text, amounts, swedish_number(count) if count else "")
                 sums = [a + b for a, b in zip(sums, amounts, strict=True)]
                 people += count
-            if len(categories) > 1:
-                label = CATEGORY_LABELS.get(category, category) or "utan kategori"
+            if len(categories) > 1 and category:
+                label = CATEGORY_LABELS.get(category, category)
                 add(f"Summa {label.lower()}", "subtotal", empty_text, sums, swedish_number(people))
             area_sum = [a + b for a, b in zip(area_sum, sums, strict=True)]
             area_people += people

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -49,8 +50,19 @@ def test_chapters_come_in_the_order_the_issue_gives():
 
 
 def test_a_plan_over_several_years_says_so_in_the_subtitle():
-    _, report = report_of("sjuharad-2025")
-    assert report.subtitle == "med ekonomisk plan för 2026–2027"
+    from finsam_desktop.domain.plan import Cover
+    plan, report = report_of("sjuharad-2025")
+    assert report.subtitle == "Gemensam kraft med människans möjligheter i fokus"  # its own
+    plan = replace(plan, cover=Cover())
+    assert build_report(plan, compute(plan)).subtitle == "med ekonomisk plan för 2026–2027"
+
+
+def test_text_before_the_first_chapter_prints_without_a_heading():
+    plan = load_plan("sjuharad-2025")
+    plan = replace(plan, sections=tuple(s for s in plan.sections if s.kind != "block"))
+    report = build_report(plan, compute(plan))
+    assert report.chapters[0].title == ""  # the motto page, not "Utan rubrik"
+    assert report.chapters[1].title == "1. GRUNDLÄGGANDE FÖRUTSÄTTNINGAR"
 
 
 @pytest.mark.parametrize("name", PLAN_NAMES)
