@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from finsam_desktop.domain import edits
-from finsam_desktop.domain.plan import Cover
+from finsam_desktop.domain.plan import Cover, Labels
 from finsam_desktop.storage.document import PlanDocument
 from finsam_desktop.storage.errors import PlanFileError
 from finsam_desktop.storage.planfile import check_header
@@ -91,10 +91,10 @@ def test_a_file_of_schema_version_1_opens_read_only_without_being_written(tmp_pa
     shutil.copy(DATA / "schema-v1-sormland-2026.finsam", path)
     before = digest(path)
     with PlanDocument.open(path, read_only=True) as document:
-        # the example's figures; its document (cover, chapters, goals) and the opening
-        # equity's note came in the second release
+        # the example's figures; its document (cover, labels, chapters, goals) and the
+        # opening equity's note came in the second release
         example = load_plan("sormland-2026")
-        first = replace(example, cover=Cover(), goals=(), sections=(),
+        first = replace(example, cover=Cover(), labels=Labels(), goals=(), sections=(),
                         equity=replace(example.equity, opening_note=""))
         assert document.plan == _with_ids_of(document.plan, first)
         assert document.outcome.years[2028].closing_equity == 7_304_800
