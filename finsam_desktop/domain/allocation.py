@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import cast
 
+from . import row_changes
 from .plan import Contributions, Member, Plan
 
 
@@ -121,3 +122,33 @@ def allocate(plan: Plan, year: int) -> tuple[dict[int, int], dict[str, int]]:
     split("municipalities", municipalities,
           municipality_weights(municipalities, year, settings.key_precision))
     return result, unallocated
+
+
+def unchanged_years(old: Plan, new: Plan) -> set[int]:
+    """The years of `new` whose allocation is the same as in `old`, decided without
+    allocating: the same total, shares, precision and rounding that year, and the same
+    members in the same order with the same kind and key that year.
+
+    Which members an edit changed comes from `row_changes`; when that is not known
+    (rows came, went or moved), no year is reused.
+    """
+    before, after = old.contributions, new.contributions
+    if (before.shares, before.key_precision, before.rounding) != \
+            (after.shares, after.key_precision, after.rounding):
+        return set()
+    years = {year for year in new.years if year in old.years
+             and before.totals.get(year, 0) == after.totals.get(year, 0)}
+    if old.members is new.members or not years:
+        return years
+    delta = row_changes.between(old.members, new.members)
+    if delta is None or delta.positions is None:
+        return set()
+    for was, now in zip(delta.removed, delta.added):
+        if was.kind != now.kind or was.id != now.id:
+            return set()
+        years = {year for year in years if _same(was.key_for(year), now.key_for(year))}
+    return years
+
+
+def _same(a: object, b: object) -> bool:
+    return type(a) is type(b) and a == b

@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 from decimal import Decimal
 from typing import Any, ParamSpec, TypeVar, cast
 
-from . import validation, validation_document
+from . import row_changes, validation, validation_document
 from .errors import Invalid, UserFacingError
 from .follow_up import without_line
 from .plan import (
@@ -67,17 +67,14 @@ def _with_items(plan: Plan, collection: str, new_items: tuple[Entity, ...]) -> P
 
 
 def find(plan: Plan, collection: str, ident: int) -> Entity:
-    for item in items(plan, collection):
-        if item.id == ident:
-            return item
-    raise EditError("Raden finns inte längre i planen.")
+    return items(plan, collection)[_index(plan, collection, ident)]
 
 
 def _index(plan: Plan, collection: str, ident: int) -> int:
-    for index, item in enumerate(items(plan, collection)):
-        if item.id == ident:
-            return index
-    raise EditError("Raden finns inte längre i planen.")
+    index = row_changes.position(items(plan, collection), ident)
+    if index is None:
+        raise EditError("Raden finns inte längre i planen.")
+    return index
 
 
 # --- checks: the rules are in `validation`; here they become EditError ------------------
@@ -166,6 +163,7 @@ def add_item(plan: Plan, collection: str, index: int | None = None,
     position = len(current) if index is None else max(0, min(index, len(current)))
     rows = current[:position] + (item,) + current[position:]
     _check(plan, collection, item, rows)
+    row_changes.record(current, rows, None, added=(item,))
     return _with_items(plan, collection, rows), ident
 
 
@@ -177,6 +175,7 @@ def insert_item(plan: Plan, collection: str, item: Entity, index: int) -> Plan:
     index = max(0, min(index, len(current)))
     rows = current[:index] + (item,) + current[index:]
     _check(plan, collection, item, rows)
+    row_changes.record(current, rows, None, added=(item,))
     return _with_items(plan, collection, rows)
 
 
@@ -193,7 +192,9 @@ def remove_item(plan: Plan, collection: str, ident: int) -> Plan:
     index = _index(plan, collection, ident)
     current = items(plan, collection)
     plan = without_line(plan, (collection, ident))
-    return _with_items(plan, collection, current[:index] + current[index + 1:])
+    rows = current[:index] + current[index + 1:]
+    row_changes.record(current, rows, None, removed=(current[index],))
+    return _with_items(plan, collection, rows)
 
 
 def move_item(plan: Plan, collection: str, ident: int, new_index: int) -> Plan:
@@ -203,7 +204,9 @@ def move_item(plan: Plan, collection: str, ident: int, new_index: int) -> Plan:
     item = current.pop(index)
     new_index = max(0, min(new_index, len(current)))
     current.insert(new_index, item)
-    return _with_items(plan, collection, tuple(current))
+    rows = tuple(current)
+    row_changes.record(items(plan, collection), rows, None)
+    return _with_items(plan, collection, rows)
 
 
 def update_item(plan: Plan, collection: str, ident: int, **changes: Any) -> Plan:
@@ -222,6 +225,7 @@ def update_item(plan: Plan, collection: str, ident: int, **changes: Any) -> Plan
     rows = current[:index] + (item,) + current[index + 1:]
     # the list's rules (unique names, member kinds) cost a pass over it: only when they can break
     _check(plan, collection, item, rows if {"name", "kind"} & set(changes) else None)
+    row_changes.record(current, rows, (index,))
     return _with_items(plan, collection, rows)
 
 

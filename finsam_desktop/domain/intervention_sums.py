@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from . import row_changes
 from .plan import AREAS, Plan, YearMap
 
 # year -> group key (area, municipality or "") -> sum
@@ -71,10 +72,14 @@ class InterventionSums:
             return None
         if plan.interventions is self.items:
             return self
-        new_ids = {id(item) for item in plan.interventions}
-        old_ids = {id(item) for item in self.items}
-        removed = [item for item in self.items if id(item) not in new_ids]
-        added = [item for item in plan.interventions if id(item) not in old_ids]
+        delta = row_changes.between(self.items, plan.interventions)
+        if delta is not None:  # known from the edit: no pass over the rows
+            removed, added = list(delta.removed), list(delta.added)
+        else:
+            new_ids = {id(item) for item in plan.interventions}
+            old_ids = {id(item) for item in self.items}
+            removed = [item for item in self.items if id(item) not in new_ids]
+            added = [item for item in plan.interventions if id(item) not in old_ids]
         if len(removed) + len(added) > 64:
             return None
         moved = object.__new__(InterventionSums)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .allocation import allocate
+from .allocation import allocate, unchanged_years
 from .findings import Finding, find_all
 from .follow_up import PeriodOutcome, follow_up_outcomes
 from .follow_up_findings import forecast_findings
@@ -92,8 +92,15 @@ def _sum_year(rows: Iterable[object], attribute: str, year: int) -> int:
     return sum(getattr(row, attribute).get(year, 0) for row in rows)
 
 
-def _year_outcome(plan: Plan, year: int, opening: int, sums: InterventionSums) -> YearOutcome:
-    contributions, unallocated = allocate(plan, year)
+def _year_outcome(plan: Plan, year: int, opening: int, sums: InterventionSums,
+                  allocated: YearOutcome | None = None) -> YearOutcome:
+    """The year's figures; the allocation is taken from `allocated` (the previous
+    outcome's year, when its allocation inputs are unchanged) instead of allocating."""
+    if allocated is None:
+        contributions, unallocated = allocate(plan, year)
+    else:
+        contributions = dict(allocated.contributions)
+        unallocated = dict(allocated.contributions_unallocated)
     contributions_total = sum(contributions.values())  # the rows' sum, always
     other_income = _sum_year(plan.other_income, "amounts", year)
     by_area, participants, by_municipality, external = sums.for_year(year)
@@ -160,20 +167,29 @@ class Recompute:
 
     def __init__(self) -> None:
         self._sums: InterventionSums | None = None
+        self._last: tuple[Plan, Outcome] | None = None
 
     def __call__(self, plan: Plan) -> Outcome:
         sums = self._sums.follow(plan) if self._sums is not None else None
         if sums is None:
             sums = InterventionSums(plan)
         self._sums = sums
-        return _compute(plan, sums)
+        reused: dict[int, YearOutcome] = {}
+        if self._last is not None:  # the years whose allocation the edit cannot have moved
+            last_plan, last_outcome = self._last
+            reused = {year: last_outcome.years[year]
+                      for year in unchanged_years(last_plan, plan) if year in last_outcome.years}
+        outcome = _compute(plan, sums, reused)
+        self._last = (plan, outcome)
+        return outcome
 
 
-def _compute(plan: Plan, sums: InterventionSums) -> Outcome:
+def _compute(plan: Plan, sums: InterventionSums,
+             allocated: dict[int, YearOutcome] | None = None) -> Outcome:
     years: dict[int, YearOutcome] = {}
     opening = plan.equity.opening or 0
     for year in plan.years:
-        outcome = _year_outcome(plan, year, opening, sums)
+        outcome = _year_outcome(plan, year, opening, sums, (allocated or {}).get(year))
         years[year] = outcome
         opening = outcome.closing_equity
     margins = rule_margins(plan, years)

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..domain import row_changes
 from ..domain.plan import (
     RULE_BASES,
     Contributions,
@@ -66,6 +67,9 @@ def changed_rows(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[list[tuple
     """(position, item) of every new or changed-by-identity or moved item, and removed ids."""
     if old is new:
         return [], []
+    delta = row_changes.between(old, new)
+    if delta is not None and delta.positions is not None:  # known from the edits: in place
+        return [(p, new[p]) for p in delta.positions if new[p] is not old[p]], []
     before = {item.id: (position, item) for position, item in enumerate(old)}
     upserts = []
     for position, item in enumerate(new):

@@ -36,6 +36,7 @@ from operator import is_not
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..domain import row_changes
 from ..domain.errors import UserFacingError
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
@@ -98,7 +99,13 @@ def _part(plan: Plan, part: str):
 
 
 def _changed_rows(before: tuple, after: tuple) -> tuple[int, ...] | None:
-    """Positions whose item is a new object, at C speed; None when rows came, went or moved."""
+    """Positions whose item is a new object (known from the edit, else compared at C
+    speed); None when rows came, went or moved."""
+    delta = row_changes.between(before, after)
+    if delta is not None:
+        if delta.positions is None:
+            return None
+        return tuple(p for p in delta.positions if before[p] is not after[p])
     if len(before) != len(after):
         return None
     rows = tuple(compress(range(len(after)), map(is_not, before, after)))
