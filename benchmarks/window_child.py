@@ -9,6 +9,9 @@ import resource
 import sys
 from pathlib import Path
 
+POLL_MS = 5
+"""How often the child looks whether the window shows the plan yet."""
+
 
 def peak_kib() -> int:
     """This process's peak resident memory in KiB.
@@ -32,14 +35,22 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication, QTabWidget
 
     app = QApplication(sys.argv[:1])
+    name = Path(path).name
+    waited = []
 
     def shown() -> None:
-        app.processEvents()
-        name = Path(path).name
-        if not any(name in window.windowTitle() for window in app.topLevelWidgets()):
-            print(f"not shown: no window shows {name}", flush=True)
-            app.quit()
+        # The plan is read on a worker while the window runs its event loop, so this
+        # timer first fires while the plan is still loading: look again until it is shown.
+        if not any(name in window.windowTitle() and window.isVisible()
+                   for window in app.topLevelWidgets()):
+            waited.append(1)
+            if len(waited) * POLL_MS > 60_000:
+                print(f"not shown: no window shows {name}", flush=True)
+                app.quit()
+            else:
+                QTimer.singleShot(POLL_MS, shown)
             return
+        app.processEvents()  # the shown plan's first paint
         if mode == "memory":
             for window in app.topLevelWidgets():
                 for tabs in window.findChildren(QTabWidget):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import re
 import shutil
@@ -132,26 +131,36 @@ def _prune(path: Path) -> None:
                 old.unlink()
 
 
-def _digest(conn: sqlite3.Connection) -> str:
-    """A hash of the plan's rows and schema version (not `meta`, which every open rewrites)."""
-    digest = hashlib.sha256()
-    digest.update(str(conn.execute("PRAGMA user_version").fetchone()[0]).encode())
-    tables = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta' ORDER BY name")]
-    for table in tables:
-        digest.update(table.encode())
-        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-            digest.update(repr(row).encode())
-    return digest.hexdigest()
+def _read_only_uri(path: Path) -> str:
+    return "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
 
 
-def _same_state(conn: sqlite3.Connection, backup: Path) -> bool:
-    """True when the newest backup holds the same plan as `conn`."""
+def _same_state(path: Path, backup: Path) -> bool:
+    """True when the newest backup holds the same plan as the file at `path`: the same
+    schema version and the same rows in every table but `meta` (every open rewrites it).
+
+    Compared inside SQLite (the plan attached to the backup, read-only), so a
+    50 000-intervention plan costs no Python object per row."""
     try:
-        uri = "file:" + urllib.parse.quote(str(backup.resolve())) + "?mode=ro"
-        other = sqlite3.connect(uri, uri=True)
+        other = sqlite3.connect(_read_only_uri(backup), uri=True)
         try:
-            return _digest(conn) == _digest(other)
+            other.execute("ATTACH DATABASE ? AS plan", (_read_only_uri(path),))
+            versions = [other.execute(f"PRAGMA {db}.user_version").fetchone()[0]
+                        for db in ("main", "plan")]
+            tables = [sorted(row[0] for row in other.execute(
+                f"SELECT name FROM {db}.sqlite_master WHERE type = 'table' AND name != 'meta'"))
+                for db in ("main", "plan")]
+            if versions[0] != versions[1] or tables[0] != tables[1]:
+                return False
+            for table in tables[0]:
+                mine, theirs, differ = other.execute(
+                    f'SELECT (SELECT count(*) FROM plan."{table}"), '
+                    f'(SELECT count(*) FROM main."{table}"), '
+                    f'EXISTS (SELECT * FROM plan."{table}" EXCEPT SELECT * FROM main."{table}")'
+                ).fetchone()
+                if mine != theirs or differ:
+                    return False
+            return True
         finally:
             other.close()
     except sqlite3.Error:
@@ -169,7 +178,7 @@ def make_backup(path: str | Path, conn: sqlite3.Connection | None = None) -> Pat
     source = sqlite3.connect(str(path), isolation_level=None, timeout=2) if conn is None else conn
     try:
         newest = list_backups(path)
-        if newest and _same_state(source, newest[0].path):
+        if newest and _same_state(path, newest[0].path):
             return None
         folder = _real_folder(path, create=True)
         for leftover in folder.glob(".*.tmp"):  # from a copy killed half-way; we hold the lock

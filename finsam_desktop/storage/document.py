@@ -28,6 +28,7 @@ most the edits of that one frame; `close()` flushes what is left.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.outcome import Outcome, Recompute
@@ -38,18 +39,21 @@ from .lock import LockHolder, PlanLock
 from .planfile import connect, create, mark_written, read_plan, transaction
 from .rows import write_plan
 
+Progress = Callable[[int, int], None]
+"""Told (rows read, rows in all) while a plan is read; called on the reading thread."""
+
 
 class PlanDocument:
     """A plan file opened for editing, or read-only when someone else holds it."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, plan: Plan,
-                 lock: PlanLock | None, holder: LockHolder | None):
+                 lock: PlanLock | None, holder: LockHolder | None,
+                 computed: tuple[Recompute, Outcome] | None = None):
         self.path = path
         self._conn = conn
         self.plan = plan
-        self._recompute = Recompute()
-        """Follows the intervention sums from one computed plan to the next."""
-        self.outcome: Outcome = self._recompute(plan)
+        self._recompute, self.outcome = computed or _computed(plan)
+        """`_recompute` follows the intervention sums from one computed plan to the next."""
         self._committed = plan
         self._committed_outcome = self.outcome
         self._lock = lock
@@ -64,45 +68,12 @@ class PlanDocument:
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False) -> PlanDocument:
-        """Open a plan file; read-only if asked or if another window or user has it."""
-        path = Path(path)
-        holder = None
-        lock = None
-        problem = None
-        if not read_only:
-            lock = PlanLock(path)
-            try:
-                holder = lock.acquire()
-            except OSError:
-                holder, lock = None, None
-                read_only = True
-            if holder is not None:
-                lock, read_only = None, True
-        try:
-            conn = connect(path, read_only=read_only)
-            try:
-                plan = read_plan(conn, path.name)
-            except PlanFileError:
-                conn.close()
-                raise
-        except BaseException:
-            if lock is not None:
-                lock.release()
-            raise
-        if not read_only:
-            _, problem = backup_quietly(path, conn)  # the state before this session
-            try:
-                with transaction(conn):
-                    mark_written(conn)
-            except sqlite3.DatabaseError as error:  # a full disk, a read-only share
-                conn.close()
-                if lock is not None:  # always, when not read-only
-                    lock.release()
-                raise PlanFileError(f"{path.name} kan inte öppnas för att ändras: "
-                                    f"{reason(error)}. Öppna den skrivskyddat.") from None
-        document = cls(path, conn, plan, lock, holder)
-        document.backup_problem = problem
-        return document
+        """Open a plan file; read-only if asked or if another window or user has it.
+
+        The three steps of `Opening` on this thread (the window reads on a worker)."""
+        opening = Opening(path, read_only)
+        opening.read(keep_connection=True)
+        return opening.finish()
 
     @classmethod
     def create(cls, path: str | Path, plan: Plan) -> PlanDocument:
@@ -211,6 +182,102 @@ move no krona and no finding."""
 
 def _moves_figures(old: Plan, new: Plan) -> bool:
     return any(getattr(old, name) is not getattr(new, name) for name in _FIGURE_FIELDS)
+
+
+def _computed(plan: Plan) -> tuple[Recompute, Outcome]:
+    recompute = Recompute()
+    return recompute, recompute(plan)
+
+
+class Opening:
+    """Opening a plan file in three steps, so the slow read can run on a worker thread.
+
+    1. `Opening(path, read_only)` takes the lock (or finds who holds it: then read-only),
+       on the thread that will own the document.
+    2. `read(progress)` may run on any thread: its own connection checks the file
+       (upgrading it when writable), builds the immutable Plan and its outcome, and
+       takes the backup of the state before this session. `progress(done, total)` is
+       called as rows are read. The connection is closed again unless `keep_connection`
+       (then `finish` must run on the same thread and uses it).
+    3. `finish()` on the owning thread opens the document's connection, marks the file
+       as written by us and returns the PlanDocument.
+
+    A failed `read` or `finish` releases the lock and raises PlanFileError (Swedish)
+    or OSError, as `PlanDocument.open` always did; `abandon()` releases it otherwise.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        self.holder: LockHolder | None = None
+        self._lock: PlanLock | None = None
+        if not read_only:
+            lock = PlanLock(self.path)
+            try:
+                self.holder = lock.acquire()
+            except OSError:
+                read_only = True
+            else:
+                if self.holder is None:
+                    self._lock = lock
+                else:
+                    read_only = True
+        self.read_only = read_only
+        self._conn: sqlite3.Connection | None = None
+        self._plan: Plan | None = None
+        self._computed: tuple[Recompute, Outcome] | None = None
+        self._backup_problem: str | None = None
+
+    def read(self, progress: Progress | None = None, keep_connection: bool = False) -> Plan:
+        """Check and read the file on this thread's own connection; returns the Plan."""
+        try:
+            conn = connect(self.path, read_only=self.read_only)
+            try:
+                plan = read_plan(conn, self.path.name, progress)
+                if not self.read_only:
+                    _, self._backup_problem = backup_quietly(self.path, conn)  # before us
+            except BaseException:
+                conn.close()
+                raise
+            self._plan, self._computed = plan, _computed(plan)
+            if keep_connection:
+                self._conn = conn
+            else:
+                conn.close()
+        except BaseException:
+            self.abandon()
+            raise
+        return plan
+
+    def finish(self) -> PlanDocument:
+        """The open document, on the thread that will use it (after `read`)."""
+        if self._plan is None:
+            raise RuntimeError("Opening.finish before read")
+        path, lock = self.path, self._lock
+        try:
+            conn = self._conn if self._conn is not None else connect(path, self.read_only)
+        except BaseException:
+            self.abandon()
+            raise
+        self._conn = None
+        if lock is not None:
+            try:
+                with transaction(conn):
+                    mark_written(conn)
+            except sqlite3.DatabaseError as error:  # a full disk, a read-only share
+                conn.close()
+                self.abandon()
+                raise PlanFileError(f"{path.name} kan inte öppnas för att ändras: "
+                                    f"{reason(error)}. Öppna den skrivskyddat.") from None
+        document = PlanDocument(path, conn, self._plan, lock, self.holder, self._computed)
+        document.backup_problem = self._backup_problem
+        self._lock = None  # the document's now
+        return document
+
+    def abandon(self) -> None:
+        """Give the file up (a failed or cancelled open): release the lock if we took it."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 def _remove_quietly(path: Path) -> None:

@@ -15,7 +15,7 @@ import contextlib
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .. import __version__
@@ -234,10 +234,12 @@ def create(path: Path, plan: Plan) -> None:
         conn.close()
 
 
-def read_plan(conn: sqlite3.Connection, name: str = "filen") -> Plan:
-    """The plan in an opened file, every value checked; PlanFileError names a bad one."""
+def read_plan(conn: sqlite3.Connection, name: str = "filen",
+              progress: Callable[[int, int], None] | None = None) -> Plan:
+    """The plan in an opened file, every value checked; PlanFileError names a bad one.
+    `progress(rows read, rows in all)` is told as the rows are read."""
     try:
-        return read_plan_rows(conn)
+        return read_plan_rows(conn, progress)
     except RowError as error:
         raise PlanFileError(f"{name} innehåller ett ogiltigt värde ({error}); "
                             "filen öppnas inte.") from None

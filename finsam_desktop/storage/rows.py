@@ -9,8 +9,9 @@ changed (by identity), in the caller's transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..domain import row_changes
@@ -26,6 +27,7 @@ from ..domain.plan import (
     Shares,
 )
 from ..domain.rule_kinds import KINDS, rule_from_fields
+from . import codecs
 from .codecs import Context, RowError
 from .tables import COLLECTIONS, PLAN_COLUMNS, Collection, Column
 
@@ -108,8 +110,11 @@ def _load(col: Column, raw: Any, path: str, ctx: Context) -> Any:
     return col.load(raw, f"{path}.{col.key}" if path else col.key, ctx)
 
 
-def read_plan_rows(conn: sqlite3.Connection) -> Plan:
-    """The plan in an opened file; raises RowError (a bad value) or sqlite3.Error."""
+def read_plan_rows(conn: sqlite3.Connection,
+                   progress: Callable[[int, int], None] | None = None) -> Plan:
+    """The plan in an opened file; raises RowError (a bad value) or sqlite3.Error.
+
+    `progress(rows read, rows in all)` is called as each collection's columns are checked."""
     names = ", ".join(f"[{col.name}]" for col in PLAN_COLUMNS)
     rows = conn.execute(f"SELECT {names} FROM plan").fetchall()
     if len(rows) != 1:
@@ -119,8 +124,10 @@ def read_plan_rows(conn: sqlite3.Connection) -> Plan:
     fields: dict[str, Any] = {}
     for col in PLAN_COLUMNS:
         fields[col.field] = _load(col, raw[col.name], "", first)
+    counter = _Counter(conn, progress)
     for collection in COLLECTIONS:
-        fields[collection.attribute] = _read_collection(conn, collection, first)
+        fields[collection.attribute] = _read_collection(conn, collection, first, counter)
+    counter.done()
     plan = _assemble(fields)
     _check_plan(plan)
     return plan
@@ -133,15 +140,118 @@ def _year_range_ctx(raw: Mapping[str, Any]) -> Context:
     return Context(tuple(range(year, year + span)))
 
 
-def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Context) -> tuple[Any, ...]:
+class _Counter:
+    """Counts the rows read for a reader's progress (nothing when there is none)."""
+
+    def __init__(self, conn: sqlite3.Connection,
+                 progress: Callable[[int, int], None] | None) -> None:
+        self.progress = progress
+        self.read = 0
+        self.total = 0
+        if progress is not None:
+            self.total = sum(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                             for table in {collection.table for collection in COLLECTIONS})
+            progress(0, self.total)
+
+    def step(self, rows: int) -> None:
+        """`rows` more rows are read."""
+        self.read += rows
+        self.partly(0)
+
+    def partly(self, rows: int) -> None:
+        """`rows` of the collection being read are done (told as its columns are checked)."""
+        if self.progress is not None:
+            self.progress(min(self.read + rows, self.total), self.total)
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Context,
+                     counter: _Counter | None = None) -> tuple[Any, ...]:
     names = ", ".join(f"[{col.name}]" for col in collection.columns)
     where = " AND ".join(f"[{name}] = ?" for name, _ in collection.where)
     sql = (f'SELECT id, {names} FROM "{collection.table}"'
            + (f" WHERE {where}" if where else "") + " ORDER BY position, id")
+    rows = conn.execute(sql, [value for _, value in collection.where]).fetchall()
+    items = _read_by_column(collection, rows, ctx, counter)
+    if items is None:  # a value is refused: the row-by-row read names it
+        items = _read_by_row(collection, rows, ctx)
+    if counter is not None:
+        counter.step(len(rows))
+    return items
+
+
+def _bulk(load: Callable[..., Any], raws: list[Any], key: str, ctx: Context) -> list[Any]:
+    """One column's values checked and converted at once; RowError when one is refused."""
+    if load is codecs.text or load is codecs.required_text:
+        if all(type(raw) is str for raw in raws) and (
+                load is codecs.text or all(raw.strip() for raw in raws)):
+            return raws
+        raise RowError(key, "")
+    if load is codecs.date_or_empty:
+        return [raw if raw == "" else load(raw, key, ctx) for raw in raws]
+    return [load(raw, key, ctx) for raw in raws]
+
+
+def _read_by_column(collection: Collection, rows: list[Any], ctx: Context,
+                    counter: _Counter | None) -> tuple[Any, ...] | None:
+    """The collection's entities with every value checked a column at a time (few calls
+    per value for a large plan), or None when any value is refused."""
+    if not rows:
+        return ()
+    columns = list(zip(*rows))
+    ids = columns[0]
+    if not all(type(ident) is int and ident > 0 for ident in ids):
+        return None
+    fields = [col.field for col in collection.columns]
+    values = []
+    for number, (col, raws) in enumerate(zip(collection.columns, columns[1:])):
+        try:
+            values.append(_bulk(col.load, list(raws), col.key, ctx))
+        except RowError:
+            return None
+        if counter is not None:
+            counter.partly(len(rows) * (number + 1) // len(collection.columns))
+    entity = collection.entity
+    try:
+        if entity is Rule:
+            return tuple(_rule(ident, dict(zip(fields, row))) for ident, *row in zip(ids, *values))
+    except RowError:
+        return None
+    names = ("id", *fields)
+    if _plain_fields(entity) == frozenset(names):
+        # Every field is given and checked: fill the frozen instances' dicts at once
+        # instead of one object.__setattr__ per field (a third of reading a large plan).
+        new = object.__new__
+        items = []
+        for row in zip(ids, *values):
+            item: Any = new(entity)
+            item.__dict__.update(zip(names, row))
+            items.append(item)
+        return tuple(items)
+    return tuple(entity(**dict(zip(names, row))) for row in zip(ids, *values))
+
+
+def _plain_fields(entity: type) -> frozenset[str]:
+    """The fields of a dataclass whose __init__ only stores them (no __post_init__, no
+    slots, no init=False field); empty for any other class."""
+    if not dataclasses.is_dataclass(entity) or hasattr(entity, "__post_init__") \
+            or hasattr(entity, "__slots__"):
+        return frozenset()
+    fields = dataclasses.fields(entity)
+    if not all(field.init for field in fields):
+        return frozenset()
+    return frozenset(field.name for field in fields)
+
+
+def _read_by_row(collection: Collection, rows: list[Any], ctx: Context) -> tuple[Any, ...]:
+    """The entities read row by row; a refused value raises RowError with its path."""
     entity, path = collection.entity, collection.json
     loads = [(col.field, col.load, col.key) for col in collection.columns]
     items = []
-    for index, row in enumerate(conn.execute(sql, [value for _, value in collection.where])):
+    for index, row in enumerate(rows):
         ident = row[0]
         try:
             if isinstance(ident, bool) or not isinstance(ident, int) or ident <= 0:

@@ -18,10 +18,10 @@ from ..domain.errors import UserFacingError
 from ..services.plans import fresh_example
 from ..services.session import PlanDocument, PlanFileError
 from . import backup_dialog, dialogs, documents, population_dialog, report_actions, rollover_dialog
-from .busy import busy
 from .checklist_dock import ChecklistDock
 from .documents import RecentFiles
 from .findings_dock import FindingsDock
+from .plan_loader import open_document
 from .plan_model import PlanModel
 from .save_status import SaveStatus
 from .table_menu import add_table_actions
@@ -192,8 +192,7 @@ class MainWindow(QMainWindow):
         if self.model is not None and same_file(self.model.document.path, path):
             self.close_document()  # release our own lock, or we would reopen it read-only
         try:
-            with busy(self, self.tr("Öppnar {name} …").format(name=path.name)):
-                document = PlanDocument.open(path)
+            document = open_document(self, path)  # read on a worker; the window paints
         except PlanFileError as error:
             if path.is_file() and not os.access(path, os.W_OK):
                 return self._open_read_only(path)
@@ -213,7 +212,7 @@ class MainWindow(QMainWindow):
     def _open_read_only(self, path: Path) -> bool:
         """A file we may not write: show it read-only (to read and print), the banner says why."""
         try:
-            document = PlanDocument.open(path, read_only=True)
+            document = open_document(self, path, read_only=True)
         except PlanFileError as error:
             dialogs.show_error(self, self.tr("Kan inte öppna planen"), str(error))
             return False

@@ -91,21 +91,3 @@ def test_closing_the_window_writes_what_is_pending(make_window, plan_file):
     window.model.edit("Total", edits.set_total, 2026, 17_000_000)
     window.close()
     assert on_disk(path).contributions.totals[2026] == 17_000_000
-
-
-def test_opening_says_so_before_the_file_is_read(make_window, plan_file, monkeypatch):
-    from PySide6.QtWidgets import QApplication
-
-    from finsam_desktop.ui import main_window
-    window = make_window()
-    path = plan_file("sormland-2026")
-    seen = []
-    real_open = main_window.PlanDocument.open
-
-    def watched_open(target, *args, **kwargs):
-        seen.append((window.statusBar().currentMessage(), QApplication.overrideCursor()))
-        return real_open(target, *args, **kwargs)
-    monkeypatch.setattr(main_window.PlanDocument, "open", watched_open)
-    assert window.open_path(path)
-    assert seen[0][0] == "Öppnar sormland-2026.finsam …" and seen[0][1] is not None
-    assert QApplication.overrideCursor() is None and window.statusBar().currentMessage() == ""

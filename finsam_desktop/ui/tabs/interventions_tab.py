@@ -93,9 +93,11 @@ class InterventionFilter(SortProxy):
 
     def set_filter(self, text: str = "", area: str = "", category: str = "",
                    municipality: str = "") -> None:
+        wanted = (text.strip().casefold(), area, category, municipality)
+        if wanted == (self.text, self.area, self.category, self.municipality):
+            return  # the same filter: no pass over every row
         self.beginFilterChange()
-        self.text, self.area = text.strip().casefold(), area
-        self.category, self.municipality = category, municipality
+        self.text, self.area, self.category, self.municipality = wanted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def active(self) -> bool:
@@ -117,6 +119,8 @@ class InterventionFilter(SortProxy):
         return True
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if not (self.text or self.area or self.category or self.municipality):
+            return True  # no filter (the usual case): one call per row, nothing looked up
         return self.accepts(self.sourceModel().item(row))
 
 

@@ -1,0 +1,138 @@
+"""Opening a plan reads it on a worker thread: the window's event loop keeps running,
+a progress bar counts the rows, the user's input waits, and then the plan is shown;
+refusals and the lock behave as they always did."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QProgressBar
+
+from benchmarks.synthetic import synthetic_plan
+from finsam_desktop.storage import document as document_module
+from finsam_desktop.storage.lock import PlanLock
+from finsam_desktop.storage.planfile import create
+
+BIG = synthetic_plan(municipalities=40, interventions=3000, span=3)
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big") / "stor.finsam"
+    create(path, BIG)
+    return path
+
+
+def _progress_bar(window) -> QProgressBar | None:
+    return window.statusBar().findChild(QProgressBar, "loading_progress")
+
+
+def test_the_window_runs_and_shows_progress_while_a_big_plan_loads(make_window, big_file,
+                                                                  monkeypatch):
+    window = make_window()
+    seen: list[tuple] = []
+    ticked = threading.Event()
+    timer = QTimer()
+    timer.setInterval(5)
+
+    def tick() -> None:  # runs on the GUI thread, only if its event loop runs
+        bar = _progress_bar(window)
+        seen.append((bar is not None and bar.isVisible(), window.statusBar().currentMessage(),
+                     threading.current_thread() is threading.main_thread()))
+        if len(seen) >= 5:
+            ticked.set()
+    timer.timeout.connect(tick)
+    timer.start()
+
+    real_read = document_module.read_plan
+    readers = []
+
+    def slow_read(*args, **kwargs):
+        readers.append(threading.current_thread())
+        # The read does not finish before the GUI thread has ticked five times: if the
+        # window were frozen this would wait out its timeout and the test would fail.
+        assert ticked.wait(timeout=20), "the event loop did not run during the read"
+        return real_read(*args, **kwargs)
+    monkeypatch.setattr(document_module, "read_plan", slow_read)
+
+    assert window.open_path(big_file)
+    timer.stop()
+    assert readers and readers[0] is not threading.main_thread()
+    assert len(seen) >= 5
+    assert all(visible for visible, _, _ in seen[:5])
+    assert all(message == "Öppnar stor.finsam …" for _, message, _ in seen[:5])
+    assert all(on_gui for _, _, on_gui in seen)
+    assert window.model.plan == BIG  # then the plan is shown
+    assert len(window.model.plan.interventions) == 3000
+    assert "stor.finsam" in window.windowTitle()
+    assert _progress_bar(window) is None
+    assert QApplication.overrideCursor() is None
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_the_progress_bar_counts_the_rows_read(make_window, big_file, monkeypatch):
+    window = make_window()
+    values: list[tuple[int, int]] = []
+    from finsam_desktop.ui import plan_loader
+    real_update = plan_loader.Loading.update
+
+    def update(self, done, total):
+        values.append((done, total))
+        real_update(self, done, total)
+        assert self.bar.maximum() == total and self.bar.value() == done
+    monkeypatch.setattr(plan_loader.Loading, "update", update)
+    assert window.open_path(big_file)
+    rows = (len(BIG.members) + len(BIG.interventions) + len(BIG.costs)
+            + len(BIG.other_income) + len(BIG.equity.rules) + len(BIG.goals) + len(BIG.sections))
+    assert values[0] == (0, rows) and values[-1] == (rows, rows)
+    assert [done for done, _ in values] == sorted(done for done, _ in values)
+
+
+def test_input_and_closing_wait_while_the_plan_loads(make_window, big_file, monkeypatch):
+    window = make_window()
+    results = []
+    real_read = document_module.read_plan
+
+    def read_while_the_user_acts(*args, **kwargs):
+        done = threading.Event()
+
+        def act() -> None:  # on the GUI thread, during the read
+            results.append(window.close())  # a close is held back, not done
+            results.append(window.isVisible())
+            done.set()
+        QTimer.singleShot(0, window, act)
+        assert done.wait(timeout=20)
+        return real_read(*args, **kwargs)
+    monkeypatch.setattr(document_module, "read_plan", read_while_the_user_acts)
+    assert window.open_path(big_file)
+    assert results == [False, True]
+    assert window.model is not None and window.isVisible()
+
+
+def test_a_refused_file_releases_the_lock_and_says_why(make_window, shown, tmp_path):
+    window = make_window()
+    path = tmp_path / "trasig.finsam"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    assert not window.open_path(path)
+    assert shown.errors and "trasig.finsam" in shown.errors[-1][1]
+    assert window.model is None and _progress_bar(window) is None
+    lock = PlanLock(path)
+    assert lock.acquire() is None  # nobody holds it any more
+    lock.release()
+
+
+def test_a_second_window_opens_the_plan_read_only(make_window, big_file):
+    first, second = make_window(), make_window()
+    assert first.open_path(big_file)
+    assert second.open_path(big_file)
+    assert second.model.read_only and not first.model.read_only
+    assert second.model.plan == first.model.plan
+    assert second.banner.isVisibleTo(second)
+
+
+def test_held_back_events_are_only_the_users(make_window):
+    from finsam_desktop.ui.plan_loader import _HELD_BACK
+    assert QEvent.Type.Paint not in _HELD_BACK and QEvent.Type.Timer not in _HELD_BACK
+    assert QEvent.Type.KeyPress in _HELD_BACK and QEvent.Type.Close in _HELD_BACK
