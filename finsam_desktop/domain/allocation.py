@@ -143,7 +143,7 @@ def unchanged_years(old: Plan, new: Plan) -> set[int]:
     delta = row_changes.between(old.members, new.members)
     if delta is None or delta.positions is None:
         return set()
-    for was, now in zip(delta.removed, delta.added):
+    for was, now in zip(delta.removed, delta.added, strict=True):
         if was.kind != now.kind or was.id != now.id:
             return set()
         years = {year for year in years if _same(was.key_for(year), now.key_for(year))}

@@ -201,13 +201,13 @@ def _read_by_column(collection: Collection, rows: list[Any], ctx: Context,
     per value for a large plan), or None when any value is refused."""
     if not rows:
         return ()
-    columns = list(zip(*rows))
+    columns = list(zip(*rows, strict=True))
     ids = columns[0]
     if not all(type(ident) is int and ident > 0 for ident in ids):
         return None
     fields = [col.field for col in collection.columns]
     values = []
-    for number, (col, raws) in enumerate(zip(collection.columns, columns[1:])):
+    for number, (col, raws) in enumerate(zip(collection.columns, columns[1:], strict=True)):
         try:
             values.append(_bulk(col.load, list(raws), col.key, ctx))
         except RowError:
@@ -217,7 +217,7 @@ def _read_by_column(collection: Collection, rows: list[Any], ctx: Context,
     entity = collection.entity
     try:
         if entity is Rule:
-            return tuple(_rule(ident, dict(zip(fields, row))) for ident, *row in zip(ids, *values))
+            return tuple(_rule(ident, dict(zip(fields, row, strict=True))) for ident, *row in zip(ids, *values, strict=True))
     except RowError:
         return None
     names = ("id", *fields)
@@ -226,12 +226,12 @@ def _read_by_column(collection: Collection, rows: list[Any], ctx: Context,
         # instead of one object.__setattr__ per field (a third of reading a large plan).
         new = object.__new__
         items = []
-        for row in zip(ids, *values):
+        for row in zip(ids, *values, strict=True):
             item: Any = new(entity)
-            item.__dict__.update(zip(names, row))
+            item.__dict__.update(zip(names, row, strict=True))
             items.append(item)
         return tuple(items)
-    return tuple(entity(**dict(zip(names, row))) for row in zip(ids, *values))
+    return tuple(entity(**dict(zip(names, row, strict=True))) for row in zip(ids, *values, strict=True))
 
 
 def _plain_fields(entity: type) -> frozenset[str]:

@@ -73,9 +73,9 @@ def _edit(plan: Plan, rng: random.Random) -> Plan:
 
 def _scanned_positions(before: tuple, after: tuple) -> tuple[int, ...] | None:
     """The rows that differ, found the slow way (the reference)."""
-    if len(before) != len(after) or any(a.id != b.id for a, b in zip(before, after)):
+    if len(before) != len(after) or any(a.id != b.id for a, b in zip(before, after, strict=True)):
         return None
-    return tuple(p for p, (a, b) in enumerate(zip(before, after)) if a is not b)
+    return tuple(p for p, (a, b) in enumerate(zip(before, after, strict=True)) if a is not b)
 
 
 def _scanned_write(old: tuple, new: tuple) -> tuple[list, list]:

@@ -44,7 +44,7 @@ def test_the_column_read_gives_the_row_read_s_plan(name, tmp_path, monkeypatch):
     _row_by_row(monkeypatch)
     slow = _read(path)
     assert fast == slow == load_plan(name)
-    for mine, theirs in zip(fast.interventions, slow.interventions):
+    for mine, theirs in zip(fast.interventions, slow.interventions, strict=True):
         assert vars(mine) == vars(theirs)
         with pytest.raises(dataclasses.FrozenInstanceError):
             mine.name = "x"  # type: ignore[misc]
