@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar
 
-from ..storage.document import Opening, PlanDocument
+from ..services.session import Opening, PlanDocument
 
 _HELD_BACK = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
