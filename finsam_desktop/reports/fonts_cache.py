@@ -1,0 +1,161 @@
+"""DejaVu's parsed metrics shipped beside each TTF, so a report does not parse the fonts.
+
+reportlab's `TTFont` reads a font's tables one integer at a time in Python: about 25 ms
+a face, four faces for a report with italics, on every start of `report`. What the
+parse produces (the face's attributes: widths, character map, glyph offsets) is the
+same every time for the same font file and the same reportlab, so it is stored once in
+`<font>.metrics` (marshal, zlib) and loaded in a millisecond or two. The file names the
+reportlab version and the font file's size and CRC-32: a different font or reportlab
+is parsed as before (and `python -m finsam_desktop.reports.fonts_cache` writes new
+files). The font's bytes are still read from the TTF, for embedding the subsets.
+"""
+
+from __future__ import annotations
+
+import marshal
+import zlib
+from array import array
+from fnmatch import fnmatch
+from itertools import accumulate
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+FORMAT = 2
+NAME_TAG = "\0TTFNameBytes"
+"""Marks a TTFNameBytes value (a bytes subclass marshal cannot keep)."""
+INTS, FLOATS, LISTS, INT_LIST, PAIRS = "\0ii", "\0if", "\0il", "\0li", "\0lp"
+"""Tags of the big tables, stored as packed arrays: reading 6 000 marshalled dict entries
+cost more than the arrays do."""
+
+
+def _ints(values) -> bool:
+    return all(type(v) is int for v in values)
+
+
+def _packed(value):
+    """`value` as a (tag, arrays...) tuple when it is one of the face's big tables."""
+    if type(value) is dict and len(value) > 64 and _ints(value):
+        keys = array("q", value)
+        items = list(value.values())
+        if _ints(items):
+            return INTS, keys.tobytes(), array("q", items).tobytes()
+        if all(type(v) is float for v in items):
+            return FLOATS, keys.tobytes(), array("d", items).tobytes()
+        if all(type(v) is list and _ints(v) for v in items):
+            flat = [c for v in items for c in v]
+            return (LISTS, keys.tobytes(), array("q", map(len, items)).tobytes(),
+                    array("q", flat).tobytes())
+    if type(value) is list and len(value) > 64:
+        if _ints(value):
+            return INT_LIST, array("q", value).tobytes()
+        if all(type(v) is tuple and len(v) == 2 and _ints(v) for v in value):
+            return PAIRS, array("q", [v[0] for v in value]).tobytes(), \
+                array("q", [v[1] for v in value]).tobytes()
+    return value
+
+
+def _numbers(data: bytes, code: str = "q") -> list:
+    return array(code, data).tolist()
+
+
+def _unpacked(value):
+    if type(value) is not tuple or not value or type(value[0]) is not str:
+        return value
+    tag = value[0]
+    if tag == NAME_TAG:
+        from reportlab.pdfbase.ttfonts import TTFNameBytes
+        return TTFNameBytes(value[1])
+    if tag == INTS or tag == FLOATS:
+        return dict(zip(_numbers(value[1]), _numbers(value[2], "q" if tag == INTS else "d")))
+    if tag == LISTS:
+        flat, ends = _numbers(value[3]), list(accumulate(_numbers(value[2])))
+        lists = [flat[start:end] for start, end in zip([0, *ends], ends)]
+        return dict(zip(_numbers(value[1]), lists))
+    if tag == INT_LIST:
+        return _numbers(value[1])
+    if tag == PAIRS:
+        return list(zip(_numbers(value[1]), _numbers(value[2])))
+    return value
+
+
+def metrics_path(ttf: Path) -> Path:
+    return ttf.with_suffix(".metrics")
+
+
+def _key(data: bytes) -> tuple:
+    from reportlab import Version
+    return (FORMAT, Version, len(data), zlib.crc32(data))
+
+
+def face_state(face) -> dict:
+    """The parsed face's attributes, in a form marshal can write (without the font bytes)."""
+    from reportlab.pdfbase.ttfonts import TTFNameBytes
+    state = {}
+    for name, value in vars(face).items():
+        if name in ("_ttf_data", "_pdfScale", "filename"):
+            continue
+        if isinstance(value, TTFNameBytes):
+            value = (NAME_TAG, bytes(value))
+        state[name] = _packed(value)
+    return state
+
+
+def write_metrics(ttf: Path) -> Path:
+    """Parse `ttf` with reportlab and store its metrics beside it."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+    data = ttf.read_bytes()
+    face = TTFontFace(str(ttf))
+    state = face_state(face)
+    for name, value in state.items():  # every table must come back exactly as parsed
+        back = _unpacked(value)
+        if back != getattr(face, name) or type(back) is not type(getattr(face, name)):
+            state[name] = getattr(face, name)
+    target = metrics_path(ttf)
+    target.write_bytes(zlib.compress(marshal.dumps((_key(data), state)), 9))
+    return target
+
+
+def _scale(units_per_em: int):
+    """The face's unit conversion, made the way `TTFontFile.extractInfo` makes it."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def load_font(name: str, ttf: Path):
+    """A `TTFont` for `ttf` named `name`: from the stored metrics when they fit, else parsed."""
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+    data = ttf.read_bytes()
+    try:
+        key, state = marshal.loads(zlib.decompress(metrics_path(ttf).read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError, zlib.error):
+        key, state = None, None
+    if key != _key(data):
+        return TTFont(name, str(ttf))
+    face = TTFontFace.__new__(TTFontFace)
+    for attribute, value in state.items():
+        setattr(face, attribute, _unpacked(value))
+    face.filename = str(ttf)
+    face._ttf_data = data
+    face._pdfScale = _scale(face.unitsPerEm)
+    # What TTFont.__init__ does once its face is parsed (tests compare with a real TTFont).
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+    return font
+
+
+def main() -> None:
+    from ..resources import FONTS
+    for ttf in sorted(FONTS.glob("*.ttf")):
+        print(write_metrics(ttf))
+
+
+if __name__ == "__main__":
+    main()
