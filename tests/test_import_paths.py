@@ -1,7 +1,8 @@
 """Each command imports only what its path needs (`python -X importtime`, a whole process).
 
 Qt, sqlite-utils and numpy never on the command line; reportlab only for the report and the
-workbook (its font metrics), openpyxl only for the workbook; PIL only for the report (reportlab needs it);
+workbook (its font metrics), openpyxl only for the workbook; PIL's image code only for a report
+with a logo (reportlab imports `PIL.Image`, which `reports.pdf_imports` makes lazy);
 babel only where a share or date is formatted (not for `--help`, `check` or a JSON export).
 """
 
@@ -18,7 +19,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EVERYWHERE = ("PySide6", "numpy", "PIL")
-"""PIL is allowed for the report only: reportlab 5 imports it unconditionally."""
+"""PIL is allowed for the report only: reportlab 5 imports it unconditionally (lazily, see
+`PIL_AT_WORK`)."""
+PIL_AT_WORK = ("PIL._imaging", "PIL.ExifTags", "PIL.TiffTags", "PIL.ImageMode")
+"""What loading PIL's `Image` for real brings: a report without a logo never does."""
 NOT_FOR_READING = EVERYWHERE + ("sqlite_utils",)
 HEAVY = ("reportlab", "openpyxl", "pikepdf", "markdown_it", "mammoth", "lxml")
 
@@ -79,6 +83,21 @@ def test_report_loads_the_pdf_library_only(plan_file, tmp_path):
                         str(tmp_path / "plan.pdf")], tmp_path)
     assert "reportlab" in top_levels(modules)
     assert_none_of(modules, tuple(n for n in NOT_FOR_READING if n != "PIL") + ("openpyxl",))
+    assert sorted(name for name in PIL_AT_WORK if name in modules) == []
+
+
+def test_a_report_with_a_logo_loads_the_image_library_when_it_reads_the_logo(tmp_path):
+    from dataclasses import replace
+
+    from finsam_desktop.domain.plan import Cover
+    from finsam_desktop.storage.planfile import create
+    from tests.conftest import load_plan
+    from tests.reports.test_document import PNG
+    plan = load_plan("sormland-2026")
+    path = tmp_path / "logo.finsam"
+    create(path, replace(plan, cover=Cover(title="Plan", logo=PNG, logo_type="image/png")))
+    modules = imported(["report", str(path), "-o", str(tmp_path / "plan.pdf")], tmp_path)
+    assert "PIL._imaging" in modules
 
 
 @pytest.mark.parametrize("suffix, needed", [(".json", None), (".xlsx", "openpyxl")])

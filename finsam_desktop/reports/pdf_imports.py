@@ -1,0 +1,98 @@
+"""Importing reportlab without paying, at every start, for what a report rarely uses.
+
+Two costs of `import reportlab.platypus` are work for features we do not use:
+- `reportlab.lib.utils` imports PIL's `Image` unconditionally (about 15 ms with its
+  plugins' tables), which only a cover logo needs;
+- `reportlab.platypus.paragraph` compiles a URL pattern with a case-insensitive range
+  over all of Unicode (about 45 ms: the `re` compiler folds every character of it), used
+  only to hyphenate URLs (`uriWasteReduce`, which we never set); `reportlab.lib.textsplit`
+  compiles a CJK range (about 5 ms) used only for CJK wrapping.
+
+`defer()` adds a finder for those three modules: `PIL.Image` is loaded lazily (by the
+standard library's `LazyLoader`, on its first attribute use: reading a logo), and the two
+patterns are compiled on their first use instead of while their module loads. Nothing
+else changes: every other module and pattern loads as before, and a module that another
+part of the process imported first is left as it is.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import re
+import sys
+import threading
+
+LAZY_MODULES = frozenset({"PIL.Image"})
+PATTERNS = {
+    "reportlab.platypus.paragraph": ("(^(?:[a-z0-9\\.\\-\\+]*)://)",),
+    "reportlab.lib.textsplit": ("([\u2e80-\uffff])",),
+}
+"""Per module, how the deferred patterns start (each is long and specific)."""
+
+
+class DeferredPattern:
+    """A compiled pattern made on first use: any attribute (match, search, …) compiles it."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+        self._lock = threading.Lock()
+
+    def compiled(self) -> re.Pattern[str]:
+        with self._lock:
+            if self._compiled is None:
+                self._compiled = re.compile(*self._args)
+            return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
+
+
+class _Loader(importlib.abc.Loader):
+    """Runs a module with `re.compile` returning a `DeferredPattern` for its costly patterns."""
+
+    def __init__(self, loader, starts: tuple[str, ...]) -> None:
+        self.loader, self.starts = loader, starts
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        starts, original = self.starts, re.compile
+
+        def compile_(pattern, flags=0):
+            if isinstance(pattern, str) and pattern.startswith(starts):
+                return DeferredPattern(pattern, flags)
+            return original(pattern, flags)
+
+        re.compile = compile_  # type: ignore[assignment]
+        try:
+            self.loader.exec_module(module)
+        finally:
+            re.compile = original
+
+
+class _Finder(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name not in LAZY_MODULES and name not in PATTERNS:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        if name in LAZY_MODULES:
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+        else:
+            spec.loader = _Loader(spec.loader, PATTERNS[name])
+        return spec
+
+
+FINDER = _Finder()
+
+
+def defer() -> None:
+    """Install the finder (once); modules already imported are not affected."""
+    if FINDER not in sys.meta_path:
+        sys.meta_path.insert(0, FINDER)
+
