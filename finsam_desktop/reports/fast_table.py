@@ -229,10 +229,12 @@ class FastTable(Flowable):
                                + "\nET\nQ")
 
     def _write_row(self, row: _Row, top: float, text: _TextWriter, cells=None) -> None:
-        """One row's text; `cells(column)` gives each cell's marked-content operator.
+        """One row's text; `cells(column, empty)` gives each cell's marked-content operator.
 
         A cell's lines but the last end in a space, so that its tagged text never joins
-        the last word of a line to the first of the next.
+        the last word of a line to the first of the next. Each line's operators come
+        from `_TextWriter.placed` (made once per distinct text and column); a one-line
+        cell is one string.
         """
         layout = self.layout
         kind = row.kind
@@ -240,25 +242,43 @@ class FastTable(Flowable):
         text.colour(_TEXT_COLOURS.get(kind, "0 0 0"))
         leading = layout.leading
         baseline = top - PAD - layout.size * 0.93
-        x = 0.0
-        for column, (lines, column_width, right, inset) in enumerate(zip(  # short rows: see measure
-                row.cells, layout.widths, layout.numeric, layout.insets, strict=False)):
+        at = f"{baseline:.2f}"
+        ops = text.ops
+        placed = text.placements(layout, font)
+        for column, lines in enumerate(row.cells):
             opener = None if cells is None else cells(column, not any(lines))
+            if len(lines) == 1:
+                line = lines[0]
+                if line:
+                    known = placed[column][1]
+                    head, tail, first_font, last_font = known.get(line) or \
+                        text.place(layout, font, column, line, True, known)
+                    if first_font != text.font_op:
+                        head = f"{first_font}\n{head}"
+                    text.font_op = last_font
+                    ops.append(f"{head}{at}{tail}" if opener is None
+                               else f"{opener}\n{head}{at}{tail}\nEMC")
+                    continue
+                if opener is not None:
+                    ops += (opener, EMC)
+                continue
             if opener is not None:
-                text.ops.append(opener)
+                ops.append(opener)
             y = baseline
             last = len(lines) - 1
             for number, line in enumerate(lines):
                 if line:
-                    end = x + column_width - PAD - inset if right else None
-                    if number != last:  # the space goes after the line's right edge
-                        line += " "
-                        end = end and end + stringWidth(" ", font, layout.size)
-                    text.write(line, font, x + PAD, y, end)
+                    is_last = number == last
+                    known = placed[column][is_last]
+                    head, tail, first_font, last_font = known.get(line) or \
+                        text.place(layout, font, column, line, is_last, known)
+                    if first_font != text.font_op:
+                        ops.append(first_font)
+                    text.font_op = last_font
+                    ops.append(f"{head}{y:.2f}{tail}")
                 y -= leading
             if opener is not None:
-                text.ops.append(EMC)
-            x += column_width
+                ops.append(EMC)
 
 
 def _rgb_of(colour) -> str:
@@ -281,7 +301,8 @@ class _TextWriter:
     """PDF text operators for plain strings in a TrueType font, subset by subset.
 
     Each distinct (font, text) is encoded and measured once per document: names,
-    years and owners repeat on every page.
+    years and owners repeat on every page; and each distinct text of a table column is
+    placed once (its operators but the y position), so a cell costs one string.
     """
 
     def __init__(self, canvas, size: float):
@@ -297,28 +318,49 @@ class _TextWriter:
             self.ops.append(f"{rgb} rg")
             self.current_colour = rgb
 
-    def write(self, line: str, font_name: str, x: float, y: float,
-              right: float | None = None) -> None:
-        """`line` at (x, y), or ending at `right` when given (numbers)."""
+    def placements(self, layout: TableLayout, font_name: str) -> list[tuple[dict, dict]]:
+        """Per column, (lines that a space follows, last lines) -> their operators, for
+        `layout` in `font_name` on this document."""
+        holder = layout.__dict__.setdefault("_placements", {})
+        doc, placed = holder.get(font_name, (None, None))
+        if doc is not self.canvas._doc or placed is None:  # encodings belong to one document
+            placed = [({}, {}) for _ in layout.widths]
+            holder[font_name] = (self.canvas._doc, placed)
+        return placed
+
+    def place(self, layout: TableLayout, font_name: str, column: int, line: str, last: bool,
+              known: dict) -> tuple[str, str, str, str]:
+        """How `line` is written in `column`: the text matrix up to y, what follows y, the
+        font operator it needs first and the font it leaves set. What `write` would do."""
+        if not last:  # the space goes after the line's right edge
+            line_text = line + " "
+        else:
+            line_text = line
         cache = self.cache.get(font_name)
         if cache is None:
             cache = self.cache[font_name] = {}
-        entry = cache.get(line)
+        entry = cache.get(line_text)
         if entry is None:
-            entry = cache[line] = self._encode(line, font_name)
+            entry = cache[line_text] = self._encode(line_text, font_name)
         width, pieces = entry
-        if right is not None:
-            x = right - width
-        font_op, chunk = pieces[0]
-        if font_op != self.font_op:
-            self.ops.append(font_op)
-            self.font_op = font_op
-        self.ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({chunk}) Tj")
+        x = sum(layout.widths[:column])
+        if layout.numeric[column]:
+            end = x + layout.widths[column] - PAD - layout.insets[column]
+            if not last:
+                end += stringWidth(" ", font_name, layout.size)
+            start = end - width
+        else:
+            start = x + PAD
+        first_font, chunk = pieces[0]
+        tail = [f" Tm ({chunk}) Tj"]
+        current = first_font
         for font_op, chunk in pieces[1:]:
-            if font_op != self.font_op:
-                self.ops.append(font_op)
-                self.font_op = font_op
-            self.ops.append(f"({chunk}) Tj")
+            if font_op != current:
+                tail.append(f"\n{font_op}")
+                current = font_op
+            tail.append(f"\n({chunk}) Tj")
+        placed = known[line] = (f"1 0 0 1 {start:.2f} ", "".join(tail), first_font, current)
+        return placed
 
     def _encode(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
         font = getFont(font_name)
