@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .plans import Missing, load, plan_file
-from .timing import Stats, child_env, repeat
+from .timing import Stats, child_env, repeat, run_process
 
 WINDOW_CHILD = Path(__file__).with_name("window_child.py")
 
@@ -142,6 +142,18 @@ def report(name: str, runs: int, folder: Path) -> Stats:
     output = folder / f"{name}.pdf"
     return _process_times(_cli("report", str(plan_file(name, folder)), "-o", str(output)),
                           output, runs)
+
+
+def check(name: str, runs: int, folder: Path) -> Stats:
+    """`finsam-desktop check FILE` as a whole process."""
+    _has_command("finsam_desktop.cli.commands", "check", "cli/commands.py")
+    return run_process(_cli("check", str(plan_file(name, folder))), runs)
+
+
+def command_help(name: str, runs: int, folder: Path) -> Stats:
+    """`finsam-desktop --help` as a whole process (no plan: the row names none)."""
+    _has_command("finsam_desktop.cli.commands", "report", "cli/commands.py")
+    return run_process(_cli("--help"), runs)
 
 
 def rollover(name: str, runs: int, folder: Path) -> Stats:

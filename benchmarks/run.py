@@ -32,14 +32,19 @@ TASKS = [
      cases.edit_to_view_slow_disk, 30, 10),
     ("open", "Öppna och visa", {"*": 1.5, SYNTHETIC: 1.0, LARGE: 2.5}, S, cases.open_and_show,
      5, 2),
-    ("report", "Rapport (process)", {"*": 0.5, SYNTHETIC: 0.55}, S, cases.report, 7, 3),
+    ("report", "Rapport (process)", {"*": 0.30, SYNTHETIC: 0.50, LARGE: 5.0}, S, cases.report,
+     7, 3),
+    ("check", "Kontroll (process)", {"*": 0.25}, S, cases.check, 7, 3),
+    ("help", "Hjälp (process)", {"*": 0.15}, S, cases.command_help, 7, 3),
     ("rollover", "Nytt år (process)", {"*": 1.0}, S, cases.rollover, 5, 2),
     ("sie", "SIE-import 100 000 rader", {"*": 2.0}, S, sie_import, 5, 2),
     ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
 ]
 SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}
-LARGE_TASKS = {"edit": 10, "open": 2}
+LARGE_TASKS = {"edit": 10, "open": 2, "report": 2}
 """Tasks also run on the 50 000-intervention plan (with this many runs: it is slow to make)."""
+PLANLESS = {"help": "–"}
+"""Tasks that read no plan: one row, its plan column shows this."""
 
 
 def machine() -> str:
@@ -107,14 +112,14 @@ def main(argv: list[str] | None = None) -> int:
         for key, label, targets, unit, function, runs, quick in TASKS:
             if only and key not in only:
                 continue
-            task_plans = list(plans)
+            task_plans = list(plans) if key not in PLANLESS else [PLANLESS[key]]
             if key in LARGE_TASKS and not args.plans and not args.no_large:
                 task_plans.append(LARGE)
             for plan in task_plans:
                 target = targets.get(plan, targets.get("*"))
                 count = quick if args.quick else runs
                 if plan == LARGE:
-                    count = min(count, LARGE_TASKS[key])
+                    count = min(count, LARGE_TASKS.get(key, count))
                 try:
                     if function in (cases.compute, cases.recompute_after_edit):
                         stats = function(plan, count)

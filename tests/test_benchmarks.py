@@ -29,3 +29,21 @@ def test_the_window_child_reports_the_window_shown_and_exits(tmp_path):
     from benchmarks.plans import plan_file
     elapsed, line = _window_child(plan_file("skaraborg-2026", tmp_path), "show")
     assert line == "shown" and elapsed < 30
+
+
+def test_the_command_rows_name_their_targets_and_help_reads_no_plan(monkeypatch, capsys):
+    targets = {task[0]: task[2] for task in run.TASKS}
+    assert targets["report"] == {"*": 0.30, "syntetisk": 0.50, "syntetisk-50000": 5.0}
+    assert targets["check"] == {"*": 0.25} and "report" in run.LARGE_TASKS
+    monkeypatch.setattr(run, "TASKS", [task for task in run.TASKS if task[0] == "help"])
+    assert run.main(["--quick", "--plans", "skaraborg-2026,syntetisk"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines()
+             if line.startswith("Hjälp (process)")]
+    assert len(lines) == 1 and lines[0].split()[2:5] == ["–", "<", "0,15"]
+
+
+def test_child_processes_keep_compiled_modules_outside_the_tree(monkeypatch):
+    from benchmarks.timing import PYCACHE, child_env
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = child_env()
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == str(PYCACHE)
