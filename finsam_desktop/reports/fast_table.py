@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
 from .blocks import Table
+from .fast_text import TextWriter
 from .fonts import BOLD
 from .tagging_table import EMC, table_tags
 from .wrapping import printable, stringWidth, wrap_lines
@@ -216,24 +216,25 @@ class FastTable(Flowable):
             rule = _SUM_RULES.get(row.kind)
             if rule:
                 graphics.append(f"{rule} 0 {top:.2f} m {width:.2f} {top:.2f} l S")
-        text = _TextWriter(self.canv, layout.size)
+        text = TextWriter(self.canv, layout.size)
         tags = table_tags(self.canv, layout, self.start)
         if tags is not None:
             graphics = tags.graphics(graphics)
         for index, (row, top) in enumerate(zip(rows, tops, strict=True)):
-            cells = None if tags is None else \
-                tags.row(self.start + index - 1 if index else None, row.kind)
-            self._write_row(row, top, text, cells)
+            openers = None if tags is None else \
+                tags.row(self.start + index - 1 if index else None, row.kind, row.cells)
+            self._write_row(row, top, text, openers)
         # q/Q: the canvas's own idea of colours, line width and font stays true.
         self.canv._code.append("q\n" + "\n".join(graphics) + "\nBT\n" + "\n".join(text.ops)
                                + "\nET\nQ")
 
-    def _write_row(self, row: _Row, top: float, text: _TextWriter, cells=None) -> None:
-        """One row's text; `cells(column, empty)` gives each cell's marked-content operator.
+    def _write_row(self, row: _Row, top: float, text: TextWriter,
+                   openers: list[str | None] | None = None) -> None:
+        """One row's text; `openers` are the cells' marked-content operators (or None).
 
         A cell's lines but the last end in a space, so that its tagged text never joins
         the last word of a line to the first of the next. Each line's operators come
-        from `_TextWriter.placed` (made once per distinct text and column); a one-line
+        from `_place` (made once per distinct text and column); a one-line
         cell is one string.
         """
         layout = self.layout
@@ -244,15 +245,15 @@ class FastTable(Flowable):
         baseline = top - PAD - layout.size * 0.93
         at = f"{baseline:.2f}"
         ops = text.ops
-        placed = text.placements(layout, font)
+        placed = _placements(text, layout, font)
         for column, lines in enumerate(row.cells):
-            opener = None if cells is None else cells(column, not any(lines))
+            opener = None if openers is None else openers[column]
             if len(lines) == 1:
                 line = lines[0]
                 if line:
                     known = placed[column][1]
                     head, tail, first_font, last_font = known.get(line) or \
-                        text.place(layout, font, column, line, True, known)
+                        _place(text, layout, font, column, line, True, known)
                     if first_font != text.font_op:
                         head = f"{first_font}\n{head}"
                     text.font_op = last_font
@@ -271,7 +272,7 @@ class FastTable(Flowable):
                     is_last = number == last
                     known = placed[column][is_last]
                     head, tail, first_font, last_font = known.get(line) or \
-                        text.place(layout, font, column, line, is_last, known)
+                        _place(text, layout, font, column, line, is_last, known)
                     if first_font != text.font_op:
                         ops.append(first_font)
                     text.font_op = last_font
@@ -292,123 +293,43 @@ _SUM_RULES = {"subtotal": f"0.6 w {_rgb_of(GREY)} RG", "total": "1 w 0 0 0 RG"}
 _TEXT_COLOURS = {"header": "1 1 1", "subheading": _rgb_of(ACCENT)}
 
 
-_PDF_ESCAPES = [("\\" + chr(c)) if chr(c) in "\\()" else chr(c) if 32 <= c < 127 else f"\\{c:03o}"
-                for c in range(256)]
-"""How a byte of a PDF string is written: reportlab's escapePDF as one table lookup per byte."""
+def _placements(text: TextWriter, layout: TableLayout,
+                font_name: str) -> list[tuple[dict, dict]]:
+    """Per column, (lines that a space follows, last lines) -> their operators, for
+    `layout` in `font_name` on this document."""
+    holder = layout.__dict__.setdefault("_placements", {})
+    doc, placed = holder.get(font_name, (None, None))
+    if doc is not text.canvas._doc or placed is None:  # encodings belong to one document
+        placed = [({}, {}) for _ in layout.widths]
+        holder[font_name] = (text.canvas._doc, placed)
+    return placed
 
 
-class _TextWriter:
-    """PDF text operators for plain strings in a TrueType font, subset by subset.
-
-    Each distinct (font, text) is encoded and measured once per document: names,
-    years and owners repeat on every page; and each distinct text of a table column is
-    placed once (its operators but the y position), so a cell costs one string.
-    """
-
-    def __init__(self, canvas, size: float):
-        self.canvas = canvas
-        self.size = size
-        self.ops: list[str] = []
-        self.font_op = None
-        self.current_colour = None
-        self.cache = canvas.__dict__.setdefault(f"_finsam_text_cache_{size}", {})
-
-    def colour(self, rgb: str) -> None:
-        if rgb != self.current_colour:
-            self.ops.append(f"{rgb} rg")
-            self.current_colour = rgb
-
-    def placements(self, layout: TableLayout, font_name: str) -> list[tuple[dict, dict]]:
-        """Per column, (lines that a space follows, last lines) -> their operators, for
-        `layout` in `font_name` on this document."""
-        holder = layout.__dict__.setdefault("_placements", {})
-        doc, placed = holder.get(font_name, (None, None))
-        if doc is not self.canvas._doc or placed is None:  # encodings belong to one document
-            placed = [({}, {}) for _ in layout.widths]
-            holder[font_name] = (self.canvas._doc, placed)
-        return placed
-
-    def place(self, layout: TableLayout, font_name: str, column: int, line: str, last: bool,
-              known: dict) -> tuple[str, str, str, str]:
-        """How `line` is written in `column`: the text matrix up to y, what follows y, the
-        font operator it needs first and the font it leaves set. What `write` would do."""
-        if not last:  # the space goes after the line's right edge
-            line_text = line + " "
-        else:
-            line_text = line
-        cache = self.cache.get(font_name)
-        if cache is None:
-            cache = self.cache[font_name] = {}
-        entry = cache.get(line_text)
-        if entry is None:
-            entry = cache[line_text] = self._encode(line_text, font_name)
-        width, pieces = entry
-        x = sum(layout.widths[:column])
-        if layout.numeric[column]:
-            end = x + layout.widths[column] - PAD - layout.insets[column]
-            if not last:
-                end += stringWidth(" ", font_name, layout.size)
-            start = end - width
-        else:
-            start = x + PAD
-        first_font, chunk = pieces[0]
-        tail = [f" Tm ({chunk}) Tj"]
-        current = first_font
-        for font_op, chunk in pieces[1:]:
-            if font_op != current:
-                tail.append(f"\n{font_op}")
-                current = font_op
-            tail.append(f"\n({chunk}) Tj")
-        placed = known[line] = (f"1 0 0 1 {start:.2f} ", "".join(tail), first_font, current)
-        return placed
-
-    def _encode(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
-        font = getFont(font_name)
-        doc = self.canvas._doc
-        fast = _first_subset(font, doc)
-        if fast is not None and fast.known.issuperset(line):
-            pieces = [(f"{fast.name} {self.size} Tf", line.translate(fast.table))]
-        else:
-            pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf",
-                       "".join(map(_PDF_ESCAPES.__getitem__, chunk)))
-                      for subset, chunk in font.splitString(line, doc)]
-            if fast is not None:
-                fast.learn(font, doc)
-        return stringWidth(line, font_name, self.size), pieces
-
-
-class _FirstSubset:
-    """Characters already placed in a font's first subset, as a `str.translate` table.
-
-    A document rarely uses more than 255 distinct characters per font, so after
-    the first page nearly every string is encoded by one C-level `translate`
-    instead of reportlab's per-character `splitString` and escape. The table is
-    read from the font's own assignments, so the bytes are the same.
-    """
-
-    def __init__(self, name: str):
-        self.name = name
-        self.table: dict[int, str] = {}
-        self.known: set[str] = set()
-
-    def learn(self, font, doc) -> None:
-        for code, byte in font.state[doc].assignments.items():
-            if byte < 256 and code not in self.table:
-                self.table[code] = _PDF_ESCAPES[byte]
-                self.known.add(chr(code))
-        if 32 in self.table:  # splitString writes a non-breaking space as the space
-            self.table[0xA0] = self.table[32]
-            self.known.add("\u00a0")
-
-
-def _first_subset(font, doc) -> _FirstSubset | None:
-    holder = doc.__dict__.setdefault("_finsam_first_subsets", {})
-    fast = holder.get(font.fontName)
-    if fast is None:
-        try:
-            fast = _FirstSubset(font.getSubsetInternalName(0, doc))
-            fast.learn(font, doc)
-        except (AttributeError, KeyError, IndexError):  # a reportlab without these internals
-            return None
-        holder[font.fontName] = fast
-    return fast
+def _place(text: TextWriter, layout: TableLayout, font_name: str, column: int, line: str,
+           last: bool, known: dict) -> tuple[str, str, str, str]:
+    """How `line` is written in `column`: the text matrix up to y, what follows y, the
+    font operator it needs first and the font it leaves set (a number ends at the
+    column's right edge; a line that a space follows ends before that space)."""
+    if not last:  # the space goes after the line's right edge
+        line_text = line + " "
+    else:
+        line_text = line
+    width, pieces = text.encoded(line_text, font_name)
+    x = sum(layout.widths[:column])
+    if layout.numeric[column]:
+        end = x + layout.widths[column] - PAD - layout.insets[column]
+        if not last:
+            end += stringWidth(" ", font_name, layout.size)
+        start = end - width
+    else:
+        start = x + PAD
+    first_font, chunk = pieces[0]
+    tail = [f" Tm ({chunk}) Tj"]
+    current = first_font
+    for font_op, chunk in pieces[1:]:
+        if font_op != current:
+            tail.append(f"\n{font_op}")
+            current = font_op
+        tail.append(f"\n({chunk}) Tj")
+    placed = known[line] = (f"1 0 0 1 {start:.2f} ", "".join(tail), first_font, current)
+    return placed

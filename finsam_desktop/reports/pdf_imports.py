@@ -92,7 +92,8 @@ FINDER = _Finder()
 
 
 def defer() -> None:
-    """Install the finder (once); modules already imported are not affected."""
-    if FINDER not in sys.meta_path:
+    """Install the finder (once); modules already imported are not affected. A frozen app
+    imports from its own archive, which the path finder does not read: nothing to defer."""
+    if FINDER not in sys.meta_path and not getattr(sys, "frozen", False):
         sys.meta_path.insert(0, FINDER)
 

@@ -38,15 +38,19 @@ class Node:
 
     Kids are `Node`s, `(page, mcid)` pairs and `("annot", name, page)` for a link's
     annotation. `attributes` is written as the element's /A dictionary (owner first).
+    A table row keeps its cells in `cells` instead (`tagging_table.Cells`): tens of
+    thousands of cells are elements without an object each.
     """
 
-    __slots__ = ("role", "parent", "kids", "alt", "attributes", "attached", "parts", "ref")
+    __slots__ = ("role", "parent", "kids", "alt", "attributes", "attached", "parts", "ref",
+                 "number", "cells")
 
     def __init__(self, role: str, parent: Node | None = None, alt: str | None = None,
                  attributes: dict[str, str] | None = None):
         self.role, self.parent, self.alt, self.attributes = role, parent, alt, attributes
         self.kids: list = []
         self.attached = False
+        self.cells = None
         self.parts: dict | None = None
         """Sub-elements a drawing creates lazily (a table's rows), keyed by the drawer."""
 
@@ -66,8 +70,9 @@ class Tags:
     def __init__(self) -> None:
         self.root = Node("Document")
         self.root.attached = True
-        self.pages: dict[int, list[Node]] = {}
-        """Page number -> the node of each MCID on it, in MCID order."""
+        self.pages: dict[int, list] = {}
+        """Page number -> the node of each MCID on it, in MCID order; a table cell's MCID
+        has `(row node, cell index)` instead."""
         self.annotations: list[tuple[str, Node]] = []
         self.open: list[tuple[Node, str]] = []
         self.title = ""

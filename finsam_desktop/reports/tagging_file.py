@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import struct
 import zlib
+from itertools import accumulate
 
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject
 
 PER_STREAM = 400
 """Structure elements per object stream."""
+XREF_ROW = struct.Struct(">BIH")
+"""One cross-reference stream entry: type, offset or stream number, generation or index."""
+_INDEXES = [index.to_bytes(2, "big") for index in range(PER_STREAM)]
 
 
 class Late(PDFObject):
@@ -27,7 +31,8 @@ class Late(PDFObject):
 
     def __init__(self, build) -> None:
         self.build = build
-        """build(first free object number) -> (own bytes, [bytes of each packed object])."""
+        """build(first free object number) -> (own bytes, [text of each packed object]);
+        the texts are ASCII (PDF objects written as latin-1)."""
         self.data = b""
 
     def format(self, document) -> bytes:
@@ -65,37 +70,36 @@ class TaggedDocument(PDFDocument):
         self.structure.data, packed = self.structure.build(first)
         for name in late:
             offsets[name] = file.add(PDFIndirectObject(name, objects[name]).format(self))
-        entries = [(0, 0, 65535)] + [(1, offsets[numbers[n]], 0) for n in range(1, first)]
+        pack = XREF_ROW.pack
+        rows = [pack(0, 0, 65535), *[pack(1, offsets[numbers[n]], 0) for n in range(1, first)]]
         stream_number = first + len(packed)
         stream_offsets = []
         for start in range(0, len(packed), PER_STREAM):
             chunk = packed[start:start + PER_STREAM]
-            header, body, position = [], [], 0
-            for index, data in enumerate(chunk):
-                header.append(f"{first + start + index} {position}")
-                body.append(data)
-                position += len(data) + 1
-                entries.append((2, stream_number, index))
-            head = " ".join(header).encode("ascii") + b"\n"
-            content = zlib.compress(head + b"\n".join(body) + b"\n", 3)
+            ends = list(accumulate(len(data) + 1 for data in chunk))
+            head = " ".join([f"{first + start + index} {position}" for index, position
+                             in enumerate([0, *ends[:-1]])]).encode("ascii") + b"\n"
+            body = "\n".join(chunk).encode("latin-1") + b"\n"
+            content = zlib.compress(head + body, 3)
             offset = file.add(f"{stream_number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
                               f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"
                               "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")
             stream_offsets.append(offset)
+            in_stream = XREF_ROW.pack(2, stream_number, 0)[:5]  # type 2, this stream, index:
+            rows.append(b"".join(map(in_stream.__add__, _INDEXES[:len(chunk)])))
             stream_number += 1
-        entries += [(1, offset, 0) for offset in stream_offsets]
-        return file.format(self) + self._xref_stream(file, entries, stream_number)
+        rows += [pack(1, offset, 0) for offset in stream_offsets]
+        count = first + len(packed) + len(stream_offsets)
+        return file.format(self) + self._xref_stream(file, rows, count, stream_number)
 
-    def _xref_stream(self, file: PDFFile, entries, number: int) -> bytes:
-        """The cross-reference stream (it lists itself last) and the file's end."""
+    def _xref_stream(self, file: PDFFile, rows: list[bytes], count: int, number: int) -> bytes:
+        """The cross-reference stream (it lists itself last, as entry `count`) and the end."""
         offset = file.offset
-        entries.append((1, offset, 0))
-        pack = struct.Struct(">BIH").pack
-        rows = b"".join([pack(*entry) for entry in entries])
-        content = zlib.compress(rows)
+        rows.append(XREF_ROW.pack(1, offset, 0))
+        content = zlib.compress(b"".join(rows))
         root = self.Reference(self.Catalog).format(self).decode("ascii")
         info = self.Reference(self.info).format(self).decode("ascii")
-        head = (f"{number} 0 obj\n<< /Type /XRef /Size {len(entries)} /W [1 4 2] /Root {root} "
+        head = (f"{number} 0 obj\n<< /Type /XRef /Size {count + 1} /W [1 4 2] /Root {root} "
                 f"/Info {info} /Filter /FlateDecode /Length {len(content)} /ID ").encode("ascii")
         return (head + self.ID() + b" >>\nstream\n" + content + b"\nendstream\nendobj\n"
                 + f"startxref\n{offset}\n%%EOF\n".encode("ascii"))

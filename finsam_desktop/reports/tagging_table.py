@@ -28,15 +28,16 @@ class TableTags:
         """Rules and backgrounds as one artifact."""
         return ["/Artifact BMC", *ops, EMC] if ops else ops
 
-    def row(self, index: int | None, kind: str):
-        """A function giving the opening operator of each cell of row `index` (None: header).
+    def row(self, index: int | None, kind: str, cells: list[list[str]]) -> list[str | None]:
+        """The marked-content operator opening each cell of row `index` (None: the header),
+        or None for an empty cell (an element without content).
 
-        Written for speed (a large plan has tens of thousands of cells): the row joins the
-        tree once, and each cell is made, numbered and attached here directly.
+        Written for speed (a large plan has hundreds of thousands of cells): the row joins
+        the tree once and its cells are numbered together (see `Cells`).
         """
         if index is None:
             if self.start > 0:
-                return lambda column, empty=False: None if empty else PAGINATION_BDC
+                return [PAGINATION_BDC if any(lines) else None for lines in cells]
             group, role, attributes = self.node.part("head", "THead"), "TH", HEADER_CELL
         else:
             group, role, attributes = self.node.part("body", "TBody"), "TD", None
@@ -46,20 +47,26 @@ class TableTags:
         self.tags.attach(row)
         page = self.canvas.getPageNumber()
         marks = self.tags.pages.setdefault(page, [])
-        kids = row.kids
-        opener = f"/{role} <</MCID {{}}>> BDC".format
+        mcids: list[int | None] = []
+        for column, lines in enumerate(cells):
+            if any(lines):
+                mcids.append(len(marks))
+                marks.append((row, column))
+            else:
+                mcids.append(None)
+        row.cells = Cells(role, attributes, page, mcids)
+        return [None if mcid is None else f"/{role} <</MCID {mcid}>> BDC" for mcid in mcids]
 
-        def cell(column: int, empty: bool = False) -> str | None:
-            node = Node(role, row, None, attributes)
-            node.attached = True
-            kids.append(node)
-            if empty:
-                return None
-            mcid = len(marks)
-            marks.append(node)
-            node.kids.append((page, mcid))
-            return opener(mcid)
-        return cell
+
+class Cells:
+    """A table row's cells: each an element of `role` whose content is the MCID (on
+    `page`), or none for an empty cell. They are numbered right after their row."""
+
+    __slots__ = ("role", "attributes", "page", "mcids")
+
+    def __init__(self, role: str, attributes: dict[str, str] | None, page: int,
+                 mcids: list[int | None]) -> None:
+        self.role, self.attributes, self.page, self.mcids = role, attributes, page, mcids
 
 
 def table_tags(canvas, layout, start: int) -> TableTags | None:
@@ -68,4 +75,4 @@ def table_tags(canvas, layout, start: int) -> TableTags | None:
     return None if tags is None else TableTags(tags, canvas, layout, start)
 
 
-__all__ = ["EMC", "TableTags", "table_tags"]
+__all__ = ["EMC", "Cells", "TableTags", "table_tags"]

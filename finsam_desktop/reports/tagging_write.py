@@ -37,36 +37,61 @@ def write_structure(tags: Tags, canvas) -> None:
     _catalog(canvas, doc.structure)
 
 
-def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[bytes]]:
-    """The tree root's bytes and each element's (numbered from `first`), then the parent tree."""
+def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[str]]:
+    """The tree root's bytes and each element's text (numbered from `first`), then the
+    parent tree. A table row's cells are numbered right after the row."""
     numbers = doc.idToObjectNumberAndVersion
     page_refs = {index: f"{numbers[doc.Reference(page).name][0]} 0 R"
                  for index, page in enumerate(doc.Pages.pages, start=1)}
     root_ref = f"{numbers[doc.Reference(doc.structure).name][0]} 0 R"
     order: list[Node] = []
     stack = [tags.root]
+    number = first
     while stack:  # pre-order, without recursion: lists nest, cells are many
         node = stack.pop()
         order.append(node)
-        if node.role == "TR":
-            order.extend(node.kids)  # a row's cells hold content only
+        node.number = number
+        node.ref = f"{number} 0 R"
+        number += 1
+        if node.cells is not None:
+            number += len(node.cells.mcids)
         else:
             stack.extend(kid for kid in reversed(node.kids) if type(kid) is Node)
-    for index, node in enumerate(order):
-        node.ref = f"{first + index} 0 R"
-    data = [_element(node, node.parent.ref if node.parent else root_ref, page_refs,
-                     numbers).encode("latin-1") for node in order]
+    data: list[str] = []
+    for node in order:
+        parent = node.parent.ref if node.parent else root_ref
+        if node.cells is None:
+            data.append(_element(node, parent, page_refs, numbers))
+        else:
+            data += _row(node, parent, page_refs)
     nums = [f"{key} {node.ref}" for key, (_, node) in enumerate(tags.annotations)]
     for index in range(len(doc.Pages.pages)):
         marks = tags.pages.get(index + 1, ())
-        nums.append(f"{len(tags.annotations) + index} [{' '.join(n.ref for n in marks)}]")
-    parent_tree = f"{first + len(order)} 0 R"
-    data.append(f"<< /Nums [{' '.join(nums)}] >>".encode("latin-1"))
+        refs = [f"{mark[0].number + 1 + mark[1]} 0 R" if type(mark) is tuple else mark.ref
+                for mark in marks]
+        nums.append(f"{len(tags.annotations) + index} [{' '.join(refs)}]")
+    parent_tree = f"{number} 0 R"
+    data.append(f"<< /Nums [{' '.join(nums)}] >>")
     role_map = " ".join(f"/{role} /{standard}" for role, standard in ROLE_MAP.items())
     root = (f"<< /Type /StructTreeRoot /K {tags.root.ref} /ParentTree {parent_tree} "
             f"/ParentTreeNextKey {len(tags.annotations) + len(doc.Pages.pages)} "
             f"/RoleMap << {role_map} >> >>")
     return root.encode("latin-1"), data
+
+
+def _row(row: Node, parent: str, page_refs) -> list[str]:
+    """A table row's element and its cells' (what `_element` writes for each, in bulk)."""
+    cells = row.cells
+    count = len(cells.mcids)
+    refs = [f"{number} 0 R" for number in range(row.number + 1, row.number + 1 + count)]
+    kids = "" if not refs else f" /K {refs[0]}" if count == 1 else f" /K [{' '.join(refs)}]"
+    attributes = _attributes(cells.attributes) if cells.attributes else ""
+    head = f"<< /Type /StructElem /S /{cells.role} /P {row.ref}"
+    filled = f"{head} /Pg {page_refs[cells.page]} /K "
+    empty = f"{head}{attributes} >>"
+    tail = f"{attributes} >>"
+    return [f"<< /Type /StructElem /S /{row.role} /P {parent}{kids} >>",
+            *[empty if mcid is None else f"{filled}{mcid}{tail}" for mcid in cells.mcids]]
 
 
 HEADINGS = frozenset(("H", "H1", "H2", "H3", "H4", "H5", "H6"))

@@ -140,11 +140,11 @@ def test_a_plan_with_nothing_in_it_still_makes_a_report(tmp_path):
 def test_the_fast_text_encoding_writes_the_bytes_reportlab_would(tmp_path, monkeypatch):
     from reportlab import rl_config
 
-    from finsam_desktop.reports import fast_table
+    from finsam_desktop.reports import fast_text
     monkeypatch.setattr(rl_config, "invariant", 1)
     plan = hostile_plan()
     render_report(plan, compute(plan), tmp_path / "fast.pdf")
-    monkeypatch.setattr(fast_table, "_first_subset", lambda font, doc: None)
+    monkeypatch.setattr(fast_text, "_first_subset", lambda font, doc: None)
     render_report(plan, compute(plan), tmp_path / "plain.pdf")
     assert (tmp_path / "fast.pdf").read_bytes() == (tmp_path / "plain.pdf").read_bytes()
 

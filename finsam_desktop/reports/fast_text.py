@@ -1,0 +1,100 @@
+"""PDF text operators for plain strings in a TrueType font, written without reportlab's
+per-string work (the fast table's text).
+
+reportlab's `ttfonts` documents how a dynamic (TrueType) font's text is written: split
+into the font's 256-character subsets, each shown with its own font operator. Here that
+is done once per distinct string and document, and for characters already in the first
+subset by one `str.translate`.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import getFont
+
+from .wrapping import stringWidth
+
+_PDF_ESCAPES = [("\\" + chr(c)) if chr(c) in "\\()" else chr(c) if 32 <= c < 127 else f"\\{c:03o}"
+                for c in range(256)]
+"""How a byte of a PDF string is written: reportlab's escapePDF as one table lookup per byte."""
+
+
+class TextWriter:
+    """PDF text operators for plain strings in a TrueType font, subset by subset.
+
+    Each distinct (font, text) is encoded and measured once per document: names,
+    years and owners repeat on every page.
+    """
+
+    def __init__(self, canvas, size: float):
+        self.canvas = canvas
+        self.size = size
+        self.ops: list[str] = []
+        self.font_op = None
+        self.current_colour = None
+        self.cache = canvas.__dict__.setdefault(f"_finsam_text_cache_{size}", {})
+
+    def colour(self, rgb: str) -> None:
+        if rgb != self.current_colour:
+            self.ops.append(f"{rgb} rg")
+            self.current_colour = rgb
+
+    def encoded(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
+        """`line`'s width and its (font operator, PDF string) pieces, made once."""
+        cache = self.cache.get(font_name)
+        if cache is None:
+            cache = self.cache[font_name] = {}
+        entry = cache.get(line)
+        if entry is None:
+            entry = cache[line] = self._encode(line, font_name)
+        return entry
+
+    def _encode(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
+        font = getFont(font_name)
+        doc = self.canvas._doc
+        fast = _first_subset(font, doc)
+        if fast is not None and fast.known.issuperset(line):
+            pieces = [(f"{fast.name} {self.size} Tf", line.translate(fast.table))]
+        else:
+            pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf",
+                       "".join(map(_PDF_ESCAPES.__getitem__, chunk)))
+                      for subset, chunk in font.splitString(line, doc)]
+            if fast is not None:
+                fast.learn(font, doc)
+        return stringWidth(line, font_name, self.size), pieces
+
+
+class _FirstSubset:
+    """Characters already placed in a font's first subset, as a `str.translate` table.
+
+    A document rarely uses more than 255 distinct characters per font, so after
+    the first page nearly every string is encoded by one C-level `translate`
+    instead of reportlab's per-character `splitString` and escape. The table is
+    read from the font's own assignments, so the bytes are the same.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self.table: dict[int, str] = {}
+        self.known: set[str] = set()
+
+    def learn(self, font, doc) -> None:
+        for code, byte in font.state[doc].assignments.items():
+            if byte < 256 and code not in self.table:
+                self.table[code] = _PDF_ESCAPES[byte]
+                self.known.add(chr(code))
+        if 32 in self.table:  # splitString writes a non-breaking space as the space
+            self.table[0xA0] = self.table[32]
+            self.known.add("\u00a0")
+
+
+def _first_subset(font, doc) -> _FirstSubset | None:
+    holder = doc.__dict__.setdefault("_finsam_first_subsets", {})
+    fast = holder.get(font.fontName)
+    if fast is None:
+        try:
+            fast = _FirstSubset(font.getSubsetInternalName(0, doc))
+            fast.learn(font, doc)
+        except (AttributeError, KeyError, IndexError):  # a reportlab without these internals
+            return None
+        holder[font.fontName] = fast
+    return fast
