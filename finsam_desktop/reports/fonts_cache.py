@@ -66,15 +66,17 @@ def _unpacked(value):
         from reportlab.pdfbase.ttfonts import TTFNameBytes
         return TTFNameBytes(value[1])
     if tag == INTS or tag == FLOATS:
-        return dict(zip(_numbers(value[1]), _numbers(value[2], "q" if tag == INTS else "d")))
+        return dict(zip(_numbers(value[1]), _numbers(value[2], "q" if tag == INTS else "d"),
+                        strict=True))
     if tag == LISTS:
         flat, ends = _numbers(value[3]), list(accumulate(_numbers(value[2])))
-        lists = [flat[start:end] for start, end in zip([0, *ends], ends)]
-        return dict(zip(_numbers(value[1]), lists))
+        # strict=False: the starts are the ends shifted by one, one more than there are lists
+        lists = [flat[start:end] for start, end in zip([0, *ends], ends, strict=False)]
+        return dict(zip(_numbers(value[1]), lists, strict=True))
     if tag == INT_LIST:
         return _numbers(value[1])
     if tag == PAIRS:
-        return list(zip(_numbers(value[1]), _numbers(value[2])))
+        return list(zip(_numbers(value[1]), _numbers(value[2]), strict=True))
     return value
 
 
