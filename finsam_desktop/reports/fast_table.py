@@ -234,52 +234,55 @@ class FastTable(Flowable):
 
         A cell's lines but the last end in a space, so that its tagged text never joins
         the last word of a line to the first of the next. Each line's operators come
-        from `_place` (made once per distinct text and column); a one-line
-        cell is one string.
+        from `_place` (made once per distinct text and column); a one-line cell is one
+        string (the loop is the report's innermost: hundreds of thousands of cells).
         """
         layout = self.layout
         kind = row.kind
         font = layout.font if kind == "body" else BOLD
         text.colour(_TEXT_COLOURS.get(kind, "0 0 0"))
-        leading = layout.leading
         baseline = top - PAD - layout.size * 0.93
         at = f"{baseline:.2f}"
         ops = text.ops
+        append = ops.append
         placed = _placements(text, layout, font)
-        for column, lines in enumerate(row.cells):
-            opener = None if openers is None else openers[column]
+        font_op = text.font_op
+        for column, (lines, opener, (known_more, known)) in enumerate(zip(  # short rows: see measure
+                row.cells, openers or _NO_OPENERS * len(row.cells), placed, strict=False)):
             if len(lines) == 1:
                 line = lines[0]
                 if line:
-                    known = placed[column][1]
                     head, tail, first_font, last_font = known.get(line) or \
                         _place(text, layout, font, column, line, True, known)
-                    if first_font != text.font_op:
+                    if first_font != font_op:
                         head = f"{first_font}\n{head}"
-                    text.font_op = last_font
-                    ops.append(f"{head}{at}{tail}" if opener is None
-                               else f"{opener}\n{head}{at}{tail}\nEMC")
-                    continue
-                if opener is not None:
+                    font_op = last_font
+                    append(f"{head}{at}{tail}" if opener is None
+                           else f"{opener}\n{head}{at}{tail}\nEMC")
+                elif opener is not None:
                     ops += (opener, EMC)
                 continue
             if opener is not None:
-                ops.append(opener)
+                append(opener)
             y = baseline
             last = len(lines) - 1
             for number, line in enumerate(lines):
                 if line:
                     is_last = number == last
-                    known = placed[column][is_last]
-                    head, tail, first_font, last_font = known.get(line) or \
-                        _place(text, layout, font, column, line, is_last, known)
-                    if first_font != text.font_op:
-                        ops.append(first_font)
-                    text.font_op = last_font
-                    ops.append(f"{head}{y:.2f}{tail}")
-                y -= leading
+                    table = known if is_last else known_more
+                    head, tail, first_font, last_font = table.get(line) or \
+                        _place(text, layout, font, column, line, is_last, table)
+                    if first_font != font_op:
+                        append(first_font)
+                    font_op = last_font
+                    append(f"{head}{y:.2f}{tail}")
+                y -= layout.leading
             if opener is not None:
-                ops.append(EMC)
+                append(EMC)
+        text.font_op = font_op
+
+
+_NO_OPENERS = [None]
 
 
 def _rgb_of(colour) -> str:

@@ -7,6 +7,8 @@ artifacts. Group titles across a row are a TD spanning every column.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from .tagging import EMC, PAGINATION_BDC, Node
 
 HEADER_CELL = {"O": "Table", "Scope": "/Column"}
@@ -47,6 +49,11 @@ class TableTags:
         self.tags.attach(row)
         page = self.canvas.getPageNumber()
         marks = self.tags.pages.setdefault(page, [])
+        first, count = len(marks), len(cells)
+        if all(map(any, cells)):  # the usual row: every cell has content
+            row.cells = Cells(role, attributes, page, range(first, first + count))
+            marks += zip(repeat(row, count), range(count), strict=True)
+            return _openers(role, first + count)[first:]
         mcids: list[int | None] = []
         for column, lines in enumerate(cells):
             if any(lines):
@@ -65,8 +72,18 @@ class Cells:
     __slots__ = ("role", "attributes", "page", "mcids")
 
     def __init__(self, role: str, attributes: dict[str, str] | None, page: int,
-                 mcids: list[int | None]) -> None:
+                 mcids: list[int | None] | range) -> None:
         self.role, self.attributes, self.page, self.mcids = role, attributes, page, mcids
+
+
+_OPENERS: dict[str, list[str]] = {}
+
+
+def _openers(role: str, count: int) -> list[str]:
+    """The operators opening MCIDs 0 … count - 1 of `role` (a page has a few hundred)."""
+    made = _OPENERS.setdefault(role, [])
+    made += [f"/{role} <</MCID {mcid}>> BDC" for mcid in range(len(made), count)]
+    return made[:count]
 
 
 def table_tags(canvas, layout, start: int) -> TableTags | None:
