@@ -155,3 +155,42 @@ def test_only_the_years_a_key_edit_moves_are_allocated_again(monkeypatch):
     recompute(keyed)
     assert allocated == [year]
     assert asdict(recompute(keyed)) == asdict(outcome.compute(keyed))
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**9), steps=st.lists(st.sampled_from(("edit", "undo", "respec")),
+                                                   max_size=20))
+def test_followed_shown_totals_equal_summing_the_shown_rows(seed, steps):
+    from finsam_desktop.domain.totals import grouped_year_totals, year_totals
+    from finsam_desktop.domain.totals_followed import follow_shown
+    rng = random.Random(seed)
+    specs = [("", ""), ("individ", ""), ("", "area"), ("struktur", "municipality"),
+             ("Insats", "category")]
+    history = [PLANS["syntetisk"]]
+    spec = rng.choice(specs)
+    followed = None
+    for step in steps:
+        if step == "undo" and len(history) > 1:
+            history.pop()
+        elif step == "respec":
+            spec = rng.choice(specs)
+        else:
+            history.append(_edit(history[-1], rng))
+        plan = history[-1]
+        wanted, field = spec
+
+        def accepts(item, wanted=wanted):
+            return not wanted or item.area == wanted or item.name.startswith(wanted)
+
+        def group_of(item, field=field):
+            return getattr(item, field)
+        followed = follow_shown(followed, (spec, plan.years), plan.interventions, accepts,
+                                group_of if field else None, ("amounts", "participants"),
+                                plan.years)
+        shown = [item for item in plan.interventions if accepts(item)]
+        assert followed.count == len(shown)
+        for name in ("amounts", "participants"):
+            assert followed.sums[name] == year_totals(shown, name, plan.years)
+        if field:
+            assert followed.groups == tuple(grouped_year_totals(
+                shown, group_of, ("amounts", "participants"), plan.years))

@@ -72,8 +72,13 @@ class GroupTotalsModel(QAbstractTableModel):
     def set_rows(self, plan: Plan, rows: Sequence[Intervention],
                  grouping: Grouping | None) -> None:
         """Regroup `rows`; keeps the model (only `dataChanged`) when the groups are the same."""
-        groups = [] if grouping is None else ordered(
-            grouped_year_totals(rows, grouping.key, FIELDS, plan.years), grouping, self.collator)
+        self.set_groups(plan, [] if grouping is None else
+                        grouped_year_totals(rows, grouping.key, FIELDS, plan.years), grouping)
+
+    def set_groups(self, plan: Plan, totals: Sequence[GroupTotals],
+                   grouping: Grouping | None) -> None:
+        """Show groups summed elsewhere (`domain.totals_followed`), as `set_rows` does."""
+        groups = [] if grouping is None else ordered(totals, grouping, self.collator)
         same_shape = (grouping is self.grouping and tuple(plan.years) == self.years
                       and plan.unit == self.unit  # the unit is in the headers
                       and [g.key for g in groups] == [g.key for g in self.groups])

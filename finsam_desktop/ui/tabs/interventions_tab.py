@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import format_money, format_number
 from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Plan
-from ...domain.totals import year_totals
+from ...domain.totals_followed import ShownTotals, follow_shown
 from ..collection_editor import CollectionEditor, show_plan_order
 from ..column_menu import ColumnMenu
 from ..plan_model import PlanModel
@@ -43,7 +43,7 @@ from ..tables import (
     year_count_column,
     year_money_column,
 )
-from .intervention_groups import GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
+from .intervention_groups import FIELDS, GROUP_KEY_ROLE, GROUPING_BY_FIELD, GroupTotalsModel
 
 COLLECTION = "interventions"
 HIDEABLE = (("area", "Område"), ("category", "Kategori"), ("amounts", "Belopp per år"),
@@ -142,6 +142,8 @@ class InterventionsTab(QWidget):
         self.category_filter = self._choices(self.tr("Alla kategorier"), CATEGORY_LABELS)
         self.municipality_filter = QComboBox()
         self._municipalities: set[str] | None = None
+        self._shown: ShownTotals | None = None
+        """The filtered and grouped sums of the last update, followed by the next edit."""
         self.municipality_filter.setMinimumContentsLength(14)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Filter:")))
@@ -298,18 +300,23 @@ class InterventionsTab(QWidget):
 
     def update_totals(self) -> None:
         """Money and participants per year summed over the rows the filter shows (and per
-        group when grouping)."""
+        group when grouping); followed from the last edit's sums by the rows it replaced."""
         plan, outcome = self.model.plan, self.model.outcome
         grouping = GROUPING_BY_FIELD.get(self.group_by.currentData() or "")
-        shown = plan.interventions
-        if self.proxy.active():
-            shown = [item for item in plan.interventions if self.proxy.accepts(item)]
+        filtered = self.proxy.active()
+        if filtered or grouping is not None:
+            spec = (self.proxy.text, self.proxy.area, self.proxy.category,
+                    self.proxy.municipality, grouping and grouping.field, plan.years)
+            self._shown = follow_shown(self._shown, spec, plan.interventions,
+                                       self.proxy.accepts if filtered else None,
+                                       grouping.key if grouping is not None else None,
+                                       FIELDS, plan.years)
         if grouping is not None or self.groups.grouping is not None:
-            self.groups.set_rows(plan, shown, grouping)
-        if self.proxy.active():
-            money = year_totals(shown, "amounts", plan.years)
-            people = year_totals(shown, "participants", plan.years)
-            count = len(shown)
+            self.groups.set_groups(plan, self._shown.groups if grouping is not None else [],
+                                   grouping)
+        if filtered:
+            money, people = self._shown.sums["amounts"], self._shown.sums["participants"]
+            count = self._shown.count
         else:  # everything is shown: the outcome has the sums already
             money = {y: outcome.years[y].intervention_costs for y in plan.years}
             people = {y: sum(outcome.years[y].participants_by_area.values()) for y in plan.years}
