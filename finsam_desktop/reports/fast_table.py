@@ -69,9 +69,10 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
         title = max((stringWidth(word, BOLD, size) for word in column.title.split()), default=0)
         if column.numeric:
             # Numbers: the digits are all one width, so only the longest strings can be the widest.
-            longest = max((len(cells[index]) for cells in body), default=0)
-            content = max((stringWidth(cells[index], BOLD, size) for cells in body
-                           if len(cells[index]) >= longest - 1), default=0)
+            values = [cells[index] for cells in body]
+            longest = max(map(len, values), default=0)
+            content = max((stringWidth(value, BOLD, size) for value in values
+                           if len(value) >= longest - 1), default=0)
             widths[index] = min(max(content, title, 28), width * 0.3) + 2 * PAD + 2 \
                 + _inset(table, index)
         else:
@@ -127,30 +128,36 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
                     for c, w in zip(table.columns, widths, strict=True)]
     header = _Row("header", header_cells, row_height(max(len(c) for c in header_cells)))
     rows = []
-    wrapped: dict[tuple[str, str, float], list[str]] = {}  # the same owner wraps the same way
+    inner = [w - 2 * PAD for w in widths]
+    wrapped: dict[str, list[dict[str, list[str]]]] = {}
+    """Per font and column, each text's lines: the same owner wraps the same way."""
     for row in table.rows:
-        cell_font = font if row.kind == "body" else BOLD
-        if row.kind in SPANNING:
+        kind = row.kind
+        cell_font = font if kind == "body" else BOLD
+        if kind in SPANNING:
             lines = wrap_lines(printable(row.cells[0]), BOLD, size, total - 2 * PAD)
-            rows.append(_Row(row.kind, [lines], row_height(len(lines))))
+            rows.append(_Row(kind, [lines], row_height(len(lines))))
             continue
-        cells, most = [], 1
+        known = wrapped.get(cell_font)
+        if known is None:
+            known = wrapped[cell_font] = [{} for _ in widths]
+        cells = []
         # strict=False: a row may carry fewer cells than the table has columns; they stay empty
-        for cell, is_number, w in zip(row.cells, numeric, widths, strict=False):
+        for cell, is_number, room, column in zip(row.cells, numeric, inner, known, strict=False):
             if is_number:
-                cell = printable(cell)
-                lines = wrap_lines(cell, cell_font, size, w - 2 * PAD) if len(cell) > 40 else [cell]
+                if not cell.isprintable():
+                    cell = printable(cell)
+                cells.append(wrap_lines(cell, cell_font, size, room) if len(cell) > 40 else [cell])
             else:
-                key = (cell, cell_font, w)
-                lines = wrapped.get(key)
+                lines = column.get(cell)
                 if lines is None:
-                    lines = wrapped[key] = wrap_lines(printable(cell), cell_font, size, w - 2 * PAD)
-            most = max(most, len(lines))
-            cells.append(lines)
+                    lines = column[cell] = wrap_lines(printable(cell), cell_font, size, room)
+                cells.append(lines)
+        most = max(map(len, cells), default=1)
         if row_height(most) > MAX_ROW_HEIGHT:
-            rows += _continued(row.kind, cells, most, row_height)
+            rows += _continued(kind, cells, most, row_height)
         else:
-            rows.append(_Row(row.kind, cells, row_height(most)))
+            rows.append(_Row(kind, cells, row_height(most)))
     tops = [0.0, *accumulate(r.height for r in rows)]
     return TableLayout(widths, numeric, insets, header, rows, tops, font, size, leading)
 

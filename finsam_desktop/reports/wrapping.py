@@ -43,15 +43,25 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
 
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """`text` as lines no wider than `width` points (existing line breaks kept)."""
+    try:
+        return _wrap(text, _WIDTHS[font].__getitem__, font, size, width)
+    except KeyError:  # a character (or the font) not measured yet: learn them, then wrap
+        stringWidth(text + " ", font, size)
+        return _wrap(text, _WIDTHS[font].__getitem__, font, size, width)
+
+
+def _wrap(text: str, width_of, font: str, size: float, width: float) -> list[str]:
+    """`wrap_lines` with `stringWidth` written out (the same arithmetic: a table cell of a
+    large plan is wrapped here once per distinct text)."""
     lines: list[str] = []
-    space = stringWidth(" ", font, size)
+    space = width_of(" ") * size / 1000
     for paragraph in text.split("\n"):
-        if stringWidth(paragraph, font, size) <= width:
+        if sum(map(width_of, paragraph)) * size / 1000 <= width:
             lines.append(paragraph)
             continue
         current, current_width = "", 0.0
         for word in paragraph.split():
-            word_width = stringWidth(word, font, size)
+            word_width = sum(map(width_of, word)) * size / 1000
             if word_width > width:
                 if current:
                     lines.append(current)
