@@ -14,8 +14,16 @@ import struct
 import zlib
 from itertools import accumulate
 
-from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject
+from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject, PDFStream
 
+FAST_PAGES = 200
+"""A document of more pages has its page streams compressed at zlib level 1 instead of
+reportlab's 6: at 50 000 interventions (1 800 pages, 35 MB of page content) that is
+about a third of a second less for a file a tenth larger; the content is the same."""
+LEVELS = (3, 1)
+"""The object streams' zlib level, usually and beyond FAST_PAGES (a large plan's structure
+is tens of megabytes)."""
 PER_STREAM = 400
 """Structure elements per object stream."""
 XREF_ROW = struct.Struct(">BIH")
@@ -39,6 +47,32 @@ class Late(PDFObject):
         return self.data
 
 
+class _FastFlate:
+    """reportlab's FlateDecode filter at zlib level 1."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, text):
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+def _compress_pages_fast(pages) -> None:
+    """Give each page its content stream as `PDFPage.check_format` would make it, with
+    the faster filter (a page that already has its stream, or none, is left alone)."""
+    for page in pages:
+        if page.Contents or not page.stream or not page.compression or rl_config.useA85 \
+                or page.Override_default_compilation:
+            continue
+        stream = PDFStream()
+        stream.filters = [_FAST_FLATE]
+        stream.content = page.stream
+        stream.__Comment__ = "page stream"
+        page.Contents = stream
+
+
+_FAST_FLATE = _FastFlate()
+
+
 class TaggedDocument(PDFDocument):
     """A PDFDocument whose file packs the structure elements into object streams."""
 
@@ -50,6 +84,9 @@ class TaggedDocument(PDFDocument):
         self.encrypt.prepare(self)
         self.Reference(self.Catalog)
         self.Reference(self.info)
+        fast = len(self.Pages.pages) > FAST_PAGES
+        if fast:
+            _compress_pages_fast(self.Pages.pages)
         numbers = self.numberToId
         objects = self.idToObject
         offsets = self.idToOffset
@@ -80,7 +117,7 @@ class TaggedDocument(PDFDocument):
             head = " ".join([f"{first + start + index} {position}" for index, position
                              in enumerate([0, *ends[:-1]])]).encode("ascii") + b"\n"
             body = "\n".join(chunk).encode("latin-1") + b"\n"
-            content = zlib.compress(head + body, 3)
+            content = zlib.compress(head + body, LEVELS[fast])
             offset = file.add(f"{stream_number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
                               f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"
                               "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")

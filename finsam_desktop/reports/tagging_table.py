@@ -53,7 +53,7 @@ class TableTags:
         if all(map(any, cells)):  # the usual row: every cell has content
             row.cells = Cells(role, attributes, page, range(first, first + count))
             marks += zip(repeat(row, count), range(count), strict=True)
-            return _openers(role, first + count)[first:]
+            return _openers(role, first + count)[first:first + count]
         mcids: list[int | None] = []
         for column, lines in enumerate(cells):
             if any(lines):
@@ -80,10 +80,12 @@ _OPENERS: dict[str, list[str]] = {}
 
 
 def _openers(role: str, count: int) -> list[str]:
-    """The operators opening MCIDs 0 … count - 1 of `role` (a page has a few hundred)."""
+    """The operators opening MCIDs 0, 1, … of `role`, at least `count` of them (a page
+    has a few hundred); the list is shared: slice it, never change it."""
     made = _OPENERS.setdefault(role, [])
-    made += [f"/{role} <</MCID {mcid}>> BDC" for mcid in range(len(made), count)]
-    return made[:count]
+    if len(made) < count:
+        made += [f"/{role} <</MCID {mcid}>> BDC" for mcid in range(len(made), count)]
+    return made
 
 
 def table_tags(canvas, layout, start: int) -> TableTags | None:
