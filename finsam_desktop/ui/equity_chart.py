@@ -27,6 +27,29 @@ BOUND_COLORS = {"min": QColor("#b03030"), "max": QColor("#c07000")}
 """By the side of the bound the equity must stay on (domain.rule_kinds)."""
 
 
+MAX_INTERVALS = 4
+"""At most this many steps on the amount axis: the chart's 220 px leave about 110 px for the
+plot, and seven labels in that ("−10 000" … "50 000") are all cut to "…"."""
+
+
+def fewer_ticks(axis: QValueAxis) -> None:
+    """Keep the nice step Qt chose, doubled until at most `MAX_INTERVALS` steps remain (an
+    odd count first gets one step more at the top, so every label stays a round figure)."""
+    intervals = axis.tickCount() - 1
+    if intervals <= MAX_INTERVALS:
+        return
+    step = (axis.max() - axis.min()) / intervals
+    top = axis.max()
+    while intervals > MAX_INTERVALS:
+        if intervals % 2:
+            intervals += 1
+            top += step
+        intervals //= 2
+        step *= 2
+    axis.setRange(axis.min(), top)
+    axis.setTickCount(intervals + 1)
+
+
 def rule_bound_label(rule) -> str:
     return KINDS[rule.kind].chart_label
 
@@ -107,4 +130,5 @@ class EquityChart(QChartView):
         span = (high - low) or 1.0
         axis_y.setRange(low - span * 0.08 if low < 0 else 0, high + span * 0.12)
         axis_y.applyNiceNumbers()
+        fewer_ticks(axis_y)
         self.series_names = [item.name() for item in series if item.name()]
