@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
 
         def grab(name: str) -> None:
+            if window.model is not None:
+                window.model.flush()  # typed edits written: the status says "Allt är sparat"
             for _ in range(3):
                 QApplication.processEvents()
             target = args.out / f"{name}.png"
