@@ -107,6 +107,14 @@ def open_and_show(name: str, runs: int, folder: Path) -> Stats:
     return Stats(tuple(_window_child(path, "show")[0] for _ in range(runs)))
 
 
+def open_pause(name: str, runs: int, folder: Path) -> Stats:
+    """The longest pause of the window's event loop while the plan opens (in this process)."""
+    _require("finsam_desktop.ui.main_window", "ui/main_window.py")
+    from .window_open import measure_pauses
+    path = plan_file(name, folder)
+    return measure_pauses(path, runs)
+
+
 def peak_memory(name: str, runs: int, folder: Path) -> Stats:
     """Peak resident memory (bytes) of the app with the plan open and every tab shown."""
     _require("finsam_desktop.ui.main_window", "ui/main_window.py")

@@ -32,6 +32,7 @@ TASKS = [
      cases.edit_to_view_slow_disk, 30, 10),
     ("open", "Öppna och visa", {"*": 1.5, SYNTHETIC: 1.0, LARGE: 2.5}, S, cases.open_and_show,
      5, 2),
+    ("open_pause", "Öppna: längsta stopp i fönstret", {"*": 0.25}, MS, cases.open_pause, 5, 2),
     ("report", "Rapport (process)", {"*": 0.30, SYNTHETIC: 0.50, LARGE: 5.0}, S, cases.report,
      7, 3),
     ("check", "Kontroll (process)", {"*": 0.25}, S, cases.check, 7, 3),
@@ -41,7 +42,7 @@ TASKS = [
     ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
 ]
 SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}
-LARGE_TASKS = {"edit": 10, "open": 2, "report": 2}
+LARGE_TASKS = {"edit": 10, "open": 2, "open_pause": 2, "report": 2}
 """Tasks also run on the 50 000-intervention plan (with this many runs: it is slow to make)."""
 PLANLESS = {"help": "–"}
 """Tasks that read no plan: one row, its plan column shows this."""

@@ -9,9 +9,6 @@ import resource
 import sys
 from pathlib import Path
 
-POLL_MS = 5
-"""How often the child looks whether the window shows the plan yet."""
-
 
 def peak_kib() -> int:
     """This process's peak resident memory in KiB.
@@ -36,19 +33,11 @@ def main() -> None:
 
     app = QApplication(sys.argv[:1])
     name = Path(path).name
-    waited = []
 
     def shown() -> None:
-        # The plan is read on a worker while the window runs its event loop, so this
-        # timer first fires while the plan is still loading: look again until it is shown.
-        if not any(name in window.windowTitle() and window.isVisible()
-                   for window in app.topLevelWidgets()):
-            waited.append(1)
-            if len(waited) * POLL_MS > 60_000:
-                print(f"not shown: no window shows {name}", flush=True)
-                app.quit()
-            else:
-                QTimer.singleShot(POLL_MS, shown)
+        if not any(name in window.windowTitle() for window in app.topLevelWidgets()):
+            print(f"not shown: no window shows {name}", flush=True)
+            app.quit()
             return
         app.processEvents()  # the shown plan's first paint
         if mode == "memory":
@@ -62,7 +51,16 @@ def main() -> None:
             print("shown", flush=True)
         app.quit()
 
-    QTimer.singleShot(0, shown)
+    # The plan is read on a worker while the window runs its event loop: look once the
+    # window's open_path has returned (shown or refused), on the loop's next turn.
+    from finsam_desktop.ui import main_window
+    open_path = main_window.MainWindow.open_path
+
+    def opened(window, target):
+        result = open_path(window, target)
+        QTimer.singleShot(0, shown)
+        return result
+    main_window.MainWindow.open_path = opened
     from finsam_desktop.ui.app import run
     run(path)
 

@@ -47,3 +47,11 @@ def test_child_processes_keep_compiled_modules_outside_the_tree(monkeypatch):
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     env = child_env()
     assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == str(PYCACHE)
+
+
+def test_the_open_pause_row_measures_the_window_s_longest_stop(qapp, tmp_path):
+    from benchmarks.plans import plan_file
+    from benchmarks.window_open import measure_pauses
+    stats = measure_pauses(plan_file("sormland-2026", tmp_path), 2)
+    assert len(stats.samples) == 2 and all(0 < pause < 30 for pause in stats.samples)
+    assert "open_pause" in run.LARGE_TASKS
