@@ -16,6 +16,7 @@ import marshal
 import zlib
 from array import array
 from fnmatch import fnmatch
+from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -125,10 +126,33 @@ def _scale(units_per_em: int):
     return lambda x: x * factor
 
 
+STORED_GLYPHS = "_stored_glyphToChar"
+_STORED_FACE: list[type] = []
+
+
+def _stored_face_class() -> type:
+    """`TTFontFace` for a face made from stored metrics.
+
+    Its `glyphToChar` (glyph -> characters), which reportlab reads only while it parses a
+    font, is unpacked when something first asks for it: building its six thousand lists
+    was a third of loading a face.
+    """
+    if not _STORED_FACE:
+        from reportlab.pdfbase.ttfonts import TTFontFace
+
+        class StoredFace(TTFontFace):
+            @cached_property
+            def glyphToChar(self) -> dict:
+                return _unpacked(self.__dict__.pop(STORED_GLYPHS))
+
+        _STORED_FACE.append(StoredFace)
+    return _STORED_FACE[0]
+
+
 def load_font(name: str, ttf: Path):
     """A `TTFont` for `ttf` named `name`: from the stored metrics when they fit, else parsed."""
     from reportlab import rl_config
-    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
     data = ttf.read_bytes()
     try:
         key, state = marshal.loads(zlib.decompress(metrics_path(ttf).read_bytes()))
@@ -136,9 +160,12 @@ def load_font(name: str, ttf: Path):
         key, state = None, None
     if key != _key(data):
         return TTFont(name, str(ttf))
-    face = TTFontFace.__new__(TTFontFace)
+    face = _stored_face_class().__new__(_stored_face_class())
     for attribute, value in state.items():
-        setattr(face, attribute, _unpacked(value))
+        if attribute == "glyphToChar":
+            face.__dict__[STORED_GLYPHS] = value
+        else:
+            setattr(face, attribute, _unpacked(value))
     face.filename = str(ttf)
     face._ttf_data = data
     face._pdfScale = _scale(face.unitsPerEm)

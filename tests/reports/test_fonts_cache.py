@@ -23,6 +23,8 @@ FACES = (REGULAR, BOLD, ITALIC, BOLD_ITALIC)
 
 
 def same_font(cached, parsed) -> None:
+    assert isinstance(cached.face, type(parsed.face))
+    assert cached.face.glyphToChar == parsed.face.glyphToChar  # unpacked when first read
     assert vars(cached).keys() == vars(parsed).keys()
     assert cached.fontName == parsed.fontName
     assert (cached._asciiReadable, cached._shapable) == (parsed._asciiReadable, parsed._shapable)
