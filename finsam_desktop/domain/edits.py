@@ -23,7 +23,6 @@ from .plan import (
     RULE_KINDS,
     UNITS,
     Goal,
-    Indicator,
     Intervention,
     Key,
     KeyValue,
@@ -268,11 +267,6 @@ def _key_from_map(plan: Plan, values: dict[int, KeyValue]) -> Key:
 def set_key(plan: Plan, ident: int, key: int | Decimal | None) -> Plan:
     """The same key for every plan year (the usual case: one population figure)."""
     return update_item(plan, "members", ident, key=key)
-
-
-def set_indicators(plan: Plan, ident: int, indicators: list[tuple[str, str]]) -> Plan:
-    return update_item(plan, "goals", ident,
-                       indicators=tuple(Indicator(text, target) for text, target in indicators))
 
 
 # --- plan-wide settings ----------------------------------------------------------------

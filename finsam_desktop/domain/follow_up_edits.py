@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from .edits import MAX_AMOUNT, EditError
 from .follow_up import extrapolated, line_names
-from .plan import FOLLOW_UP_LISTS, FollowUp, LineRef, Period, Plan
+from .plan import FOLLOW_UP_LISTS, LineRef, Period, Plan
 
 _V = TypeVar("_V")
 _ACCOUNT = re.compile(r"^([0-9]{1,10})(?:\s*-\s*([0-9]{1,10}))?$")
@@ -249,11 +249,6 @@ def check_accounts(plan: Plan, mapping: Mapping[LineRef, tuple[str, ...]],
                 raise EditError(f"Kontona {acc1} och {acc2} överlappar för {first}.")
             raise EditError(f"Konto {max(low1, low2)} hör redan till {first} ({acc1}); "
                             f"det kan inte också höra till {second}.")
-
-
-def with_follow_up(plan: Plan, follow_up: FollowUp) -> Plan:
-    """The plan with a whole follow-up put back (used by undo of an import)."""
-    return replace(plan, follow_up=follow_up)
 
 
 def set_account_mapping(plan: Plan, mapping: Mapping[LineRef, Iterable[str]]) -> Plan:

@@ -214,12 +214,6 @@ def rule_value_text(rule: Rule, unit: str, decimals: int = 2) -> str:
     return format_share(rule.share, decimals)
 
 
-def finding_text(rule: Rule, year: int, actual: int, bound: int, margin: int, figures: object,
-                 labels: Labels | None = None) -> str:
-    """The Swedish message of a broken rule in `year`."""
-    return f"{year}: " + kind_of(rule).advice(rule, actual, bound, margin, figures, labels)
-
-
 def check_rule_fields(rule: Rule) -> None:
     """The kind-dependent fields: a known kind, a known basis, a known area."""
     if rule.kind not in KINDS:

@@ -14,7 +14,6 @@ from .errors import Invalid
 from .follow_up import line_names
 from .plan import LineRef, Plan
 
-MAX_ACCOUNT = 10**10
 _ACCOUNT = re.compile(r"([0-9]{1,10})(?:\s*-\s*([0-9]{1,10}))?", re.ASCII)
 
 

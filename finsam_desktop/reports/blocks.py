@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ROW_KINDS = ("body", "heading", "subheading", "subtotal", "total")
-
 
 @dataclass(frozen=True)
 class Heading:

@@ -47,14 +47,6 @@ def refuse_own_input(target: Path, sources: Iterable[Path]) -> None:
                                 "resultatet. Inget har ändrats.")
 
 
-def refuse_if_held(target: Path) -> None:
-    """Never replace a file that a window has open for writing."""
-    holder = PlanLock(target).holder()
-    if holder is not None:
-        raise PlanFileError(f"{target.name} är öppen hos {holder.describe()} och kan inte "
-                            "ersättas. Stäng den där eller välj ett annat namn.")
-
-
 def keep_current_state(target: Path) -> Path | None:
     """Back up the plan file `target` is before it is replaced; refuse if that cannot be done."""
     try:

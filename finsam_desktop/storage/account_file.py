@@ -20,7 +20,6 @@ from .sie import SieBook
 
 _ACCOUNT = re.compile(r"[0-9]{1,10}")
 _NUMBER = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,6})?")
-ACCOUNT_SUFFIXES = (".csv", ".txt", ".xlsx")
 
 
 def read_account_file(path: str | Path) -> SieBook:

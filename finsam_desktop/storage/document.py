@@ -141,16 +141,6 @@ class PlanDocument:
         self.flush()
         return outcome
 
-    def backup_to(self, target: Path) -> None:
-        """A consistent copy of the open file (SQLite's backup API), staged changes included."""
-        if not self.read_only:
-            self.flush()
-        copy = sqlite3.connect(str(target))
-        try:
-            self._conn.backup(copy)
-        finally:
-            copy.close()
-
     def close(self) -> None:
         """Flush what is staged, then close; a failed flush is raised after closing."""
         try:

@@ -29,7 +29,6 @@ from .schema import (
     expected_schema,
     schema_of,
     upgrade,
-    user_version,
 )
 
 HEADER = b"SQLite format 3\x00"
@@ -250,7 +249,3 @@ def read_plan(conn: sqlite3.Connection, name: str = "filen",
 def mark_written(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('written_by', ?)",
                  (f"FinSam Desktop {__version__}",))
-
-
-def schema_version_of(conn: sqlite3.Connection) -> int:
-    return user_version(conn)

@@ -87,9 +87,6 @@ class CellDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
-# Named aliases so a view can say what it means; all three open the editor the cell asks for.
-MoneyDelegate = ChoiceDelegate = DateDelegate = CellDelegate
-
 
 def view_index(view: QAbstractItemView, source_index: QModelIndex) -> QModelIndex:
     """The view's index for a source-model index, through any chain of proxy models."""

@@ -47,9 +47,6 @@ class SteadyLabel(QWidget):
     def text(self) -> str:
         return self._text
 
-    def plain_text(self) -> str:
-        return self._document.toPlainText()
-
     def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name
         if text == self._text:
             return

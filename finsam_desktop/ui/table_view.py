@@ -319,9 +319,6 @@ class PlanTableView(QTableView):
                 self._section_sizes() == self._fitted:
             self._apply_widths()
 
-    def source_row(self, index: QModelIndex) -> int:
-        return (self.proxy.mapToSource(index) if self.proxy is not None else index).row()
-
     def selected_ids(self) -> list[int]:
         """Ids of the rows with a selected cell, in view order (the current row if none)."""
         rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()})

@@ -45,10 +45,6 @@ def skaraborg_document(**changes):
     return replace(load_plan("skaraborg-2026"), sections=sections, **changes)
 
 
-def chapter_texts(report):
-    return {chapter.title: chapter.blocks for chapter in report.chapters}
-
-
 def test_blocks_print_where_placed_and_only_the_listed_ones(tmp_path):
     plan = skaraborg_document()
     report = build_report(plan, compute(plan))

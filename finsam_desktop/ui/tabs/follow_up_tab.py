@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -264,13 +264,3 @@ class FollowUpTab(QWidget):
 
     def show_subject(self, subject: str) -> None:
         self.sums_view.setFocus()
-
-    def select_column(self, key: str, rows: range) -> None:
-        """Select a block of cells (tests and keyboard users): `rows` in view order."""
-        column = self.table.column_index(key)
-        self.view.setCurrentIndex(self.proxy.index(rows.start, column))
-        selection = self.view.selectionModel()
-        for row in rows:
-            selection.select(self.proxy.index(row, column),
-                             QItemSelectionModel.SelectionFlag.Select)
-

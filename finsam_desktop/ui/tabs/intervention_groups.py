@@ -92,9 +92,6 @@ class GroupTotalsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(groups) - 1, self.columnCount() - 1))
 
-    def group_at(self, row: int) -> GroupTotals:
-        return self.groups[row]
-
     def row_of(self, key: str) -> int:
         return next((row for row, g in enumerate(self.groups) if g.key == key), -1)
 
@@ -154,4 +151,3 @@ class GroupTotalsModel(QAbstractTableModel):
         if role == GROUP_KEY_ROLE:
             return group.key
         return None
-

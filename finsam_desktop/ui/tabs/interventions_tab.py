@@ -369,10 +369,6 @@ class InterventionsTab(QWidget):
             self.search.clear()
             self.municipality_filter.setCurrentIndex(0)
 
-    def add_intervention(self) -> None:
-        """A new intervention after the current row, in the area/category being filtered."""
-        self.rows.add()
-
     def remove_selected(self) -> None:
         """Remove the selected interventions as one undoable step."""
         self.rows.remove_selected()

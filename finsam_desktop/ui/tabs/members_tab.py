@@ -132,10 +132,6 @@ class MembersTab(QWidget):
                   for year in plan.years]
         self.total.setText(self.tr("Summa avgifter ") + ", ".join(totals))
 
-    def add_member(self) -> None:
-        """Add a municipality after the current row and start editing its name."""
-        self.rows.add()
-
     def remove_selected(self) -> None:
         """Remove the selected members as one undoable step."""
         self.rows.remove_selected()

@@ -11,7 +11,7 @@ step of its own.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -338,15 +338,8 @@ class DocumentTab(QWidget):
         if self.view.select_id(ident):
             self._show_current()
 
-    def move_cursor_to_end(self) -> None:
-        self.editor.moveCursor(QTextCursor.MoveOperation.End)
-
 
 def _caption(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("color: #555; font-weight: 600; padding: 6px 2px 2px 2px;")
     return label
-
-
-TextTab = DocumentTab
-"""The first release's name for this tab."""
