@@ -1,4 +1,4 @@
-"""Shared fixtures. Qt runs offscreen everywhere, CI or not (see PITFALLS)."""
+"""Shared fixtures. Qt runs offscreen everywhere, CI or not (see docs/pitfalls.md)."""
 
 from __future__ import annotations
 

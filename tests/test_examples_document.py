@@ -30,7 +30,7 @@ CHAPTERS = {
         "Fokusområden 2026", "Kärnvärden – vägledande och handfasta, hur vi vill arbeta",
         "Finansiella ramar och mål", "Individ- och strukturinriktade insatser"),
 }
-"""Each rebuilt example's level-1 chapter titles, as its seed text (shared/seeds) has them."""
+"""Each rebuilt example's level-1 chapter titles, as the published plan it was rebuilt from has them."""
 
 
 def _report(name: str, tmp_path) -> pypdf.PdfReader:

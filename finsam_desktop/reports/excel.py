@@ -3,7 +3,7 @@
 Cells hold real numbers with number formats (never text), so the coordinator
 can go on calculating; amounts are rounded exactly as in the PDF report and
 every sum row is the sum of the rows above it. No cell is ever a formula: openpyxl
-takes any string starting with "=" for one (PITFALLS), so such names are stored as
+takes any string starting with "=" for one (docs/pitfalls.md), so such names are stored as
 text. Rows are written by number (never by reading `max_row`, which scans every cell:
 20 000 interventions took minutes), and control characters, which the format
 cannot hold, are written as U+FFFD.

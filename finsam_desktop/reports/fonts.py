@@ -1,7 +1,7 @@
 """DejaVu Sans, shipped with the app and embedded in every PDF, registered once per process.
 
 The built-in Helvetica is not embedded and lacks U+2212; DejaVu Sans carries
-å ä ö é – ≥ ≤ − (PITFALLS). The family mapping makes <b> in Paragraphs work.
+å ä ö é – ≥ ≤ − (docs/pitfalls.md). The family mapping makes <b> in Paragraphs work.
 The slanted faces are loaded only when a report sets italics (Markdown emphasis).
 """
 

@@ -1,7 +1,7 @@
 """The narrative's flowables: escaped Paragraph markup of spans, lists, footnotes, the logo.
 
 Every user string reaches reportlab only through `escape` (Paragraph text is markup,
-PITFALLS); the only tags are the ones written here from the spans' styles.
+docs/pitfalls.md); the only tags are the ones written here from the spans' styles.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .wrapping import printable, stringWidth
 
 
 def escape(text: str) -> str:
-    """User text made safe for a Paragraph: `xml.sax.saxutils.escape` (PITFALLS) of `printable`.
+    """User text made safe for a Paragraph: `xml.sax.saxutils.escape` (docs/pitfalls.md) of `printable`.
 
     Written out because importing `xml.sax.saxutils` pulls in `urllib.request`,
     about 12 ms of the report's start-up; a test checks the two agree.

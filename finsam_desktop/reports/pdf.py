@@ -1,7 +1,7 @@
 """The plan report as a PDF: reportlab Platypus lays out a `Report` on A4.
 
 Every user string reaches a Paragraph only through `escape` (reportlab reads
-Paragraph text as markup; see PITFALLS); table cells are plain strings broken into lines by
+Paragraph text as markup; see docs/pitfalls.md); table cells are plain strings broken into lines by
 `wrapping`, which is fast and never markup. Fonts are DejaVu Sans, embedded.
 Layout runs once: the contents list's lines are known before layout and its
 page numbers after, so its page shows a PDF form filled in when the document

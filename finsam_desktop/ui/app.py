@@ -34,7 +34,7 @@ def release_clipboard() -> None:
 def setup_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names for QSettings, the Swedish locale and Qt's Swedish strings.
 
-    The locale is set explicitly because CI and many laptops run with "C" (PITFALLS).
+    The locale is set explicitly because CI and many laptops run with "C" (docs/pitfalls.md).
     """
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -55,7 +55,7 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
 
 
 def log_path() -> Path:
-    """Where unexpected errors are written: the user's data folder (PITFALLS: packaging)."""
+    """Where unexpected errors are written: the user's data folder (docs/pitfalls.md, Packaging)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(folder or Path.home()) / LOG_NAME
 

@@ -85,7 +85,7 @@ class ColumnMenu(QObject):
         if settings is None or not settings.contains(self.settings_key):
             return
         known = {key for key, _ in self.choices}
-        stored = settings.value(self.settings_key, [], type=list) or []  # PITFALLS: lists
+        stored = settings.value(self.settings_key, [], type=list) or []  # docs/pitfalls.md: QSettings lists
         self._apply({str(key) for key in stored} & known)
 
     def _remember(self) -> None:

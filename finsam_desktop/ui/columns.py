@@ -7,7 +7,7 @@ a pasted range, a cleared selection and *Fyll höger* are all the same function 
 to one or many cells, and each of them is one undo step (`PlanTableModel.set_cells`).
 
 Money is `int` kronor in the plan and a formatted string in `DisplayRole`
-(PITFALLS: floats show as "1,23457×10^+06"); sorting uses `SORT_ROLE`.
+(docs/pitfalls.md: floats show as "1,23457×10^+06"); sorting uses `SORT_ROLE`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Cell editors for plan tables: plain line edits for money, numbers, dates and text, combos
 for fixed choices, and where a refused edit is shown.
 
-PITFALLS: no spin boxes (a Swedish QDoubleSpinBox reads "1234.5" as 0 silently); the typed
+docs/pitfalls.md: no spin boxes (a Swedish QDoubleSpinBox reads "1234.5" as 0 silently); the typed
 text goes to the model as is and the domain parser accepts or refuses it with a Swedish
 message. STYLE: a cell editor's own Ctrl+Z must not fight the document's undo: while the
 editor has typing to undo, Ctrl+Z undoes that typing; otherwise the editor closes without

@@ -1,7 +1,7 @@
 """Every modal dialog the window shows goes through these functions.
 
 Tests patch them (monkeypatch.setattr(dialogs, "ask_open_path", ...)) instead of
-driving native dialogs; PITFALLS: patching QMessageBox.question misses
+driving native dialogs; docs/pitfalls.md: patching QMessageBox.question misses
 QMessageBox instances run with exec().
 """
 

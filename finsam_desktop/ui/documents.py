@@ -65,7 +65,7 @@ class RecentFiles:
         self.settings = settings
 
     def paths(self) -> list[str]:
-        # PITFALLS: a one-element list comes back as a str, an empty one as None.
+        # docs/pitfalls.md (QSettings lists): a one-element list comes back as a str, an empty one as None.
         values = self.settings.value(RECENT_KEY, [], type=list) or []
         return [str(value) for value in values if value]
 

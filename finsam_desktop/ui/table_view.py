@@ -9,7 +9,7 @@ Insert or Ctrl++ asks for a new row, Ctrl+- for removing the selected rows, Alt+
 for moving the current row (`insert_requested`, `delete_requested`, `move_requested`;
 `CollectionEditor` answers them).
 
-PITFALLS: sort on a numeric role, never on display text ("100 kr" before "20 kr"), and
+docs/pitfalls.md: sort on a numeric role, never on display text ("100 kr" before "20 kr"), and
 collate names with `QCollator(QLocale("sv_SE"))` because CI's locale is "C" (Ä before Å).
 """
 

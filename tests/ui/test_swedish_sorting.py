@@ -1,7 +1,7 @@
 """Names sort in Swedish order (… Z, Å, Ä, Ö) in every sortable table, whatever the OS locale.
 
 CI runs with the "C" collation, where Ä comes before Å and both before … nothing
-Swedish; PITFALLS says to collate with `QCollator(QLocale(Swedish, Sweden))`.
+Swedish; docs/pitfalls.md says to collate with `QCollator(QLocale(Swedish, Sweden))`.
 """
 
 from __future__ import annotations

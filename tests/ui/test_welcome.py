@@ -85,7 +85,7 @@ def test_open_and_recent_files_are_remembered(make_window, plan_file, shown, set
     window.welcome.buttons["open"].click()
     assert window.model.document.path == first_path
     window.close_document()
-    # PITFALLS: a one-element list comes back as a plain string in a new process
+    # docs/pitfalls.md: a one-element list comes back as a plain string in a new process
     again = documents.RecentFiles(QSettings(str(settings_path), QSettings.Format.IniFormat))
     assert again.paths() == [str(first_path.resolve())]
     second = make_window()
