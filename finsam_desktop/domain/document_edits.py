@@ -33,12 +33,10 @@ def _valid(check: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _
 
 
 def _text(value: object, what: str, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise EditError(f"{what} ska vara en text.")
-    if required and not value.strip():
-        raise EditError(f"{what} får inte vara tom.")
-    _valid(validation.markdown, value, what)
-    return value
+    text = _valid(validation.markdown, value, what)  # a text, its length and characters
+    if required and not text.strip():
+        raise EditError(f"{what} får inte vara tom.")  # "tom": rubrik, titel (not "tomt")
+    return text
 
 
 def _section_index(plan: Plan, ident: int) -> int:
