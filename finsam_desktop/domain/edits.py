@@ -78,7 +78,8 @@ def _index(plan: Plan, collection: str, ident: int) -> int:
 
 # --- checks: the rules are in `validation`; here they become EditError ------------------
 
-def _checked(check: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+def checked(check: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+    """Run one of the validator's checks (`validation*`); its refusal becomes an EditError."""
     try:
         return check(*args, **kwargs)
     except Invalid as error:
@@ -86,26 +87,26 @@ def _checked(check: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) ->
 
 
 def _amount(value: Any, what: str, allow_negative: bool = False) -> int:
-    return _checked(validation.amount, value, what, allow_negative)
+    return checked(validation.amount, value, what, allow_negative)
 
 
 def _year(plan: Plan, year: int) -> int:
-    return _checked(validation.year, year, plan.years)
+    return checked(validation.year, year, plan.years)
 
 
 def _text(value: Any, what: str, required: bool = False) -> str:
-    checked = _checked(validation.text, value, what, required)
-    return checked.strip() if required else checked
+    result = checked(validation.text, value, what, required)
+    return result.strip() if required else result
 
 
 def _date(value: str, what: str) -> str:
     if not isinstance(value, str):
         raise EditError(f"{what} ska vara en text.")
-    return _checked(validation.date, value.strip(), what)
+    return checked(validation.date, value.strip(), what)
 
 
 def _share(value: Any, what: str) -> Decimal:
-    return _checked(validation.share, value, what)
+    return checked(validation.share, value, what)
 
 
 _ENTITY_CHECKS: dict[str, Callable[[Plan, Any], None]] = {
@@ -122,14 +123,14 @@ _ENTITY_CHECKS: dict[str, Callable[[Plan, Any], None]] = {
 def _check(plan: Plan, collection: str, item: Entity,
            rows: tuple[Entity, ...] | None = None) -> None:
     """The item's own rules and, with `rows` (the list it will stand in), the list's."""
-    _checked(_ENTITY_CHECKS[collection], plan, item)
+    checked(_ENTITY_CHECKS[collection], plan, item)
     if rows is None:
         return
     if collection == "members":
-        _checked(validation.members, cast("tuple[Member, ...]", rows))
+        checked(validation.members, cast("tuple[Member, ...]", rows))
     elif collection in validation.LIST_NOUNS:
         named = cast("tuple[_Named, ...]", rows)
-        _checked(validation.unique_names, (row.name for row in named), collection)
+        checked(validation.unique_names, (row.name for row in named), collection)
 
 
 _FACTORIES: dict[str, Callable[[int], Entity]] = {
@@ -272,7 +273,7 @@ def set_key(plan: Plan, ident: int, key: int | Decimal | None) -> Plan:
 # --- plan-wide settings ----------------------------------------------------------------
 
 def set_association(plan: Plan, name: str) -> Plan:
-    _checked(validation.name, name, "Förbundets namn")
+    checked(validation.name, name, "Förbundets namn")
     return replace(plan, association=name.strip())
 
 

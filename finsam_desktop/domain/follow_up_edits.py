@@ -7,19 +7,19 @@ The two one-click suggestions set the forecast of many lines in one change.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from .edits import MAX_AMOUNT, EditError
+from . import validation
+from .edits import EditError, checked
 from .follow_up import extrapolated, line_names
 from .plan import FOLLOW_UP_LISTS, LineRef, Period, Plan
+from .validation_follow_up import account_range, comment, period_end, period_name
 
 _V = TypeVar("_V")
-_ACCOUNT = re.compile(r"^([0-9]{1,10})(?:\s*-\s*([0-9]{1,10}))?$")
 
 
 def find_period(plan: Plan, period_id: int) -> Period:
@@ -49,26 +49,14 @@ def _replace_period(plan: Plan, period: Period) -> Plan:
 
 
 def _name(plan: Plan, name: object, own_id: int | None = None) -> str:
-    if not isinstance(name, str) or not name.strip():
-        raise EditError("Periodens namn får inte vara tomt.")
-    name = name.strip()
-    for other in plan.follow_up.periods:
-        if other.id != own_id and other.name.casefold() == name.casefold():
-            raise EditError(f"Det finns redan en period som heter ”{name}”.")
-    return name
+    """The period's name as the validator allows it (unique among the periods), stripped."""
+    taken = {p.name.strip().casefold(): p.id for p in plan.follow_up.periods}
+    return checked(period_name, name, taken, own_id).strip()
 
 
 def _end(plan: Plan, end: object) -> str:
-    text = end.strip() if isinstance(end, str) else ""
-    try:
-        date = dt.date.fromisoformat(text)
-    except ValueError:
-        raise EditError(f"Periodens slutdatum ”{end}” är inget datum. Skriv ÅÅÅÅ-MM-DD.") from None
-    if len(text) != 10:
-        raise EditError(f"Periodens slutdatum ”{end}” är inget datum. Skriv ÅÅÅÅ-MM-DD.")
-    if date.year != plan.plan_year:
-        raise EditError(f"Periodens slutdatum {text} ligger inte i budgetåret {plan.plan_year}.")
-    return text
+    """The period's end as the validator allows it (an ISO date in the budget year)."""
+    return checked(period_end, end.strip() if isinstance(end, str) else end, plan.plan_year)
 
 
 def add_period(plan: Plan, name: str, end: str) -> tuple[Plan, int]:
@@ -107,11 +95,10 @@ def _line(plan: Plan, ref: LineRef) -> LineRef:
 
 
 def _money(value: object, what: str) -> int:
+    """Whole kronor, negative allowed, within the validator's bounds."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise EditError(f"{what} ska vara ett helt antal kronor.")
-    if abs(value) >= MAX_AMOUNT:
-        raise EditError(f"{what} är orimligt stort.")
-    return value
+        raise EditError(f"{what} ska vara ett helt antal kronor.")  # kronor, never a count here
+    return checked(validation.amount, value, what, negative=True)
 
 
 def _set(values: Mapping[LineRef, _V], ref: LineRef, value: _V | None) -> dict[LineRef, _V]:
@@ -123,31 +110,32 @@ def _set(values: Mapping[LineRef, _V], ref: LineRef, value: _V | None) -> dict[L
     return changed
 
 
-def set_actual(plan: Plan, period_id: int, ref: LineRef, amount: int | None) -> Plan:
-    """The line's actual to the period's end; None clears it (0)."""
+def _set_line_value(plan: Plan, period_id: int, ref: LineRef, field: str, value: _V,
+                    check: Callable[[_V], object]) -> Plan:
+    """One line's value in the period's `field` ("actuals", "forecast" or "comments") after
+    `check` (which refuses or cleans it); None or "" clears it."""
     period = find_period(plan, period_id)
     _line(plan, ref)
-    if amount is not None:
-        _money(amount, "Utfallet")
-    return _replace_period(plan, replace(period, actuals=_set(period.actuals, ref, amount)))
+    changes: dict[str, Any] = {field: _set(getattr(period, field), ref, check(value))}
+    return _replace_period(plan, replace(period, **changes))
+
+
+def set_actual(plan: Plan, period_id: int, ref: LineRef, amount: int | None) -> Plan:
+    """The line's actual to the period's end; None clears it (0)."""
+    return _set_line_value(plan, period_id, ref, "actuals", amount,
+                           lambda value: None if value is None else _money(value, "Utfallet"))
 
 
 def set_forecast(plan: Plan, period_id: int, ref: LineRef, amount: int | None) -> Plan:
     """The line's full-year forecast; None clears it (forecast at budget)."""
-    period = find_period(plan, period_id)
-    _line(plan, ref)
-    if amount is not None:
-        _money(amount, "Prognosen")
-    return _replace_period(plan, replace(period, forecast=_set(period.forecast, ref, amount)))
+    return _set_line_value(plan, period_id, ref, "forecast", amount,
+                           lambda value: None if value is None else _money(value, "Prognosen"))
 
 
 def set_comment(plan: Plan, period_id: int, ref: LineRef, text: str) -> Plan:
-    period = find_period(plan, period_id)
-    _line(plan, ref)
-    if not isinstance(text, str):
-        raise EditError("Kommentaren ska vara en text.")
-    return _replace_period(plan, replace(period, comments=_set(period.comments, ref,
-                                                                 text.strip())))
+    """The line's comment in the period, as the validator allows it; "" clears it."""
+    return _set_line_value(plan, period_id, ref, "comments", text,
+                           lambda value: checked(comment, value).strip())
 
 
 def set_actuals(plan: Plan, period_id: int, actuals: Mapping[LineRef, int]) -> Plan:
@@ -194,20 +182,9 @@ def parse_accounts(text: str) -> tuple[str, ...]:
     for part in re.split(r"[,;\s]+", text):
         if not part:
             continue
-        match = _ACCOUNT.match(part)
-        if not match:
-            raise EditError(f"”{part}” är inget konto. Skriv konton som 6110 eller 5000-5999.")
-        low, high = match.group(1), match.group(2)
-        if high is not None and int(high) < int(low):
-            raise EditError(f"Kontointervallet {part} slutar före det börjar.")
-        result.append(low if high is None else f"{low}-{high}")
+        checked(account_range, part)  # one account or a range, as the validator allows
+        result.append(part)
     return tuple(result)
-
-
-def account_range(account: str) -> tuple[int, int]:
-    """ "5000-5999" as (5000, 5999), "6110" as (6110, 6110)."""
-    low, _, high = account.partition("-")
-    return int(low), int(high or low)
 
 
 def set_accounts(plan: Plan, ref: LineRef, accounts: Iterable[str]) -> Plan:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .follow_up import INCOME_LISTS, line_names
-from .follow_up_edits import account_range, line_order
+from .follow_up_edits import line_order
 from .plan import LineRef, Plan
+from .validation_follow_up import account_range
 
 RESULT_ACCOUNTS = (3000, 8999)
 

@@ -37,13 +37,39 @@ def _ref_path(names: dict[LineRef, str], ref: LineRef) -> str:
     return f"{ref[0]}.{name}"
 
 
-def _line_values(names: dict[LineRef, str], values: Mapping[LineRef, object], what: str, limit_text: bool = False) -> None:
-    from .validation import amount, text
+def period_name(value: object, taken: Mapping[str, int], own_id: int | None = None) -> str:
+    """A period's name (`validation.name`) that no other period has. `taken` maps the other
+    periods' names, stripped and casefolded, to their ids; `own_id` is the period renamed."""
+    from .validation import name
+    checked = name(value, "Periodens namn")
+    if taken.get(checked.strip().casefold(), own_id) != own_id:
+        raise Invalid(f"Det finns redan en period som heter ”{checked.strip()}”.")
+    return checked
+
+
+def period_end(value: object, plan_year: int) -> str:
+    """A period's end: an ISO date (`validation.date`, never a week date) in the budget year."""
+    from .validation import date
+    checked = date(value, "Periodens slut", required=True)
+    if not checked.startswith(f"{plan_year:04d}-"):
+        raise Invalid(f"Periodens slut {checked} ligger inte i budgetåret {plan_year}.")
+    return checked
+
+
+def comment(value: object) -> str:
+    """A follow-up comment: one text of at most MAX_LINE_LENGTH characters (line breaks allowed)."""
+    from .validation import text
+    return text(value, "Kommentaren", multiline=True)
+
+
+def _line_values(names: dict[LineRef, str], values: Mapping[LineRef, object], what: str,
+                 limit_text: bool = False) -> None:
+    from .validation import amount
     for ref, value in values.items():
         path = _ref_path(names, ref)
         try:
             if limit_text:
-                text(value, what, multiline=True)
+                comment(value)
             else:
                 amount(value, what, negative=True)
         except Invalid as error:
@@ -52,27 +78,19 @@ def _line_values(names: dict[LineRef, str], values: Mapping[LineRef, object], wh
 
 def follow_up(plan: Plan) -> None:
     """Every rule of `plan.follow_up`; field relative to "follow_up"."""
-    from .validation import date, name
     names = line_names(plan)
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # the earlier periods' names (one pass, also for a huge file)
     previous_end = ""
     for index, period in enumerate(plan.follow_up.periods):
         prefix = f"periods[{index}]"
         try:
-            name(period.name, "Periodens namn")
+            seen[period_name(period.name, seen).strip().casefold()] = period.id
         except Invalid as error:
             raise error.within(f"{prefix}.name") from None
-        folded = period.name.strip().casefold()
-        if folded in seen:
-            raise Invalid(f"Det finns redan en period som heter ”{period.name}”.", f"{prefix}.name")
-        seen[folded] = index
         try:
-            date(period.end, "Periodens slut", required=True)
+            period_end(period.end, plan.plan_year)
         except Invalid as error:
             raise error.within(f"{prefix}.end") from None
-        if not period.end.startswith(f"{plan.plan_year:04d}-"):
-            raise Invalid(f"Periodens slut {period.end} ligger inte i budgetåret {plan.plan_year}.",
-                          f"{prefix}.end")
         if period.end <= previous_end:
             raise Invalid(f"Perioderna ska stå i datumordning; {period.end} kommer efter "
                           f"{previous_end}.", f"{prefix}.end")
