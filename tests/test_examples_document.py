@@ -105,6 +105,9 @@ def test_sormland_prints_no_empty_columns_and_its_own_cost_names(tmp_path, capsy
     assert "Sikta mot arbetslivet Indikator Uppföljning" in text
     assert "Samverkansinsatser 10 287 700 9 858 500 9 000 000" in text
     assert "Sikta mot arbetslivet Samordningsförbundet 9 000 000" in text
+    # one area: its sum is the table's total, as the seed's "Summa samverkansinsatser"
+    assert "Summa samverkansinsatser 10 287 700 9 858 500 9 000 000 Belopp i kronor." in text
+    assert "Summa insatser" not in text
     assert "Ingående eget kapital: Prognos per 30 juni 2025 av ej förbrukade medel" in text
 
 

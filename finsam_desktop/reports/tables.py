@@ -263,7 +263,10 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
             swedish_number(area_people))
         grand = [a + b for a, b in zip(grand, area_sum, strict=True)]
         grand_people += area_people
-    add("Summa insatser", "total", empty_text, grand, swedish_number(grand_people))
+    if len(_area_order(plan)) > 1:  # with one area its sum is the total (Sörmland's seed)
+        add("Summa insatser", "total", empty_text, grand, swedish_number(grand_people))
+    else:
+        labels[-1] = (labels[-1][0], "total")
 
     money = [row[1:] for row in values]
     formats = [Formatter(unit, column) for column in _columns_of(money, len(years))]
