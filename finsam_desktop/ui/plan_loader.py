@@ -13,6 +13,7 @@ own connection, and returned just as `PlanDocument.open` returns it, refusals
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -113,11 +114,18 @@ def open_document(window: QMainWindow, path: str | Path, read_only: bool = False
     app.installEventFilter(hold)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     worker = threading.Thread(target=read, name=f"read {path.name}", daemon=True)
+    # No cyclic garbage collection while the worker runs: a collection started on the
+    # worker would finalize the GUI thread's Qt objects there (a crash, seen here). It
+    # runs again, on this thread, once the read is done; the read makes no cycles.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         worker.start()
         loop.exec()
         worker.join()
     finally:
+        if collecting:
+            gc.enable()
         QApplication.restoreOverrideCursor()
         app.removeEventFilter(hold)
         hold.deleteLater()

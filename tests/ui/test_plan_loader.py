@@ -136,3 +136,18 @@ def test_held_back_events_are_only_the_users(make_window):
     from finsam_desktop.ui.plan_loader import _HELD_BACK
     assert QEvent.Type.Paint not in _HELD_BACK and QEvent.Type.Timer not in _HELD_BACK
     assert QEvent.Type.KeyPress in _HELD_BACK and QEvent.Type.Close in _HELD_BACK
+
+
+def test_no_garbage_collection_runs_while_the_worker_reads(make_window, big_file, monkeypatch):
+    import gc
+    window = make_window()
+    during = []
+    real_read = document_module.read_plan
+
+    def read(*args, **kwargs):
+        during.append(gc.isenabled())
+        return real_read(*args, **kwargs)
+    monkeypatch.setattr(document_module, "read_plan", read)
+    assert gc.isenabled()
+    assert window.open_path(big_file)
+    assert during == [False] and gc.isenabled()
