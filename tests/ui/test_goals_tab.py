@@ -31,6 +31,16 @@ def test_shows_goals_and_the_selected_goals_indicators(open_model, qtbot):
         assert tab.indicators.index(0, 1).data() == goals[1].indicators[0].target
 
 
+def test_a_long_goal_title_shows_its_start(open_model, qtbot):
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot, active=True)
+    longest = max(model.plan.goals, key=lambda goal: len(goal.title))
+    tab.select_item(longest.id)
+    assert tab.title.fontMetrics().horizontalAdvance(longest.title) > tab.title.width()
+    assert tab.title.cursorPosition() == 0
+    assert tab.title.cursorRect().left() < tab.title.width() // 4
+
+
 def test_sub_goal_with_text_and_indicator_with_method_and_period(open_model, qtbot):
     model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot, active=True)

@@ -165,6 +165,7 @@ class GoalsTab(QWidget):
             return
         if self.title.text() != goal.title:
             self.title.setText(goal.title)
+            self.title.setCursorPosition(0)  # a long title reads from its start
         if self._shown_text != (self.path, goal.text):
             with QSignalBlocker(self.editor.document()):
                 self.editor.set_markdown(goal.text)
