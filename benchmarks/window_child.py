@@ -34,7 +34,12 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     name = Path(path).name
 
+    told: list[bool] = []
+
     def shown() -> None:
+        if told:
+            app.quit()
+            return
         if not any(name in window.windowTitle() for window in app.topLevelWidgets()):
             print(f"not shown: no window shows {name}", flush=True)
             app.quit()
@@ -61,6 +66,16 @@ def main() -> None:
         QTimer.singleShot(0, shown)
         return result
     main_window.MainWindow.open_path = opened
+
+    def refused() -> None:  # a refusal is a modal message: say so instead of waiting on it
+        modal = app.activeModalWidget()
+        if modal is not None:
+            print(f"not shown: {name} was refused", flush=True)
+            told.append(True)
+            modal.close()  # open_path returns; `shown` then quits
+            return
+        QTimer.singleShot(200, refused)
+    QTimer.singleShot(0, refused)
     from finsam_desktop.ui.app import run
     run(path)
 

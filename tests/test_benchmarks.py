@@ -55,3 +55,13 @@ def test_the_open_pause_row_measures_the_window_s_longest_stop(qapp, tmp_path):
     stats = measure_pauses(plan_file("sormland-2026", tmp_path), 2)
     assert len(stats.samples) == 2 and all(0 < pause < 30 for pause in stats.samples)
     assert "open_pause" in run.LARGE_TASKS
+
+
+def test_the_window_child_says_when_the_file_is_refused(tmp_path):
+    import pytest
+
+    from benchmarks.cases import _window_child
+    path = tmp_path / "inte.finsam"
+    path.write_bytes(b"ingen plan")
+    with pytest.raises(RuntimeError, match="fönstret visades inte"):
+        _window_child(path, "show")
