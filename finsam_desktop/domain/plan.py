@@ -192,6 +192,14 @@ class Labels:
     def area(self, area: str) -> str:
         return self.areas.get(area) or AREA_LABELS.get(area, area)
 
+    def area_names(self) -> dict[str, str]:
+        """Every area's name as this plan prints and shows it, in `AREAS` order."""
+        return {area: self.area(area) for area in AREAS}
+
+    @staticmethod
+    def area_names_of(plan: Plan) -> dict[str, str]:
+        return plan.labels.area_names()
+
 
 @dataclass(frozen=True)
 class Period:

@@ -131,14 +131,28 @@ def choice_parser(header: str, labels: Mapping[str, str],
 
 
 def choice_column(field: str, header: str, labels: Mapping[str, str],
-                  allow_empty: bool = False, width: int = 0) -> Column:
-    """A field with a fixed set of values shown by their Swedish labels (area, category)."""
+                  allow_empty: bool = False, width: int = 0,
+                  also: Mapping[str, str] | None = None) -> Column:
+    """A field with a fixed set of values shown by their Swedish labels (area, category);
+    `also` are other labels read as the same keys (the default names of renamed areas)."""
     choices = ((("", "—"),) if allow_empty else ()) + tuple(labels.items())
+    read = choice_parser(header, labels, allow_empty)
+    if also:
+        read_also = choice_parser(header, also, allow_empty)
+
+        def read_either(value, plan) -> str:
+            try:
+                return read(value, plan)
+            except EditError:
+                return read_also(value, plan)
+        parse = read_either
+    else:
+        parse = read
     return Column(key=field, header=header,
                   text=lambda item, m: labels.get(getattr(item, field), getattr(item, field)),
                   sort=lambda item, m: labels.get(getattr(item, field), "").casefold(),
                   edit_text=lambda item, m: getattr(item, field),
-                  update=field_update(field, choice_parser(header, labels, allow_empty)),
+                  update=field_update(field, parse),
                   editor="choice", choices=choices, width=width)
 
 

@@ -75,7 +75,7 @@ class CoverPanel(QWidget):
         logo_row.addStretch(1)
         form.addRow(self.tr("Logotyp:"), logo_row)
 
-        labels_box = QGroupBox(self.tr("Namn på insatsområdena i rapporten"))
+        labels_box = QGroupBox(self.tr("Namn på insatsområdena"))
         labels_form = QFormLayout(labels_box)
         self.areas: dict[str, QLineEdit] = {}
         for area in AREAS:
@@ -85,7 +85,8 @@ class CoverPanel(QWidget):
             field.setReadOnly(model.read_only)
             self.areas[area] = field
             labels_form.addRow(self.tr(AREA_LABELS[area]) + ":", field)
-        hint = QLabel(self.tr("Lämna tomt för standardnamnet. Skaraborg skriver till exempel "
+        hint = QLabel(self.tr("Namnen visas i fönstret och skrivs i rapporten. Lämna tomt för "
+                              "standardnamnet. Skaraborg skriver till exempel "
                               "”Strukturinriktade insatser”."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")

@@ -266,9 +266,10 @@ class PlanTableModel(QAbstractTableModel):
         if not isinstance(change, Change):  # a plain set of parts: find the rows ourselves
             change = Change(change, {self.collection: None})
         own = self.collection in change
-        if not own and "settings" not in change and not change.figures:
+        renamed = "labels" in change  # the plan's own names of its areas
+        if not own and "settings" not in change and not change.figures and not renamed:
             return
-        if own or "settings" in change:
+        if own or "settings" in change or renamed:
             columns = tuple(self._columns_for(plan))
             if [(c.key, c.header) for c in columns] != [(c.key, c.header) for c in self._columns]:
                 self._reset(plan, columns)
@@ -282,7 +283,7 @@ class PlanTableModel(QAbstractTableModel):
         if not self._items or not self._columns:
             return
         last_column = len(self._columns) - 1
-        if plan.unit != self._unit:  # every amount reads differently
+        if plan.unit != self._unit or renamed:  # every amount (or area) reads differently
             self._unit = plan.unit
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._items) - 1, last_column))

@@ -116,9 +116,9 @@ def test_copy_puts_tab_separated_text_and_html_on_the_clipboard(open_model, qtbo
     qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
     mime = QGuiApplication.clipboard().mimeData()
     first, second = model.plan.interventions[:2]
-    assert mime.text() == (f"{first.name}\tIndividinriktade insatser\n"
-                           f"{second.name}\tIndividinriktade insatser\n")
-    assert "<table>" in mime.html() and "<td>Individinriktade insatser</td>" in mime.html()
+    assert mime.text() == (f"{first.name}\tIndividinriktat\n"  # the plan's name of the area
+                           f"{second.name}\tIndividinriktat\n")
+    assert "<table>" in mime.html() and "<td>Individinriktat</td>" in mime.html()
 
 
 def test_paste_from_a_spreadsheet_is_one_undo_step_and_written(open_model, qtbot):

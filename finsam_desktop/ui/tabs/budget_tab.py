@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.findings import describe_rule
 from ...domain.outcome import Outcome, YearOutcome
-from ...domain.plan import AREA_LABELS, AREAS, Plan
+from ...domain.plan import AREAS, Plan
 from ..collection_editor import CollectionEditor
 from ..equity_chart import EquityChart
 from ..figures_model import YearFiguresModel, figures_view
@@ -49,7 +49,7 @@ def economy_rows(plan: Plan, outcome: Outcome) -> list[tuple[str, Callable[[int]
         ("Summa intäkter", figure(lambda y: y.income_total), True),
     ]
     for area in AREAS:
-        rows.append((AREA_LABELS[area],
+        rows.append((plan.labels.area(area),
                      figure(lambda y, area=area: y.interventions_by_area.get(area, 0)), False))
     rows += [
         ("Summa insatser", figure(lambda y: y.intervention_costs), True),
@@ -128,7 +128,7 @@ class BudgetTab(QWidget):
 
     def _on_changed(self, parts: frozenset) -> None:
         self.message.hide()
-        if parts.isdisjoint(FIGURE_PARTS):
+        if parts.isdisjoint(FIGURE_PARTS | {"labels"}):
             return
         if self.isVisible():
             self._show_computed()

@@ -8,14 +8,14 @@ sums come from the domain (`grouped_year_totals`); this model only lays them out
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cmp_to_key
 
 from PySide6.QtCore import QAbstractTableModel, QCollator, QModelIndex, Qt
 
 from ...domain.money import format_money, format_number
-from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Intervention, Plan
+from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Intervention, Labels, Plan
 from ...domain.totals import GroupTotals, grouped_year_totals
 from ..tables import COMPUTED_BACKGROUND, LEFT, RIGHT
 
@@ -34,16 +34,18 @@ class Grouping:
     """Labels of known keys, in the order groups are listed (empty: sorted by name)."""
     empty: str
     """How a group of interventions without a value is shown."""
+    plan_names: Callable[[Plan], Mapping[str, str]] | None = None
+    """The plan's own names of the known keys, where it may rename them (areas)."""
 
     def key(self, item: Intervention) -> str:
         return getattr(item, self.field)
 
-    def label_of(self, key: str) -> str:
-        return self.labels.get(key, key) if key else self.empty
+    def names(self, plan: Plan) -> Mapping[str, str]:
+        return self.plan_names(plan) if self.plan_names is not None else self.labels
 
 
 GROUPINGS = (
-    Grouping("area", "Område", AREA_LABELS, "(inget område)"),
+    Grouping("area", "Område", AREA_LABELS, "(inget område)", Labels.area_names_of),
     Grouping("category", "Kategori", CATEGORY_LABELS, "(ingen kategori)"),
     Grouping("municipality", "Kommun", {}, "(ingen kommun)"),
 )
@@ -66,6 +68,7 @@ class GroupTotalsModel(QAbstractTableModel):
         self.collator = collator
         self.grouping: Grouping | None = None
         self.groups: list[GroupTotals] = []
+        self.names: Mapping[str, str] = {}
         self.years: tuple[int, ...] = ()
         self.unit = "kr"
 
@@ -85,6 +88,7 @@ class GroupTotalsModel(QAbstractTableModel):
         if not same_shape:
             self.beginResetModel()
         self.grouping, self.groups = grouping, groups
+        self.names = grouping.names(plan) if grouping is not None else {}
         self.years, self.unit = tuple(plan.years), plan.unit
         if not same_shape:
             self.endResetModel()
@@ -136,7 +140,7 @@ class GroupTotalsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.grouping.label_of(group.key)
+                return self.names.get(group.key, group.key) if group.key else self.grouping.empty
             if column == 1:
                 return format_number(group.count)
             field, year = self._cell(column)

@@ -60,7 +60,7 @@ def intervention_columns(plan: Plan) -> list[Column]:
     most, so it is visible without scrolling), then the other fields."""
     columns = [
         text_column("name", "Insats", width=230),
-        choice_column("area", "Område", AREA_LABELS, width=205),
+        choice_column("area", "Område", plan.labels.area_names(), width=205, also=AREA_LABELS),
         choice_column("category", "Kategori", CATEGORY_LABELS, allow_empty=True, width=150),
     ]
     for year in plan.years:
@@ -90,6 +90,8 @@ class InterventionFilter(SortProxy):
         self.area = ""
         self.category = ""
         self.municipality = ""
+        self.area_names: dict[str, str] = dict(AREA_LABELS)
+        """The plan's area names, which the free text also searches."""
 
     def set_filter(self, text: str = "", area: str = "", category: str = "",
                    municipality: str = "") -> None:
@@ -98,6 +100,17 @@ class InterventionFilter(SortProxy):
             return  # the same filter: no pass over every row
         self.beginFilterChange()
         self.text, self.area, self.category, self.municipality = wanted
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_area_names(self, names: dict[str, str]) -> None:
+        """The names the free text searches; a search that is set is run again."""
+        if names == self.area_names:
+            return
+        if not self.text:
+            self.area_names = names
+            return
+        self.beginFilterChange()
+        self.area_names = names
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def active(self) -> bool:
@@ -113,7 +126,7 @@ class InterventionFilter(SortProxy):
             return False
         if self.text:
             haystack = " ".join((item.name, item.owner, item.municipality, item.group,
-                                 item.description, AREA_LABELS.get(item.area, ""),
+                                 item.description, self.area_names.get(item.area, ""),
                                  CATEGORY_LABELS.get(item.category, ""))).casefold()
             return self.text in haystack
         return True
@@ -133,12 +146,13 @@ class InterventionsTab(QWidget):
         self.table = PlanTableModel(model, COLLECTION, intervention_columns, self)
         self.proxy = InterventionFilter(self)
         self.message = RefusalLabel()
+        self.proxy.area_names = model.plan.labels.area_names()
         self.view = PlanTableView(self.table, self.proxy, self.message, self)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök på namn, ägare, kommun, beskrivning …"))
         self.search.setClearButtonEnabled(True)
-        self.area_filter = self._choices(self.tr("Alla områden"), AREA_LABELS)
+        self.area_filter = self._choices(self.tr("Alla områden"), model.plan.labels.area_names())
         self.category_filter = self._choices(self.tr("Alla kategorier"), CATEGORY_LABELS)
         self.municipality_filter = QComboBox()
         self._municipalities: set[str] | None = None
@@ -274,11 +288,20 @@ class InterventionsTab(QWidget):
 
     def _on_changed(self, parts: frozenset) -> None:
         self.message.hide()
-        if parts.isdisjoint({"interventions", "settings"}):
+        if "labels" in parts:
+            self._name_areas()
+        if parts.isdisjoint({"interventions", "settings", "labels"}):
             return
         if "interventions" in parts and self._new_municipality(parts):
             self._fill_municipalities()
         self.update_totals()
+
+    def _name_areas(self) -> None:
+        """The area filter and the search use the plan's own area names (Dokument's labels)."""
+        names = self.model.plan.labels.area_names()
+        self.proxy.set_area_names(names)
+        for index in range(1, self.area_filter.count()):
+            self.area_filter.setItemText(index, names.get(self.area_filter.itemData(index), ""))
 
     # --- filter and totals -------------------------------------------------------------
 
