@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from finsam_desktop.ui import dialogs, report_actions
 from finsam_desktop.ui.document_outline import BLOCK_MIME
 
-from .test_text_tab import make_tab
+from .test_text_tab import make_tab, new_line_at_end
 
 
 def pdf_text(path) -> str:
@@ -41,8 +41,7 @@ def test_formatting_pasting_placing_and_switching_off_reach_the_pdf(open_model, 
     cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
     qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # "Andra" bold
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    new_line_at_end(editor, qtbot)
     pasted = QMimeData()
     pasted.setHtml("<ul><li>Nedan finns en tabell</li></ul>")
     QApplication.clipboard().setMimeData(pasted)

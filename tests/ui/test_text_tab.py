@@ -28,6 +28,13 @@ def make_tab(model, qtbot, sections=None):
     return show_tab(DocumentTab, model, qtbot, active=True)
 
 
+def new_line_at_end(editor, qtbot) -> None:
+    """Put the caret on a new paragraph after the chapter's text, as a user would."""
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
 def texts(model):
     return [(s.kind, s.title or s.block, s.text) for s in model.plan.sections]
 
@@ -117,9 +124,7 @@ def test_paste_html_keeps_headings_lists_and_emphasis_only(open_model, qtbot):
     model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot)
     editor = tab.editor
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    new_line_at_end(editor, qtbot)
     data = QMimeData()
     data.setHtml('<html><body><h2 style="color:red">Mål 2026</h2><p><span style="font-family:'
                  'Comic Sans">Vi ska <b>öka</b> och <i>stärka</i>:</span></p><ul><li>samverkan'
@@ -285,9 +290,7 @@ def test_typing_a_dash_or_hashes_formats_as_word_does(open_model, qtbot):
     model = open_model("skaraborg-2026")
     tab = make_tab(model, qtbot)
     editor = tab.editor
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    new_line_at_end(editor, qtbot)
     qtbot.keyClicks(editor, "## Rubrik")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "- ett")
