@@ -84,6 +84,7 @@ def test_report_loads_the_pdf_library_only(plan_file, tmp_path):
     assert "reportlab" in top_levels(modules)
     assert_none_of(modules, tuple(n for n in NOT_FOR_READING if n != "PIL") + ("openpyxl",))
     assert sorted(name for name in PIL_AT_WORK if name in modules) == []
+    assert "_rl_accel" in modules, "reportlab formats every number in Python without rl_accel"
 
 
 def test_a_report_with_a_logo_loads_the_image_library_when_it_reads_the_logo(tmp_path):
