@@ -19,11 +19,8 @@ inode number came back for another file is stale, not a writer.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import os
-import secrets
-import socket
 import stat
 import sys
 import tempfile
@@ -41,7 +38,7 @@ class LockHolder:
 
     def describe(self) -> str:
         """Swedish text for the read-only banner."""
-        where = "den här datorn" if self.host == socket.gethostname() else self.host
+        where = "den här datorn" if self.host == _host() else self.host
         return f"{self.user} på {where} (process {self.pid})"
 
 
@@ -78,7 +75,14 @@ def _age(path: Path) -> float:
         return 0.0
 
 
+def _host() -> str:
+    """This machine's name (socket is imported here: reading a plan never needs it)."""
+    import socket
+    return socket.gethostname()
+
+
 def _user() -> str:
+    import getpass
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not worth failing for
@@ -114,7 +118,7 @@ class _LockFile:
             if _age(self.path) > UNREADABLE_STALE_AFTER:  # left half-written by a crash
                 return None
             return LockHolder("okänd användare", "okänd dator", 0)
-        if holder.host == socket.gethostname() and not _pid_alive(holder.pid):
+        if holder.host == _host() and not _pid_alive(holder.pid):
             return None
         return holder
 
@@ -143,7 +147,7 @@ class _LockFile:
         links, the lock is created exclusively and then written.
         """
         content = json.dumps(me).encode("utf-8")
-        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
         try:
             fd = os.open(temp, flags, 0o644)
@@ -282,7 +286,7 @@ class PlanLock:
 
     def acquire(self) -> LockHolder | None:
         """Take the lock; returns None on success or the holder that has it."""
-        me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
+        me = {"user": _user(), "host": _host(), "pid": os.getpid(),
               "path": str(self.real)}
         for lock in list(self._files):
             try:
