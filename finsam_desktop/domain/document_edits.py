@@ -250,6 +250,11 @@ def set_area_label(plan: Plan, area: str, name: str) -> Plan:
         areas.pop(area, None)
     labels = replace(plan.labels, areas=areas)
     _valid(validation_document.labels, labels)
+    shown = labels.area(area)
+    if any(other != area and label.casefold() == shown.casefold()
+           for other, label in labels.area_names().items()):
+        raise EditError(f"Ett annat område heter redan ”{shown}”: välj ett namn som skiljer "
+                        "områdena åt i tabellerna och rapporten.")
     return replace(plan, labels=labels)
 
 

@@ -106,6 +106,21 @@ def test_cover_logo_and_labels():
         de.set_area_label(plan, "annat", "x")
 
 
+def test_two_areas_never_get_one_name():
+    """A typed area, the filter and the report's subtotals tell areas apart by name."""
+    plan = de.set_area_label(Plan(association="Test", plan_year=2026), "struktur", "Individ")
+    with pytest.raises(EditError, match="heter redan ”individ”"):
+        de.set_area_label(plan, "individ", "individ")
+    with pytest.raises(EditError, match="heter redan ”Individinriktade insatser”"):
+        de.set_area_label(plan, "ovrigt", "Individinriktade insatser")  # individ's default
+    plan = de.set_area_label(plan, "individ", "Individstöd")
+    plan = de.set_area_label(plan, "ovrigt", "Individinriktade insatser")
+    with pytest.raises(EditError, match="heter redan ”Individinriktade insatser”"):
+        de.set_area_label(plan, "individ", "")  # back to the default: taken by Övrigt now
+    assert de.set_area_label(plan, "struktur", "").labels.area("struktur") == \
+        "Strukturövergripande insatser"
+
+
 def test_nested_goals_are_edited_by_path():
     plan = Plan(association="Test", plan_year=2026, goals=(Goal(id=5, title="Samhällsnivå"),))
     plan, sub = de.add_goal(plan, (0,), title="Förväntade resultat")
