@@ -16,12 +16,15 @@ import gc
 import io
 import os
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.outcome import Outcome
 from ..domain.plan import CATEGORY_LABELS, MEMBER_KIND_LABELS, Plan
@@ -44,11 +47,11 @@ EXCEL_LIMIT = Decimal("1e300")
 class _Rows:
     """Writes a sheet row by row at a known row number, every value made safe for Excel."""
 
-    def __init__(self, sheet):
+    def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
         self.row = 0
 
-    def append(self, values) -> int:
+    def append(self, values: Iterable[Any]) -> int:
         self.row += 1
         cell = self.sheet.cell
         for column, value in enumerate(values, start=1):
@@ -79,7 +82,7 @@ def money_format(unit: str) -> str:
     return "#,##0.0" if unit == "tkr" else "#,##0"
 
 
-def in_unit(kronor: int | None, unit: str):
+def in_unit(kronor: int | None, unit: str) -> int | Decimal | None:
     """An amount as the number the sheet holds: int kronor, or exact tkr as a Decimal."""
     if kronor is None:
         return None

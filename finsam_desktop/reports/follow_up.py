@@ -9,9 +9,10 @@ In tkr each column is rounded so its sums add up as printed (`rounding.round_par
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
-from ..domain.findings import describe_rule
+from ..domain.findings import SEVERITY_LABELS, describe_rule
 from ..domain.follow_up import COST_LISTS, INCOME_LISTS, PeriodOutcome
 from ..domain.money import format_share
 from ..domain.outcome import Outcome
@@ -20,7 +21,6 @@ from ..domain.rule_kinds import KINDS
 from .blocks import Block, Bullets, Chapter, Column, Heading, Report, Row, Table, Text
 from .content import swedish_date
 from .rounding import Formatter, round_parts
-from .tables import SEVERITY_LABELS
 
 FOLLOW_UP_CODES = ("forecast_equity_below_minimum", "forecast_equity_above_maximum",
                    "forecast_equity_negative", "actual_exceeds_budget")
@@ -113,7 +113,7 @@ def equity_table(plan: Plan, period: PeriodOutcome, unit: str) -> Table:
 class _Figures:
     """Closing equity and bases as an equity rule measures them (domain.rule_kinds)."""
 
-    def __init__(self, closing_equity: int, basis):
+    def __init__(self, closing_equity: int, basis: Callable[[str], int]) -> None:
         self.closing_equity = closing_equity
         self.basis = basis
 

@@ -14,13 +14,20 @@ the order they are first referred to and keeps their text for the chapter's end.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from .blocks import Block, Column, Footnotes, Heading, ItemList, Rich, Row, Rule, Span, Table
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 LINK_SCHEMES = ("http", "https", "mailto")
-_parser = None
+_parser: MarkdownIt | None = None
 
 
-def _markdown():
+def _markdown() -> MarkdownIt:
     """The parser, built once: CommonMark, raw HTML off, pipe tables and footnotes on."""
     global _parser
     if _parser is None:
@@ -85,7 +92,7 @@ class _Converter:
         self.notes = notes
         self.piece = piece
 
-    def blocks(self, tokens, i: int, end: str | None) -> tuple[list[Block], int]:
+    def blocks(self, tokens: Sequence[Token], i: int, end: str | None) -> tuple[list[Block], int]:
         """Blocks from tokens[i:] up to the closing token `end` (consumed); returns the next index."""
         out: list[Block] = []
         while i < len(tokens):
@@ -129,7 +136,7 @@ class _Converter:
                 i += 1
         return out, i
 
-    def item_list(self, tokens, i: int) -> tuple[ItemList, int]:
+    def item_list(self, tokens: Sequence[Token], i: int) -> tuple[ItemList, int]:
         opening = tokens[i]
         ordered = opening.type == "ordered_list_open"
         close = "ordered_list_close" if ordered else "bullet_list_close"
@@ -148,7 +155,7 @@ class _Converter:
                 i += 1
         return ItemList(tuple(items), ordered, start), i + 1
 
-    def spans(self, children) -> tuple[Span, ...]:
+    def spans(self, children: Sequence[Token]) -> tuple[Span, ...]:
         """Inline tokens as spans of one style each; neighbours of one style are merged."""
         out: list[Span] = []
         bold = italic = 0
@@ -197,14 +204,14 @@ class _Converter:
         return tuple(out)
 
 
-def _image_literal(token) -> str:
+def _image_literal(token: Token) -> str:
     """An image as the Markdown that wrote it: images are not printed (contract)."""
     title = token.attrs.get("title")
     target = str(token.attrs.get("src", "")) + (f' "{title}"' if title else "")
     return f"![{token.content}]({target})"
 
 
-def _plain(children) -> str:
+def _plain(children: Sequence[Token]) -> str:
     """Inline tokens as plain text (headings and table cells have no emphasis of their own)."""
     parts = []
     for child in children:
@@ -217,7 +224,7 @@ def _plain(children) -> str:
     return "".join(parts).strip()
 
 
-def _table(tokens, i: int) -> tuple[Table, int]:
+def _table(tokens: Sequence[Token], i: int) -> tuple[Table, int]:
     """A pipe table as a report table: header row, body rows, right-aligned columns numeric."""
     header: list[str] = []
     numeric: list[bool] = []
