@@ -85,6 +85,18 @@ def test_user_errors_exit_1_with_one_line(tmp_path, args, words):
     assert words in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_system_error_is_told_in_swedish(plan_file, tmp_path, capsys):
+    """The system's own text ("Not a directory") is English: the user reads why in Swedish."""
+    (tmp_path / "fil").write_text("x")
+    assert main(["check", str(tmp_path / "fil" / "plan.finsam")]) == 1
+    assert main(["report", str(plan_file("sormland-2026")), "-o",
+                 str(tmp_path / "fil" / "plan.pdf")]) == 1
+    said = capsys.readouterr().err
+    assert "plan.finsam kunde inte läsas: en del av sökvägen är ingen mapp." in said
+    assert f"{tmp_path / 'fil'} är ingen mapp." in said
+    assert "directory" not in said
+
+
 def test_export_refuses_an_unknown_suffix(plan_file, capsys):
     path = plan_file("sormland-2026")
     assert main(["export", str(path), "-o", str(path.with_suffix(".doc"))]) == 1

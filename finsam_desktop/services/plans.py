@@ -10,7 +10,7 @@ from ..domain.errors import UserFacingError
 from ..domain.plan import Plan
 from ..domain.population import PopulationImport
 from ..domain.rollover import RolloverSummary
-from ..storage.errors import PlanFileError
+from ..storage.errors import PlanFileError, reason
 from ..storage.lock import LockHolder
 from .output import write_output
 
@@ -106,7 +106,7 @@ def fresh_example(source: str | Path, folder: str | Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise PlanFileError(f"Mappen {folder} kunde inte skapas: {error.strerror}.") from None
+        raise PlanFileError(f"Mappen {folder} kunde inte skapas: {reason(error)}.") from None
     target, number = folder / f"{stem}.finsam", 1
     while target.exists():
         number += 1

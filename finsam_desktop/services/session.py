@@ -14,12 +14,12 @@ from pathlib import Path
 
 from ..storage.backup import Backup, list_backups
 from ..storage.document import Opening, PlanDocument
-from ..storage.errors import PlanFileError
+from ..storage.errors import PlanFileError, reason
 from ..storage.lock import LockHolder, PlanLock
 from ..storage.population_file import read_population_rows
 from ..storage.rollover import read_last_year, suggested_name
 
-__all__ = ["Backup", "LockHolder", "Opening", "PlanDocument", "PlanFileError", "holder_of", "list_backups",
+__all__ = ["Backup", "LockHolder", "Opening", "PlanDocument", "PlanFileError", "holder_of", "reason", "list_backups",
            "read_last_year", "read_population_rows", "suggested_name"]
 
 

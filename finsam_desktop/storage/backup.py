@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, overload
 
-from .errors import PlanFileError
+from .errors import PlanFileError, reason
 from .lock import PlanLock
 
 KEEP = 5
@@ -256,7 +256,7 @@ def _keep_broken(path: Path) -> Path:
         os.chmod(target, _mode(path))
     except OSError as error:
         raise PlanFileError(f"{path.name} kunde inte sparas undan före återställningen "
-                            f"({error.strerror}); inget ändrades.") from None
+                            f"({reason(error)}); inget ändrades.") from None
     _prune(path)
     return target
 

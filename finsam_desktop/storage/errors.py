@@ -17,7 +17,16 @@ _OS_REASONS = {
     "EACCES": "behörighet saknas", "EPERM": "behörighet saknas",
     "EROFS": "disken är skrivskyddad", "ENOENT": "filen eller mappen finns inte",
     "EISDIR": "det är en mapp", "EIO": "läs- eller skrivfel på disken",
+    "ENOTDIR": "en del av sökvägen är ingen mapp", "ENAMETOOLONG": "namnet är för långt",
+    "ELOOP": "sökvägen har för många länkar i rad", "EEXIST": "filen finns redan",
+    "EBUSY": "filen används av ett annat program", "ETXTBSY": "filen används av ett annat program",
+    "EMFILE": "för många öppna filer", "ENFILE": "för många öppna filer",
+    "ENOTEMPTY": "mappen är inte tom", "EXDEV": "filen kan inte flyttas till en annan disk",
+    "EINVAL": "ogiltigt namn eller ogiltig åtgärd", "ENXIO": "enheten finns inte",
+    "ENODEV": "enheten finns inte", "ETIMEDOUT": "disken svarade inte i tid",
+    "EHOSTDOWN": "nätverksdisken svarar inte", "ENETDOWN": "nätverket är nere",
 }
+"""The reasons the system gives, in Swedish; any other is named by its system text."""
 
 
 def reason(error: BaseException) -> str:
@@ -26,7 +35,9 @@ def reason(error: BaseException) -> str:
     import sqlite3
     if isinstance(error, OSError):
         name = errno.errorcode.get(error.errno or 0, "")
-        return _OS_REASONS.get(name, error.strerror or str(error))
+        if name in _OS_REASONS:
+            return _OS_REASONS[name]
+        return f"systemfel ({error.strerror or name or error})"
     if isinstance(error, sqlite3.Error):
         text = str(error).lower()
         if "full" in text:

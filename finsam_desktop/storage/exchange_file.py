@@ -16,7 +16,6 @@ import contextlib
 import json
 import os
 import re
-import secrets
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -47,9 +46,10 @@ def atomic_output(target: Path, force: bool = False) -> Iterator[Path]:
         raise PlanFileError(f"{target.name} är en mapp.")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise PlanFileError(f"Mappen {folder} finns inte.")
+        raise PlanFileError(f"{folder} är ingen mapp." if folder.exists()
+                            else f"Mappen {folder} finns inte.")
     clean_stale_temporaries(folder)
-    temp = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    temp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY
                          | getattr(os, "O_NOFOLLOW", 0), 0o600))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from .errors import PlanFileError
+from .errors import PlanFileError, reason
 
 LINE_BREAK = "\u2028"
 """A hard line break inside a paragraph (as QTextDocument writes it too)."""
@@ -333,7 +333,7 @@ def read_docx(path: Path) -> list[tuple[str, str]]:
     except PlanFileError:
         raise
     except OSError as error:
-        raise PlanFileError(f"{path.name} kunde inte läsas: {error.strerror or error}.") from None
+        raise PlanFileError(f"{path.name} kunde inte läsas: {reason(error)}.") from None
     except Exception as error:  # mammoth raises many kinds on a broken package
         raise PlanFileError(f"{path.name} kunde inte läsas som Word-dokument "
                             f"({type(error).__name__}).") from None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import document_edits as de
 from ..domain.plan import AREA_LABELS, AREAS
+from ..services.session import reason
 from . import dialogs
 from .document_outline import run_edit
 from .plan_model import PlanModel
@@ -145,7 +146,7 @@ class CoverPanel(QWidget):
             data = Path(path).read_bytes()
         except OSError as error:
             self.message.report(self.tr("%1 kunde inte läsas: %2.").replace(
-                "%1", Path(path).name).replace("%2", error.strerror or str(error)))
+                "%1", Path(path).name).replace("%2", reason(error)))
             return
         if not QImage().loadFromData(QByteArray(data)):
             self.message.report(self.tr("%1 är ingen bild som går att visa (PNG eller JPEG).")

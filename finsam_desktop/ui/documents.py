@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from .. import resources
 from ..domain.plan import Contributions, Member, Plan, Shares
 from ..services import plans
-from ..services.session import PlanFileError
+from ..services.session import PlanFileError, reason
 
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
@@ -37,7 +37,7 @@ def example_copy(source: Path | None = None, folder: Path | None = None) -> Path
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise PlanFileError(f"Mappen {folder} kunde inte skapas: {error.strerror}.") from None
+        raise PlanFileError(f"Mappen {folder} kunde inte skapas: {reason(error)}.") from None
     plans.import_plan(source, target)
     return target
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, Q
 from .. import resources
 from ..domain.errors import UserFacingError
 from ..services.plans import fresh_example
-from ..services.session import PlanDocument, PlanFileError
+from ..services.session import PlanDocument, PlanFileError, reason
 from . import backup_dialog, dialogs, documents, population_dialog, report_actions, rollover_dialog
 from .checklist_dock import ChecklistDock
 from .documents import RecentFiles
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             dialogs.show_error(self, self.tr("Kan inte öppna planen"),
                                self.tr("{name} kunde inte öppnas: {why}.").format(
-                                   name=path.name, why=error.strerror or error))
+                                   name=path.name, why=reason(error)))
             return False
         self._set_document(document)
         return True

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.session import PlanDocument, PlanFileError, holder_of
+from ..services.session import PlanDocument, PlanFileError, holder_of, reason
 from . import dialogs
 from .documents import new_plan, with_suffix
 
@@ -109,7 +109,7 @@ def create_new_plan(parent: QWidget | None) -> PlanDocument | None:
         try:
             target.unlink()  # the save dialog has asked about replacing it
         except OSError as error:
-            dialogs.show_error(parent, title, f"{target.name}: {error.strerror}.")
+            dialogs.show_error(parent, title, f"{target.name} kunde inte ersättas: {reason(error)}.")
             return None
     plan = new_plan(choice.association, choice.plan_year, choice.span, choice.unit)
     try:
