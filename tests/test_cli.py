@@ -97,6 +97,30 @@ def test_a_system_error_is_told_in_swedish(plan_file, tmp_path, capsys):
     assert "directory" not in said
 
 
+@pytest.mark.parametrize("args, said", [
+    (["report", "a.finsam"], "det här saknas: -o/--output. Se finsam-desktop report --help."),
+    (["check"], "det här saknas: FIL.finsam. Se finsam-desktop check --help."),
+    (["check", "a.finsam", "b"], "okända argument: b."),
+    (["report", "a.finsam", "-o", "a.pdf", "--unit", "mkr"],
+     "--unit kan inte vara 'mkr' (välj bland 'kr', 'tkr')."),
+    (["new", "--from"], "--from behöver ett värde."),
+    (["new", "--from", "a", "-o", "b", "--year", "nästa"], "--year kan inte vara 'nästa'."),
+])
+def test_command_line_mistakes_are_told_in_swedish(capsys, args, said):
+    assert main(args) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("finsam-desktop: Felaktigt kommando: ") and said in error, error
+    assert not any(word in error for word in ("arguments", "required", "expected", "invalid"))
+
+
+def test_help_is_swedish_from_its_first_word(capsys):
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("användning: finsam-desktop report")
+    assert "-o FIL.pdf" in shown and "usage" not in shown
+
+
 def test_export_refuses_an_unknown_suffix(plan_file, capsys):
     path = plan_file("sormland-2026")
     assert main(["export", str(path), "-o", str(path.with_suffix(".doc"))]) == 1

@@ -117,23 +117,24 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     unit = {"choices": ("kr", "tkr"), "help": "enhet för beloppen (standard: planens)"}
 
     p = sub.add_parser("import", help="läs en plan i JSON-format till en .finsam-fil")
-    p.add_argument("plan", help="planen i JSON-format (finsam-plan)")
-    p.add_argument("-o", "--output", required=True, help="den nya .finsam-filen")
+    p.add_argument("plan", metavar="PLAN.json", help="planen i JSON-format (finsam-plan)")
+    p.add_argument("-o", "--output", required=True, metavar="NY.finsam", help="den nya .finsam-filen")
     p.add_argument("--force", **force)
 
     p = sub.add_parser("export", help="skriv planen som JSON (.json) eller tabeller (.xlsx)")
-    p.add_argument("file", help=".finsam-filen")
-    p.add_argument("-o", "--output", required=True, help="målfilen, .json eller .xlsx")
+    p.add_argument("file", metavar="FIL.finsam", help=".finsam-filen")
+    p.add_argument("-o", "--output", required=True, metavar="MÅLFIL",
+                   help="målfilen, .json eller .xlsx")
     p.add_argument("--unit", **unit)
     p.add_argument("--force", **force)
 
     p = sub.add_parser("check", help="räkna ut planen och visa iakttagelser")
-    p.add_argument("file", help=".finsam-filen")
+    p.add_argument("file", metavar="FIL.finsam", help=".finsam-filen")
     p.add_argument("--json", action="store_true", help="resultatet som JSON")
 
     p = sub.add_parser("report", help="skriv verksamhetsplanen som PDF")
-    p.add_argument("file", help=".finsam-filen")
-    p.add_argument("-o", "--output", required=True, help="PDF-filen att skriva")
+    p.add_argument("file", metavar="FIL.finsam", help=".finsam-filen")
+    p.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="PDF-filen att skriva")
     p.add_argument("--follow-up", metavar="PERIOD",
                    help='skriv uppföljningsrapporten för perioden i stället, t.ex. "Tertial 1"')
     p.add_argument("--unit", **unit)
@@ -143,20 +144,20 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--from", dest="source_file", required=True, metavar="FJOL.finsam",
                    help="fjolårets plan (läses, ändras aldrig)")
     p.add_argument("-o", "--output", required=True, metavar="NY.finsam", help="den nya planen")
-    p.add_argument("--year", type=int, help="det nya planåret (standard: året efter fjolårets)")
+    p.add_argument("--year", type=int, metavar="ÅR", help="det nya planåret (standard: året efter fjolårets)")
     p.add_argument("--force", **force)
 
     p = sub.add_parser("keys", help="uppdatera kommunernas folkmängd från en SCB-fil")
-    p.add_argument("file", help=".finsam-filen")
+    p.add_argument("file", metavar="FIL.finsam", help=".finsam-filen")
     p.add_argument("--from", dest="population_file", required=True, metavar="SCB.csv|SCB.xlsx",
                    help="export från SCB:s statistikdatabas (CSV eller xlsx)")
-    p.add_argument("--source", dest="source_text", required=True,
+    p.add_argument("--source", dest="source_text", required=True, metavar="KÄLLA",
                    help='nyckelkällan, till exempel "Folkmängd 31/12 2025, SCB"')
 
     p = sub.add_parser("actuals", help="läs in utfall från en SIE-fil till en uppföljningsperiod")
-    p.add_argument("file", help=".finsam-filen")
+    p.add_argument("file", metavar="FIL.finsam", help=".finsam-filen")
     p.add_argument("--sie", required=True, metavar="FIL.se",
                    help="SIE 4-filen från bokföringen (eller CSV/xlsx med konto och belopp)")
-    p.add_argument("--period", required=True, help='perioden, till exempel "Tertial 1"')
+    p.add_argument("--period", required=True, metavar="PERIOD", help='perioden, till exempel "Tertial 1"')
     p.add_argument("--end", metavar="ÅÅÅÅ-MM-DD",
                    help="periodens slutdatum, när perioden ska läggas till")

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from ..domain.errors import UserFacingError
 from .printing import say
+from .swedish_argparse import HelpFormatter, RawDescriptionHelpFormatter, swedish
 
 
 class UserError(UserFacingError):
@@ -21,13 +22,14 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
         self._optionals.title = "flaggor"
         self._positionals.title = "argument"
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen")
 
-    def error(self, message: str) -> NoReturn:  # argparse's own wording is English
-        raise UserError(f"Felaktigt kommando: {message}. Se finsam-desktop --help.")
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"Felaktigt kommando: {swedish(message)}. Se {self.prog} --help.")
 
 
 DESCRIPTION = "FinSam Desktop – verksamhetsplan och budget för samordningsförbund."
@@ -43,7 +45,7 @@ USAGE = "finsam-desktop [FIL.finsam | --example]\n       finsam-desktop KOMMANDO
 def build_parser() -> argparse.ArgumentParser:
     from .commands import COMMANDS, add_commands
     parser = _Parser(prog="finsam-desktop", description=DESCRIPTION, epilog=WINDOW_USAGE,
-                     usage=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter)
+                     usage=USAGE, formatter_class=RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="KOMMANDO",
                                 title="kommandon", prog="finsam-desktop")
     add_commands(sub)
