@@ -303,7 +303,7 @@ def restore_backup(path: str | Path, backup: str | Path) -> Path | None:
                 os.fsync(handle.fileno())
             os.replace(temp, path)
         except (OSError, sqlite3.Error) as error:
-            raise PlanFileError(f"{backup.name} kunde inte återställas ({error}); "
+            raise PlanFileError(f"{backup.name} kunde inte återställas ({reason(error)}); "
                                 f"{path.name} är oförändrad.") from None
         finally:
             for leftover in (temp, Path(str(temp) + "-journal")):

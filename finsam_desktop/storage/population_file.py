@@ -101,7 +101,14 @@ def csv_rows(text: str) -> list[list[object]]:
     try:
         return [list(row) for row in csv.reader(text.splitlines(), delimiter=_delimiter(text))]
     except csv.Error as error:
-        raise PlanFileError(f"Filen kunde inte läsas som CSV: {error}.") from None
+        raise PlanFileError(f"Filen kunde inte läsas som CSV ({_csv_reason(error)}).") from None
+
+
+def _csv_reason(error: csv.Error) -> str:
+    """The csv module's English complaint, in Swedish where it is one we know."""
+    if "field larger than field limit" in str(error):
+        return "ett fält är orimligt långt"
+    return f"fel i CSV-texten: {error}"
 
 
 def _xlsx_rows(path: Path, data: bytes) -> list[list[object]]:

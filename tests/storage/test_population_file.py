@@ -82,6 +82,7 @@ def test_xlsx(tmp_path):
     ("trasig.xlsx", b"PK\x03\x04 not really a zip", "ingen läsbar xlsx-fil"),
     ("gammal.xls", b"\xd0\xcf\x11\xe0", "gammal Excel-fil"),
     ("binär.csv", b"\x00\x01\x02\x03", "ingen textfil"),
+    ("lång.csv", b'Kommun;2025\n"' + b"x" * 200_000 + b'";1\n', "ett fält är orimligt långt"),
 ])
 def test_unreadable_files_say_why_in_swedish(tmp_path, name, content, message):
     path = tmp_path / name
