@@ -24,7 +24,8 @@ def subtotals(tab) -> dict[str, list[str]]:
 
 def headers(tab) -> list[str]:
     model = tab.group_view.model()
-    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ")
+            for c in range(model.columnCount())]
 
 
 def shown_ids(tab) -> list[int]:

@@ -119,14 +119,17 @@ class GroupTotalsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(LEFT if section == 0 else RIGHT)
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if section == 0:
-            return self.grouping.label if self.grouping else ""
+            return (self.grouping.label if self.grouping else "") \
+                if role == Qt.ItemDataRole.DisplayRole else None
         if section == 1:
-            return "Insatser"
+            return "Insatser" if role == Qt.ItemDataRole.DisplayRole else None
         field, year = self._cell(section)
-        return f"Belopp {year} ({self.unit})" if field == "amounts" else f"Deltagare {year}"
+        text = f"Belopp\n{year} ({self.unit})" if field == "amounts" else f"Deltagare\n{year}"
+        # two lines, as the intervention table's year columns: five years fit beside each other
+        return text if role == Qt.ItemDataRole.DisplayRole else text.replace("\n", " ")
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
