@@ -142,3 +142,14 @@ def test_decimals_are_formatted_as_babel_formats_them_without_babel(decimals):
     for value in values:
         assert format_number(value, decimals) == format_decimal(value, format=pattern,
                                                                  locale="sv_SE"), value
+
+
+def test_the_window_loads_qt_pdf_and_printing_when_a_preview_or_print_is_asked_for():
+    code = ("import sys, finsam_desktop.ui.main_window; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6.QtPdf', "
+            "'PySide6.QtPrint'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT),
+                                                  QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"

@@ -14,12 +14,10 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +32,10 @@ from ..domain.errors import UserFacingError
 from ..services import exports
 from ..services.output import write_output
 from . import dialogs
+
+if TYPE_CHECKING:  # Qt's PDF and printing modules load when a preview or print is asked for
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
 
 PRINT_DPI = 300
 """Pages are printed as images of at most this resolution: sharp on paper, bounded in memory."""
@@ -127,6 +129,8 @@ class ReportPreview(QDialog):
         self.model = model
         self.pdf_path = pdf_path
         self._folder = folder
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
         self.setWindowTitle(tr("Förhandsgranskning – {0}").format(model.plan.association))
         self.document = QPdfDocument(self)
         self.document.load(str(pdf_path))
@@ -162,11 +166,11 @@ class ReportPreview(QDialog):
 
     def zoom_by(self, factor: float) -> None:
         """Zoom in or out from what is shown now (fit to width included)."""
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomMode(self.view.ZoomMode.Custom)
         self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
 
     def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(self.view.ZoomMode.FitToWidth)
 
     def _clean_up(self) -> None:
         self.document.close()
@@ -198,6 +202,7 @@ def preview_report(parent: QWidget | None, model) -> ReportPreview | None:
 
 def ask_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
     """The print dialog for a document of `pages` pages; True to print. Tests patch this."""
+    from PySide6.QtPrintSupport import QPrintDialog
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("Skriv ut verksamhetsplanen"))
     dialog.setMinMax(1, max(pages, 1))
@@ -219,6 +224,8 @@ def print_report(parent: QWidget | None, model) -> int:
 
 def print_pdf(parent: QWidget | None, pdf_path: Path) -> int:
     """Print the pages of `pdf_path` the user picks; the number of pages printed."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
     document = QPdfDocument()
     document.load(str(pdf_path))
     count = document.pageCount()
