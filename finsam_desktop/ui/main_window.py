@@ -7,6 +7,7 @@ once), so closing needs no question and Ctrl+S only confirms.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -21,6 +22,7 @@ from . import backup_dialog, dialogs, documents, population_dialog, report_actio
 from .checklist_dock import ChecklistDock
 from .documents import RecentFiles
 from .findings_dock import FindingsDock
+from .lazy_tabs import LazyTabs
 from .plan_loader import open_document
 from .plan_model import PlanModel
 from .save_status import SaveStatus
@@ -57,7 +59,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.recent = RecentFiles(self.settings)
         self.model: PlanModel | None = None
-        self.tabs_by_key: dict[str, QWidget] = {}
+        self.tabs_by_key: Mapping[str, QWidget] = {}
+        """The open plan's tabs by key, each built when first shown or asked for."""
         self.undo_group = QUndoGroup(self)
 
         self.welcome = WelcomeScreen()
@@ -227,10 +230,10 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self._plan_changed)
         self.undo_group.addStack(self.model.undo_stack)
         self.undo_group.setActiveStack(self.model.undo_stack)
-        for key, tab_class, title in TABS:
-            tab = tab_class(self.model)
-            self.tabs_by_key[key] = tab
-            self.tabs.addTab(tab, self.tr(title))
+        model = self.model
+        self.tabs_by_key = LazyTabs(self.tabs, [
+            (key, lambda tab_class=tab_class: tab_class(model), self.tr(title))
+            for key, tab_class, title in TABS])
         self.findings.set_model(self.model)
         self.checklist.set_model(self.model)
         self.follower.follow(self.model)
@@ -246,11 +249,9 @@ class MainWindow(QMainWindow):
         self.findings.set_model(None)
         self.checklist.set_model(None)
         self.follower.follow(None)
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            widget.deleteLater()
-        self.tabs_by_key.clear()
+        if isinstance(self.tabs_by_key, LazyTabs):
+            self.tabs_by_key.close()
+        self.tabs_by_key = {}
         self.undo_group.removeStack(self.model.undo_stack)
         model, self.model = self.model, None
         model.close()
