@@ -195,7 +195,16 @@ def _compute(plan: Plan, sums: InterventionSums,
     margins = rule_margins(plan, years)
     members = member_figures(plan, years[plan.plan_year])
     follow_up = follow_up_outcomes(plan, years[plan.plan_year])
-    findings = find_all(plan, years, margins,
-                        tuple(forecast_findings(plan, follow_up[-1] if follow_up else None)))
-    return Outcome(years=years, margins=margins, members=members, findings=findings,
-                   follow_up=follow_up)
+    return Outcome(years=years, margins=margins, members=members,
+                   findings=findings_of(plan, years, margins, follow_up), follow_up=follow_up)
+
+
+def findings_of(plan: Plan, years: dict[int, YearOutcome], margins: tuple[RuleMargin, ...],
+                follow_up: tuple[PeriodOutcome, ...]) -> tuple[Finding, ...]:
+    """The findings of an outcome's figures, worded in the unit in force (`money.amounts_in`).
+
+    The report words them again in tkr from the outcome it has, without computing it again
+    (at 50 000 interventions that was a sixth of a second).
+    """
+    return find_all(plan, years, margins,
+                    tuple(forecast_findings(plan, follow_up[-1] if follow_up else None)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..domain.money import amounts_in
-from ..domain.outcome import Outcome, compute
+from ..domain.outcome import Outcome, findings_of
 from ..domain.plan import Plan
 from .blocks import Block, Bullets, Chapter, Chart, Column, Heading, Report, Row, Series, Table, Text
 from .markdown import Notes, markdown_blocks
@@ -100,7 +100,8 @@ def build_report(plan: Plan, outcome: Outcome, unit: str | None = None) -> Repor
         unit = "kr"
     with amounts_in(unit):
         if unit != "kr" and outcome.findings:
-            outcome = replace(outcome, findings=compute(plan).findings)
+            outcome = replace(outcome, findings=findings_of(plan, outcome.years, outcome.margins,
+                                                            outcome.follow_up))
         return _build(plan, outcome, unit)
 
 
