@@ -168,7 +168,10 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             self._startPage()
 
         def save(self):
+            from .pdf_compress import compress_page_soon  # loaded with the tagged document
+            from .tagging_file import page_level
             total = len(self._pages)
+            zlib_level = page_level(total)
             for part in self.contents_parts:
                 part.draw_form(self)
             by_page: dict[int, list[tuple[str, str, int]]] = {}
@@ -183,6 +186,7 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
                     self.bookmarkPage(key)
                     self.addOutlineEntry(title, key, level)
                 super().showPage()
+                compress_page_soon(self._doc, self._doc.Pages.pages[-1], zlib_level)
             super().save()
 
         def _footer(self, number: int, total: int) -> None:

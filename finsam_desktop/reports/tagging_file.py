@@ -17,6 +17,8 @@ from itertools import accumulate
 from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject, PDFStream
 
+from .pdf_compress import compressor_of
+
 FAST_PAGES = 200
 """A document of more pages has its page streams compressed at zlib level 1 instead of
 reportlab's 6: at 50 000 interventions (1 800 pages, 35 MB of page content) that is
@@ -73,12 +75,24 @@ def _compress_pages_fast(pages) -> None:
 _FAST_FLATE = _FastFlate()
 
 
+def page_level(pages: int) -> int:
+    """The zlib level of the page streams of a document of `pages` pages (see FAST_PAGES;
+    -1 is zlib's default, 6, which reportlab's own filter uses)."""
+    return 1 if pages > FAST_PAGES else -1
+
+
 class TaggedDocument(PDFDocument):
     """A PDFDocument whose file packs the structure elements into object streams."""
 
     structure: Late | None = None
 
     def format(self):
+        try:
+            return self._format()
+        finally:
+            compressor_of(self).join()
+
+    def _format(self):
         if self.structure is None or self.encrypt.info():
             return super().format()  # nothing packed (or encrypted: reportlab's own way)
         self.encrypt.prepare(self)
@@ -111,13 +125,18 @@ class TaggedDocument(PDFDocument):
         rows = [pack(0, 0, 65535), *[pack(1, offsets[numbers[n]], 0) for n in range(1, first)]]
         stream_number = first + len(packed)
         stream_offsets = []
-        for start in range(0, len(packed), PER_STREAM):
+        compressor = compressor_of(self)
+        streams = []
+        for start in range(0, len(packed), PER_STREAM):  # compressed on the workers, in order
             chunk = packed[start:start + PER_STREAM]
             ends = list(accumulate(len(data) + 1 for data in chunk))
             head = " ".join([f"{first + start + index} {position}" for index, position
                              in enumerate([0, *ends[:-1]])]).encode("ascii") + b"\n"
             body = "\n".join(chunk).encode("latin-1") + b"\n"
-            content = zlib.compress(head + body, LEVELS[fast])
+            streams.append((chunk, head, compressor.submit(head + body, LEVELS[fast])))
+        compressor.close()
+        for chunk, head, job in streams:
+            content = job.result()
             offset = file.add(f"{stream_number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
                               f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"
                               "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")

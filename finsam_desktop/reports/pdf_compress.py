@@ -1,0 +1,124 @@
+"""zlib for the PDF's streams on worker threads, while the main thread writes the rest.
+
+zlib releases the GIL while it compresses, so the pages' streams and the structure's
+object streams (about a second of a 50 000-intervention report) can be compressed on
+the second core while the main thread formats the other objects. The bytes are those
+zlib gives on the main thread: the same function, the same level, the same input.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import zlib
+
+from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFStream
+
+WORKERS = 2
+"""Threads per document (0: compress on the calling thread, as reportlab does)."""
+
+
+class Job:
+    """One `zlib.compress(data, level)`; `result()` waits for it."""
+
+    __slots__ = ("data", "level", "value", "error", "done")
+
+    def __init__(self, data: str | bytes, level: int) -> None:
+        self.data, self.level = data, level
+        self.value: bytes | None = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            data = self.data
+            self.value = zlib.compress(data.encode("utf8") if isinstance(data, str) else data,
+                                       self.level)
+        except BaseException as error:  # handed to whoever waits for the result
+            self.error = error
+        finally:
+            self.data = b""
+            self.done.set()
+
+    def result(self) -> bytes:
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+        assert self.value is not None
+        return self.value
+
+
+class Compressor:
+    """Up to WORKERS threads that compress what is submitted, started on first use.
+
+    `close()` lets them end once the queue is done and `join()` waits for that; a
+    compressor is one document's.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._closed = False
+
+    def submit(self, data: str | bytes, level: int) -> Job:
+        job = Job(data, level)
+        if self._closed or not WORKERS:
+            job.run()
+            return job
+        self._jobs.put(job)
+        if len(self._threads) < WORKERS:
+            thread = threading.Thread(target=self._work, name="pdf-zlib", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return job
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            job.run()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            for _ in self._threads:
+                self._jobs.put(None)
+
+    def join(self) -> None:
+        self.close()
+        for thread in self._threads:
+            thread.join()
+
+
+def compressor_of(document) -> Compressor:
+    """The document's compressor (made on first use)."""
+    compressor = document.__dict__.get("_finsam_compressor")
+    if compressor is None:
+        compressor = document._finsam_compressor = Compressor()
+    return compressor
+
+
+class _Precompressed:
+    """A FlateDecode filter whose result for the page's own stream is already under way."""
+
+    pdfname = "FlateDecode"
+
+    def __init__(self, content: str, job: Job) -> None:
+        self.content, self.job = content, job
+
+    def encode(self, text):
+        if text is self.content:
+            return self.job.result()
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, self.job.level)
+
+
+def compress_page_soon(document, page, level: int) -> None:
+    """Start compressing `page`'s stream, given it as `PDFPage.check_format` would make it
+    (a page that has its stream already, or none, or no compression, is left alone)."""
+    if page.Override_default_compilation or page.Contents or not page.stream \
+            or not page.compression or rl_config.useA85:
+        return
+    stream = PDFStream()
+    stream.filters = [_Precompressed(page.stream, compressor_of(document).submit(page.stream, level))]
+    stream.content = page.stream
+    stream.__Comment__ = "page stream"
+    page.Contents = stream

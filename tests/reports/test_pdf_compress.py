@@ -1,0 +1,47 @@
+"""The streams compressed on worker threads are the bytes zlib gives on the main thread,
+a failure reaches the caller, and no thread outlives the report it wrote."""
+
+from __future__ import annotations
+
+import threading
+import zlib
+
+import pytest
+
+from finsam_desktop.domain.outcome import compute
+from finsam_desktop.reports import pdf_compress, tagging_file
+from finsam_desktop.reports.pdf import render_report
+from tests.conftest import load_plan
+
+
+def _workers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "pdf-zlib"]
+
+
+@pytest.mark.parametrize("fast_pages", [tagging_file.FAST_PAGES, 0])
+def test_a_report_is_the_same_file_as_with_reportlabs_own_compression(tmp_path, monkeypatch,
+                                                                      fast_pages):
+    from reportlab import rl_config
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates, no random ID
+    monkeypatch.setattr(tagging_file, "FAST_PAGES", fast_pages)  # zlib level 6, then 1
+    plan = load_plan("skaraborg-2026")
+    render_report(plan, compute(plan), tmp_path / "threads.pdf")
+    assert not _workers()
+    # reportlab's own compression of the pages, the object streams on this thread
+    monkeypatch.setattr(pdf_compress, "compress_page_soon", lambda document, page, level: None)
+    monkeypatch.setattr(pdf_compress, "WORKERS", 0)
+    render_report(plan, compute(plan), tmp_path / "inline.pdf")
+    assert (tmp_path / "threads.pdf").read_bytes() == (tmp_path / "inline.pdf").read_bytes()
+
+
+def test_a_job_gives_zlibs_bytes_and_its_error():
+    compressor = pdf_compress.Compressor()
+    text = "BT /F1 10 Tf (Sjuhärad) Tj ET\n" * 500
+    jobs = [compressor.submit(text, level) for level in (-1, 1, 3)]
+    broken = compressor.submit(object(), 6)  # type: ignore[arg-type]
+    assert [job.result() for job in jobs] == [zlib.compress(text.encode("utf8"), level)
+                                              for level in (-1, 1, 3)]
+    with pytest.raises(TypeError):
+        broken.result()
+    compressor.join()
+    assert not _workers()
