@@ -79,3 +79,9 @@ class Formatter:
         if not self.decimals and not tenths % 10:
             return f"{tenths // 10:,}".replace(",", NBSP)
         return swedish_number(tenths, 1)
+
+    def column(self, amounts: Sequence[int | None]) -> list[str]:
+        """Each of `amounts` formatted, each distinct amount once (a column of a large
+        plan repeats its amounts)."""
+        done = {amount: self(amount) for amount in set(amounts)}
+        return list(map(done.__getitem__, amounts))
