@@ -231,3 +231,11 @@ def test_the_synthetic_benchmark_plan_reports_without_surprises():
     members = tables(report, "Medlemmarnas medfinansiering")[0]
     assert len(members.rows) == len(plan.members) + 1
     assert len(tables(report, "Insatser")[1].rows) == 30 + 1
+
+
+@pytest.mark.parametrize("unit", ["kr", "tkr"])
+def test_a_formatted_column_says_what_each_amount_says_on_its_own(unit):
+    amounts = [1_234_567, None, 0, -2_450, 1_234_567, 999_950, None, 1_000]
+    formatter = Formatter(unit, [a for a in amounts if a is not None])
+    assert formatter.column(amounts) == [formatter(a) for a in amounts]
+    assert formatter.column(amounts)[1] == ""
