@@ -244,7 +244,10 @@ class Opening:
             raise RuntimeError("Opening.finish before read")
         path, lock = self.path, self._lock
         try:
-            conn = self._conn if self._conn is not None else connect(path, self.read_only)
+            # `read` checked the file under our lock: no second page check (a read-only
+            # open holds no lock, a writer may have committed since: that copy is checked)
+            conn = self._conn if self._conn is not None else connect(
+                path, self.read_only, checked=lock is not None)
         except BaseException:
             self.abandon()
             raise

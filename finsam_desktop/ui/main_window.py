@@ -23,7 +23,7 @@ from .checklist_dock import ChecklistDock
 from .documents import RecentFiles
 from .findings_dock import FindingsDock
 from .lazy_tabs import LazyTabs
-from .plan_loader import open_document
+from .plan_loader import open_document, thaw
 from .plan_model import PlanModel
 from .save_status import SaveStatus
 from .table_menu import add_table_actions
@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         model, self.model = self.model, None
         model.close()
         model.deleteLater()
+        thaw()  # what opening froze may now be garbage
         self._show_document_state()
 
     def _show_document_state(self) -> None:
