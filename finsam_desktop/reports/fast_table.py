@@ -21,7 +21,7 @@ from .blocks import Table
 from .fast_text import TextWriter
 from .fonts import BOLD
 from .tagging_table import EMC, table_tags
-from .wrapping import printable, stringWidth, wrap_lines
+from .wrapping import printable, stringWidth, widest, wrap_lines
 
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
@@ -84,9 +84,9 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
     for index in text_columns:
         title = table.columns[index].title
         distinct = {cells[index] for cells in body} | {title}  # owners and places repeat
-        natural[index] = max(stringWidth(c, BOLD, size) for c in distinct) + 2 * PAD + 1
+        natural[index] = widest(distinct, BOLD, size) + 2 * PAD + 1
         words = {word for c in {cells[index] for cells in plain} | {title} for word in c.split()}
-        longest = max((stringWidth(w, BOLD, size) for w in words), default=0) + 2 * PAD + 1
+        longest = widest(words, BOLD, size) + 2 * PAD + 1
         least[index] = min(longest, room * 0.4)
     total_natural, total_least = sum(natural.values()), sum(least.values())
     for index in text_columns:
@@ -127,39 +127,79 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
     header_cells = [wrap_lines(printable(c.title), BOLD, size, w - 2 * PAD)[:8]
                     for c, w in zip(table.columns, widths, strict=True)]
     header = _Row("header", header_cells, row_height(max(len(c) for c in header_cells)))
-    rows = []
     inner = [w - 2 * PAD for w in widths]
-    wrapped: dict[str, list[dict[str, list[str]]]] = {}
-    """Per font and column, each text's lines: the same owner wraps the same way."""
+    heights: dict[int, float] = {}
+    rows = []
+    plain = [row for row in table.rows if row.kind not in SPANNING]
+    if len(widths) > 1 and all(len(row.cells) == len(widths) for row in plain):
+        cells_of, mosts = _cells_by_column(plain, font, numeric, inner, size)
+    else:  # a row may carry fewer cells than the table has columns; they stay empty
+        cells_of = [_cells(row, font, numeric, inner, size) for row in plain]
+        mosts = [max(map(len, cells), default=1) for cells in cells_of]
+    next_cells, next_most = iter(cells_of).__next__, iter(mosts).__next__
     for row in table.rows:
         kind = row.kind
-        cell_font = font if kind == "body" else BOLD
         if kind in SPANNING:
             lines = wrap_lines(printable(row.cells[0]), BOLD, size, total - 2 * PAD)
             rows.append(_Row(kind, [lines], row_height(len(lines))))
             continue
-        known = wrapped.get(cell_font)
-        if known is None:
-            known = wrapped[cell_font] = [{} for _ in widths]
-        cells = []
-        # strict=False: a row may carry fewer cells than the table has columns; they stay empty
-        for cell, is_number, room, column in zip(row.cells, numeric, inner, known, strict=False):
-            if is_number:
-                if not cell.isprintable():
-                    cell = printable(cell)
-                cells.append(wrap_lines(cell, cell_font, size, room) if len(cell) > 40 else [cell])
-            else:
-                lines = column.get(cell)
-                if lines is None:
-                    lines = column[cell] = wrap_lines(printable(cell), cell_font, size, room)
-                cells.append(lines)
-        most = max(map(len, cells), default=1)
-        if row_height(most) > MAX_ROW_HEIGHT:
+        cells, most = next_cells(), next_most()
+        height = heights.get(most)
+        if height is None:
+            height = heights[most] = row_height(most)
+        if height > MAX_ROW_HEIGHT:
             rows += _continued(kind, cells, most, row_height)
         else:
-            rows.append(_Row(kind, cells, row_height(most)))
+            rows.append(_Row(kind, cells, height))
     tops = [0.0, *accumulate(r.height for r in rows)]
     return TableLayout(widths, numeric, insets, header, rows, tops, font, size, leading)
+
+
+def _cells(row, font: str, numeric: list[bool], inner: list[float], size: float) -> list[list[str]]:
+    """One row's cells as lines (the general case of `_cells_by_column`)."""
+    cell_font = font if row.kind == "body" else BOLD
+    cells = []
+    for cell, is_number, room in zip(row.cells, numeric, inner, strict=False):
+        if is_number:
+            cells.append(_number_lines(cell, cell_font, size, room))
+        else:
+            cells.append(wrap_lines(printable(cell), cell_font, size, room))
+    return cells
+
+
+def _number_lines(cell: str, font: str, size: float, room: float) -> list[str]:
+    if not cell.isprintable():
+        cell = printable(cell)
+    return wrap_lines(cell, font, size, room) if len(cell) > 40 else [cell]
+
+
+def _cells_by_column(rows, font: str, numeric: list[bool], inner: list[float],
+                     size: float) -> tuple[list[list[list[str]]], list[int]]:
+    """Each row's cells as lines, and each row's most lines, worked out a column at a time
+    (a large plan has hundreds of thousands of cells); a text is wrapped once per font and
+    column, since owners and places repeat."""
+    fonts = [font if row.kind == "body" else BOLD for row in rows]
+    columns = []
+    for index, (is_number, room) in enumerate(zip(numeric, inner, strict=True)):
+        texts = [row.cells[index] for row in rows]
+        if is_number:
+            columns.append([[text] if len(text) <= 40 and text.isprintable()
+                            else _number_lines(text, cell_font, size, room)
+                            for text, cell_font in zip(texts, fonts, strict=True)])
+            continue
+        known: dict[str, dict[str, list[str]]] = {}
+        lines_of = []
+        for text, cell_font in zip(texts, fonts, strict=True):
+            done = known.get(cell_font)
+            if done is None:
+                done = known[cell_font] = {}
+            lines = done.get(text)
+            if lines is None:
+                lines = done[text] = wrap_lines(printable(text), cell_font, size, room)
+            lines_of.append(lines)
+        columns.append(lines_of)
+    mosts = list(map(max, *[map(len, column) for column in columns]))
+    return list(map(list, zip(*columns, strict=True))), mosts
 
 
 def _continued(kind: str, cells: list[list[str]], most: int, row_height) -> list[_Row]:
@@ -324,13 +364,13 @@ def _place(text: TextWriter, layout: TableLayout, font_name: str, column: int, l
         line_text = line + " "
     else:
         line_text = line
-    width, pieces = text.encoded(line_text, font_name)
+    pieces = text.encoded(line_text, font_name)
     x = sum(layout.widths[:column])
     if layout.numeric[column]:
         end = x + layout.widths[column] - PAD - layout.insets[column]
         if not last:
             end += stringWidth(" ", font_name, layout.size)
-        start = end - width
+        start = end - stringWidth(line_text, font_name, layout.size)
     else:
         start = x + PAD
     first_font, chunk = pieces[0]

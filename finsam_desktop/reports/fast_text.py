@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import getFont
 
-from .wrapping import stringWidth
-
 _PDF_ESCAPES = [("\\" + chr(c)) if chr(c) in "\\()" else chr(c) if 32 <= c < 127 else f"\\{c:03o}"
                 for c in range(256)]
 """How a byte of a PDF string is written: reportlab's escapePDF as one table lookup per byte."""
@@ -21,8 +19,8 @@ _PDF_ESCAPES = [("\\" + chr(c)) if chr(c) in "\\()" else chr(c) if 32 <= c < 127
 class TextWriter:
     """PDF text operators for plain strings in a TrueType font, subset by subset.
 
-    Each distinct (font, text) is encoded and measured once per document: names,
-    years and owners repeat on every page.
+    Each distinct (font, text) is encoded once per document: names, years and owners
+    repeat on every page.
     """
 
     def __init__(self, canvas, size: float):
@@ -38,29 +36,28 @@ class TextWriter:
             self.ops.append(f"{rgb} rg")
             self.current_colour = rgb
 
-    def encoded(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
-        """`line`'s width and its (font operator, PDF string) pieces, made once."""
+    def encoded(self, line: str, font_name: str) -> list[tuple[str, str]]:
+        """`line`'s (font operator, PDF string) pieces, made once."""
         cache = self.cache.get(font_name)
         if cache is None:
             cache = self.cache[font_name] = {}
-        entry = cache.get(line)
-        if entry is None:
-            entry = cache[line] = self._encode(line, font_name)
-        return entry
+        pieces = cache.get(line)
+        if pieces is None:
+            pieces = cache[line] = self._encode(line, font_name)
+        return pieces
 
-    def _encode(self, line: str, font_name: str) -> tuple[float, list[tuple[str, str]]]:
+    def _encode(self, line: str, font_name: str) -> list[tuple[str, str]]:
         font = getFont(font_name)
         doc = self.canvas._doc
         fast = _first_subset(font, doc)
         if fast is not None and fast.known.issuperset(line):
-            pieces = [(f"{fast.name} {self.size} Tf", line.translate(fast.table))]
-        else:
-            pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf",
-                       "".join(map(_PDF_ESCAPES.__getitem__, chunk)))
-                      for subset, chunk in font.splitString(line, doc)]
-            if fast is not None:
-                fast.learn(font, doc)
-        return stringWidth(line, font_name, self.size), pieces
+            return [(f"{fast.name} {self.size} Tf", line.translate(fast.table))]
+        pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf",
+                   "".join(map(_PDF_ESCAPES.__getitem__, chunk)))
+                  for subset, chunk in font.splitString(line, doc)]
+        if fast is not None:
+            fast.learn(font, doc)
+        return pieces
 
 
 class _FirstSubset:

@@ -28,6 +28,17 @@ def stringWidth(text: str, font: str, size: float) -> float:
         return sum(map(widths.__getitem__, text)) * size / 1000
 
 
+def widest(texts, font: str, size: float) -> float:
+    """The greatest `stringWidth` of `texts` (0 for none), with one call per text fewer:
+    scaling is monotonic, so the widest text's width is the widest width."""
+    widths = _WIDTHS.setdefault(font, {})
+    get = widths.__getitem__
+    try:
+        return max((sum(map(get, text)) for text in texts), default=0) * size / 1000
+    except KeyError:
+        return max((stringWidth(text, font, size) for text in texts), default=0)
+
+
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     pieces, current = [], ""
     for char in word:
