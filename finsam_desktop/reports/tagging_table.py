@@ -69,11 +69,13 @@ class Cells:
     """A table row's cells: each an element of `role` whose content is the MCID (on
     `page`), or none for an empty cell. They are numbered right after their row."""
 
-    __slots__ = ("role", "attributes", "page", "mcids")
+    __slots__ = ("role", "attributes", "page", "mcids", "refs")
 
     def __init__(self, role: str, attributes: dict[str, str] | None, page: int,
                  mcids: list[int | None] | range) -> None:
         self.role, self.attributes, self.page, self.mcids = role, attributes, page, mcids
+        self.refs: list[str] = []
+        """The cells' object references ("12 0 R"), once the structure is numbered."""
 
 
 _OPENERS: dict[str, list[str]] = {}

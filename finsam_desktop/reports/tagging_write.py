@@ -67,8 +67,8 @@ def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[str]]:
     nums = [f"{key} {node.ref}" for key, (_, node) in enumerate(tags.annotations)]
     for index in range(len(doc.Pages.pages)):
         marks = tags.pages.get(index + 1, ())
-        refs = [f"{mark[0].number + 1 + mark[1]} 0 R" if type(mark) is tuple else mark.ref
-                for mark in marks]
+        refs = [mark[0].cells.refs[mark[1]] if type(mark) is tuple else mark.ref
+                for mark in marks]  # a cell's reference as its row listed it
         nums.append(f"{len(tags.annotations) + index} [{' '.join(refs)}]")
     parent_tree = f"{number} 0 R"
     data.append(f"<< /Nums [{' '.join(nums)}] >>")
@@ -83,7 +83,7 @@ def _row(row: Node, parent: str, page_refs) -> list[str]:
     """A table row's element and its cells' (what `_element` writes for each, in bulk)."""
     cells = row.cells
     count = len(cells.mcids)
-    refs = [f"{number} 0 R" for number in range(row.number + 1, row.number + 1 + count)]
+    refs = cells.refs = [f"{number} 0 R" for number in range(row.number + 1, row.number + 1 + count)]
     kids = "" if not refs else f" /K {refs[0]}" if count == 1 else f" /K [{' '.join(refs)}]"
     attributes = _attributes(cells.attributes) if cells.attributes else ""
     head = f"<< /Type /StructElem /S /{cells.role} /P {row.ref}"
