@@ -13,7 +13,7 @@ import threading
 import zlib
 
 from reportlab import rl_config
-from reportlab.pdfbase.pdfdoc import PDFStream
+from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
 
 WORKERS = 2
 """Threads per document (0: compress on the calling thread, as reportlab does)."""
@@ -122,3 +122,14 @@ def compress_page_soon(document, page, level: int) -> None:
     stream.content = page.stream
     stream.__Comment__ = "page stream"
     page.Contents = stream
+
+
+def compress_streams_soon(document) -> None:
+    """Start compressing every stream the document holds that reportlab's own FlateDecode
+    filter would compress when it is written: the font subsets, their character maps."""
+    compressor = None
+    for stream in list(document.idToObject.values()):
+        if type(stream) is PDFStream and stream.filters == [PDFZCompress] \
+                and stream.content is not None and "Filter" not in stream.dictionary.dict:
+            compressor = compressor or compressor_of(document)
+            stream.filters = [_Precompressed(stream.content, compressor.submit(stream.content, -1))]

@@ -17,7 +17,7 @@ from itertools import accumulate
 from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject, PDFStream
 
-from .pdf_compress import compressor_of
+from .pdf_compress import compress_streams_soon, compressor_of
 
 FAST_PAGES = 200
 """A document of more pages has its page streams compressed at zlib level 1 instead of
@@ -101,6 +101,7 @@ class TaggedDocument(PDFDocument):
         fast = len(self.Pages.pages) > FAST_PAGES
         if fast:
             _compress_pages_fast(self.Pages.pages)
+        compress_streams_soon(self)
         numbers = self.numberToId
         objects = self.idToObject
         offsets = self.idToOffset

@@ -29,6 +29,7 @@ def test_a_report_is_the_same_file_as_with_reportlabs_own_compression(tmp_path, 
     assert not _workers()
     # reportlab's own compression of the pages, the object streams on this thread
     monkeypatch.setattr(pdf_compress, "compress_page_soon", lambda document, page, level: None)
+    monkeypatch.setattr(tagging_file, "compress_streams_soon", lambda document: None)
     monkeypatch.setattr(pdf_compress, "WORKERS", 0)
     render_report(plan, compute(plan), tmp_path / "inline.pdf")
     assert (tmp_path / "threads.pdf").read_bytes() == (tmp_path / "inline.pdf").read_bytes()
