@@ -22,19 +22,24 @@ WORKERS = 2
 class Job:
     """One `zlib.compress(data, level)`; `result()` waits for it."""
 
-    __slots__ = ("data", "level", "value", "error", "done")
+    __slots__ = ("data", "level", "value", "error", "done", "stream")
 
-    def __init__(self, data: str | bytes, level: int) -> None:
+    def __init__(self, data: str | bytes, level: int, open_ended: bool = False) -> None:
         self.data, self.level = data, level
         self.value: bytes | None = None
         self.error: BaseException | None = None
         self.done = threading.Event()
+        self.stream = zlib.compressobj(level) if open_ended else None
+        """An open-ended job's compressor, which `finish` ends with the rest of the data."""
 
     def run(self) -> None:
         try:
             data = self.data
-            self.value = zlib.compress(data.encode("utf8") if isinstance(data, str) else data,
-                                       self.level)
+            data = data.encode("utf8") if isinstance(data, str) else data
+            if self.stream is not None:
+                self.value = self.stream.compress(data)
+            else:
+                self.value = zlib.compress(data, self.level)
         except BaseException as error:  # handed to whoever waits for the result
             self.error = error
         finally:
@@ -47,6 +52,14 @@ class Job:
             raise self.error
         assert self.value is not None
         return self.value
+
+    def finish(self, rest: bytes) -> bytes:
+        """An open-ended job's whole result once `rest` follows its data: what
+        `zlib.compress(data + rest, level)` gives (zlib does not depend on how its input
+        is cut up)."""
+        head = self.result()
+        assert self.stream is not None
+        return head + self.stream.compress(rest) + self.stream.flush()
 
 
 class Compressor:
@@ -61,8 +74,8 @@ class Compressor:
         self._threads: list[threading.Thread] = []
         self._closed = False
 
-    def submit(self, data: str | bytes, level: int) -> Job:
-        job = Job(data, level)
+    def submit(self, data: str | bytes, level: int, open_ended: bool = False) -> Job:
+        job = Job(data, level, open_ended)
         if self._closed or not WORKERS:
             job.run()
             return job

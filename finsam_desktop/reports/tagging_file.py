@@ -17,7 +17,7 @@ from itertools import accumulate
 from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject, PDFStream
 
-from .pdf_compress import compress_streams_soon, compressor_of
+from .pdf_compress import Job, compress_streams_soon, compressor_of
 
 FAST_PAGES = 200
 """A document of more pages has its page streams compressed at zlib level 1 instead of
@@ -125,35 +125,40 @@ class TaggedDocument(PDFDocument):
         pack = XREF_ROW.pack
         rows = [pack(0, 0, 65535), *[pack(1, offsets[numbers[n]], 0) for n in range(1, first)]]
         stream_number = first + len(packed)
-        stream_offsets = []
         compressor = compressor_of(self)
         streams = []
         for start in range(0, len(packed), PER_STREAM):  # compressed on the workers, in order
             chunk = packed[start:start + PER_STREAM]
-            ends = list(accumulate(len(data) + 1 for data in chunk))
-            head = " ".join([f"{first + start + index} {position}" for index, position
-                             in enumerate([0, *ends[:-1]])]).encode("ascii") + b"\n"
+            ends = list(accumulate(map((1).__add__, map(len, chunk))))  # each text and "\n"
+            numbered = zip(range(first + start, first + start + len(chunk)), [0, *ends[:-1]],
+                           strict=True)
+            head = " ".join(map("%d %d".__mod__, numbered)).encode("ascii") + b"\n"
             body = "\n".join(chunk).encode("latin-1") + b"\n"
             streams.append((chunk, head, compressor.submit(head + body, LEVELS[fast])))
-        compressor.close()
-        for chunk, head, job in streams:
-            content = job.result()
-            offset = file.add(f"{stream_number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
-                              f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"
-                              "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")
-            stream_offsets.append(offset)
             in_stream = XREF_ROW.pack(2, stream_number, 0)[:5]  # type 2, this stream, index:
             rows.append(b"".join(map(in_stream.__add__, _INDEXES[:len(chunk)])))
             stream_number += 1
-        rows += [pack(1, offset, 0) for offset in stream_offsets]
+        # the cross-reference rows known so far, compressed beside the object streams
+        xref = compressor.submit(b"".join(rows), -1, open_ended=True)
+        compressor.close()
+        stream_offsets = []
+        for number, (chunk, head, job) in enumerate(streams, start=first + len(packed)):
+            content = job.result()
+            offset = file.add(f"{number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
+                              f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"
+                              "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")
+            stream_offsets.append(offset)
         count = first + len(packed) + len(stream_offsets)
-        return file.format(self) + self._xref_stream(file, rows, count, stream_number)
+        return file.format(self) + self._xref_stream(
+            file, xref, [pack(1, offset, 0) for offset in stream_offsets], count, stream_number)
 
-    def _xref_stream(self, file: PDFFile, rows: list[bytes], count: int, number: int) -> bytes:
-        """The cross-reference stream (it lists itself last, as entry `count`) and the end."""
+    def _xref_stream(self, file: PDFFile, head: Job, rows: list[bytes], count: int,
+                     number: int) -> bytes:
+        """The cross-reference stream (it lists itself last, as entry `count`) and the end:
+        `head` compresses the rows before `rows`, the object streams' own."""
         offset = file.offset
         rows.append(XREF_ROW.pack(1, offset, 0))
-        content = zlib.compress(b"".join(rows))
+        content = head.finish(b"".join(rows))
         root = self.Reference(self.Catalog).format(self).decode("ascii")
         info = self.Reference(self.info).format(self).decode("ascii")
         head = (f"{number} 0 obj\n<< /Type /XRef /Size {count + 1} /W [1 4 2] /Root {root} "

@@ -44,5 +44,8 @@ def test_a_job_gives_zlibs_bytes_and_its_error():
                                               for level in (-1, 1, 3)]
     with pytest.raises(TypeError):
         broken.result()
+    rows = bytes(range(256)) * 4000  # a cross-reference stream: its last rows come later
+    head = compressor.submit(rows[:700_001], -1, open_ended=True)
+    assert head.finish(rows[700_001:]) == zlib.compress(rows)
     compressor.join()
     assert not _workers()
