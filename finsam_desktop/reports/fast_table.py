@@ -246,23 +246,25 @@ class FastTable(Flowable):
         """Rules and backgrounds first, then all text in one text object, as raw PDF operators."""
         layout = self.layout
         rows = [layout.header, *layout.rows[self.start:self.end]]
-        width = self.width
+        width = f"{self.width:.2f}"
         graphics: list[str] = []
+        append = graphics.append
         top = self.height
         tops = []
+        rules = []
         for row in rows:
             tops.append(top)
+            kind = row.kind
+            if kind in _SUM_RULES:
+                rules.append(f"{_SUM_RULES[kind]} 0 {top:.2f} m {width} {top:.2f} l S")
             bottom = top - row.height
-            background = _BACKGROUNDS.get(row.kind)
-            if background:
-                graphics.append(f"{background} rg 0 {bottom:.2f} {width:.2f} {row.height:.2f} re f")
-            if row.kind != "header":
-                graphics.append(f"0.25 w {_RULE} RG 0 {bottom:.2f} m {width:.2f} {bottom:.2f} l S")
+            at = f"{bottom:.2f}"
+            if kind in _BACKGROUNDS:
+                append(f"{_BACKGROUNDS[kind]} rg 0 {at} {width} {row.height:.2f} re f")
+            if kind != "header":
+                append(f"0.25 w {_RULE} RG 0 {at} m {width} {at} l S")
             top = bottom
-        for row, top in zip(rows, tops, strict=True):
-            rule = _SUM_RULES.get(row.kind)
-            if rule:
-                graphics.append(f"{rule} 0 {top:.2f} m {width:.2f} {top:.2f} l S")
+        graphics += rules  # the sum rules over the backgrounds and rules of every row
         text = TextWriter(self.canv, layout.size)
         tags = table_tags(self.canv, layout, self.start)
         if tags is not None:

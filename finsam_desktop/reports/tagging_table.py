@@ -25,6 +25,10 @@ class TableTags:
         self.node = node
         self.columns = len(layout.widths)
         self.start = start
+        self.body = node.part("body", "TBody")
+        self.page = canvas.getPageNumber()  # a part of a table is drawn on one page
+        self.marks = tags.pages.setdefault(self.page, [])
+        self.spanning = {"O": "Table", "ColSpan": str(self.columns)}
 
     def graphics(self, ops: list[str]) -> list[str]:
         """Rules and backgrounds as one artifact."""
@@ -42,13 +46,15 @@ class TableTags:
                 return [PAGINATION_BDC if any(lines) else None for lines in cells]
             group, role, attributes = self.node.part("head", "THead"), "TH", HEADER_CELL
         else:
-            group, role, attributes = self.node.part("body", "TBody"), "TD", None
-            if kind in ("heading", "subheading"):
-                attributes = {"O": "Table", "ColSpan": str(self.columns)}
+            group, role = self.body, "TD"
+            attributes = self.spanning if kind in ("heading", "subheading") else None
         row = Node("TR", group)
-        self.tags.attach(row)
-        page = self.canvas.getPageNumber()
-        marks = self.tags.pages.setdefault(page, [])
+        if group.attached:  # what `Tags.attach` does for a node whose parent is in the tree
+            group.kids.append(row)
+            row.attached = True
+        else:
+            self.tags.attach(row)
+        page, marks = self.page, self.marks
         first, count = len(marks), len(cells)
         if all(map(any, cells)):  # the usual row: every cell has content
             row.cells = Cells(role, attributes, page, range(first, first + count))
