@@ -29,7 +29,7 @@ class TextWriter:
         self.ops: list[str] = []
         self.font_op = None
         self.current_colour = None
-        self.cache = canvas.__dict__.setdefault(f"_finsam_text_cache_{size}", {})
+        self.cache = canvas.__dict__.setdefault(f"{_CACHE}{size}", {})
 
     def colour(self, rgb: str) -> None:
         if rgb != self.current_colour:
@@ -58,6 +58,16 @@ class TextWriter:
         if fast is not None:
             fast.learn(font, doc)
         return pieces
+
+
+_CACHE = "_finsam_text_cache_"
+
+
+def forget_texts(canvas) -> None:
+    """Drop the canvas's encoded texts once its document is written (the canvas is part
+    of reference cycles, so they would wait for the cycle collector)."""
+    for key in [key for key in vars(canvas) if key.startswith(_CACHE)]:
+        del canvas.__dict__[key]
 
 
 class _FirstSubset:

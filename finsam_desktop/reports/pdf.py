@@ -188,6 +188,7 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
                 super().showPage()
                 compress_page_soon(self._doc, self._doc.Pages.pages[-1], zlib_level)
             super().save()
+            self._pages.clear()  # each held page refers to the list: a cycle, now broken
 
         def _footer(self, number: int, total: int) -> None:
             self.saveState()
