@@ -27,13 +27,6 @@ from .plan_loader import open_document, thaw
 from .plan_model import PlanModel
 from .save_status import SaveStatus
 from .table_menu import add_table_actions
-from .tabs.budget_tab import BudgetTab
-from .tabs.follow_up_tab import FollowUpTab
-from .tabs.goals_tab import GoalsTab
-from .tabs.interventions_tab import InterventionsTab
-from .tabs.members_tab import MembersTab
-from .tabs.overview_tab import OverviewTab
-from .tabs.text_tab import DocumentTab
 from .welcome import WelcomeScreen
 from .window_support import (
     ReadOnlyFollower,
@@ -43,12 +36,9 @@ from .window_support import (
     import_plan_json,
     same_file,
 )
+from .window_tabs import TABS
 
 APP_TITLE = "FinSam Desktop"
-TABS = (("overview", OverviewTab, "Översikt"), ("members", MembersTab, "Medlemmar"),
-        ("interventions", InterventionsTab, "Insatser"), ("budget", BudgetTab, "Budget"),
-        ("goals", GoalsTab, "Mål"), ("text", DocumentTab, "Dokument"),
-        ("follow_up", FollowUpTab, "Uppföljning"))
 
 
 class MainWindow(QMainWindow):
@@ -232,8 +222,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.model.undo_stack)
         model = self.model
         self.tabs_by_key = LazyTabs(self.tabs, [
-            (key, lambda tab_class=tab_class: tab_class(model), self.tr(title))
-            for key, tab_class, title in TABS])
+            (key, lambda build=build: build(model), self.tr(title))
+            for key, build, title in TABS])
         self.findings.set_model(self.model)
         self.checklist.set_model(self.model)
         self.follower.follow(self.model)
