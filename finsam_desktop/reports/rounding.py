@@ -39,9 +39,11 @@ def round_parts(parts: Sequence[int], unit: str, whole: int | None = None) -> li
     target = round_whole(sum(parts) if whole is None else whole, unit) // step
     floors = [part // step for part in parts]
     left = max(0, min(len(parts), target - sum(floors)))
-    order = sorted(range(len(parts)), key=lambda i: (-(parts[i] - floors[i] * step), i))
-    for index in order[:left]:
-        floors[index] += 1
+    if left:
+        # largest remainder first; the sort is stable, so ties stay in the parts' order
+        less = [floor * step - part for part, floor in zip(parts, floors, strict=True)]
+        for index in sorted(range(len(parts)), key=less.__getitem__)[:left]:
+            floors[index] += 1
     return [value * step for value in floors]
 
 

@@ -158,13 +158,14 @@ def economy_figures(plan: Plan, outcome: Outcome, unit: str):
                ("Ingående eget kapital", "body"), ("Utgående eget kapital", "total")]
 
     columns = []
+    area_of = [item.area for item in plan.interventions]
     opening = round_whole(outcome.years[years[0]].opening_equity, unit)
     for year in years:
         figures = outcome.years[year]
         contributions = round_whole(figures.contributions_total, unit)
         by_area: dict[str, int] = defaultdict(int)
-        for item, amount in zip(plan.interventions, printed[year], strict=True):
-            by_area[item.area] += amount
+        for area, amount in zip(area_of, printed[year], strict=True):
+            by_area[area] += amount
         area_amounts = [by_area[a] for a in areas]
         free = ([line.amounts.get(year, 0) for line in plan.other_income]
                 + [-line.amounts.get(year, 0) for line in plan.costs])
@@ -257,8 +258,8 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
             labels += [(coded(item), "body") for item in items]
             texts += [((item.owner,) if show_owner else ())
                       + ((item.municipality,) if show_place else ()) for item in items]
-            values += [(swedish_number(count) if count else "", *amounts)
-                       for count, amounts in zip(counts, rows, strict=True)]
+            said = {count: swedish_number(count) if count else "" for count in set(counts)}
+            values += [(said[count], *amounts) for count, amounts in zip(counts, rows, strict=True)]
             sums = [sum(column) for column in zip(*rows, strict=True)]
             people = sum(counts)
             if len(categories) > 1 and category:
@@ -305,11 +306,12 @@ def municipality_table(plan: Plan, unit: str) -> Table | None:
     printed = printed_interventions(plan, unit)
     sums: dict[str, list[int]] = defaultdict(lambda: [0] * len(years))
     common: dict[str, list[int]] = defaultdict(lambda: [0] * len(years))
-    for n, item in enumerate(plan.interventions):
+    for item, amounts in zip(plan.interventions, zip(*(printed[y] for y in years), strict=True),
+                             strict=True):
         place = item.municipality.strip()
         target = sums[place] if place else common[item.area]
-        for k, year in enumerate(years):
-            target[k] += printed[year][n]
+        for k, amount in enumerate(amounts):
+            target[k] += amount
     names = sorted(sums, key=swedish_key)
     labels = [(name, "body") for name in names]
     values = [sums[name] for name in names]
