@@ -269,16 +269,18 @@ class FastTable(Flowable):
         tags = table_tags(self.canv, layout, self.start)
         if tags is not None:
             graphics = tags.graphics(graphics)
+        placements = {font: _placements(text, layout, font) for font in {layout.font, BOLD}}
         for index, (row, top) in enumerate(zip(rows, tops, strict=True)):
             openers = None if tags is None else \
                 tags.row(self.start + index - 1 if index else None, row.kind, row.cells)
-            self._write_row(row, top, text, openers)
+            self._write_row(row, top, text, openers, placements)
         # q/Q: the canvas's own idea of colours, line width and font stays true.
         self.canv._code.append("q\n" + "\n".join(graphics) + "\nBT\n" + "\n".join(text.ops)
                                + "\nET\nQ")
 
     def _write_row(self, row: _Row, top: float, text: TextWriter,
-                   openers: list[str | None] | None = None) -> None:
+                   openers: list[str | None] | None = None,
+                   placements: dict[str, list[tuple[dict, dict]]] | None = None) -> None:
         """One row's text; `openers` are the cells' marked-content operators (or None).
 
         A cell's lines but the last end in a space, so that its tagged text never joins
@@ -289,12 +291,14 @@ class FastTable(Flowable):
         layout = self.layout
         kind = row.kind
         font = layout.font if kind == "body" else BOLD
-        text.colour(_TEXT_COLOURS.get(kind, "0 0 0"))
+        colour = _TEXT_COLOURS.get(kind, "0 0 0")
+        if colour != text.current_colour:
+            text.colour(colour)
         baseline = top - PAD - layout.size * 0.93
         at = f"{baseline:.2f}"
         ops = text.ops
         append = ops.append
-        placed = _placements(text, layout, font)
+        placed = placements[font] if placements is not None else _placements(text, layout, font)
         font_op = text.font_op
         for column, (lines, opener, (known_more, known)) in enumerate(zip(  # short rows: see measure
                 row.cells, openers or _NO_OPENERS * len(row.cells), placed, strict=False)):
