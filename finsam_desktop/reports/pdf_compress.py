@@ -116,12 +116,15 @@ class _Precompressed:
     pdfname = "FlateDecode"
 
     def __init__(self, content: str, job: Job) -> None:
-        self.content, self.job = content, job
+        self.content, self.job, self.level = content, job, job.level
+        self.done: bytes | None = None
 
     def encode(self, text):
         if text is self.content:
-            return self.job.result()
-        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, self.job.level)
+            if self.done is None:  # the job (its thread event) is let go once it is done
+                self.done, self.job = self.job.result(), None
+            return self.done
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, self.level)
 
 
 def compress_page_soon(document, page, level: int) -> None:

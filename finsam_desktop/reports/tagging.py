@@ -201,6 +201,10 @@ class TaggedCanvas(Canvas):
         self.tags.release()
         from .fast_text import forget_texts  # loaded with any report that has a table
         forget_texts(self)
+        # The file is written: the document's objects (its pages, fonts, streams) refer to
+        # each other, so they too would wait for the cycle collector.
+        self._doc.idToObject.clear()
+        self._doc.Pages.pages = []
 
 
 @contextmanager
