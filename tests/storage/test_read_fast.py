@@ -84,3 +84,23 @@ def test_a_bad_value_deep_in_a_big_list_is_named_as_before(plan_path, monkeypatc
         _read(plan_path)
     assert str(fast.value) == str(slow.value)
     assert path in str(fast.value)
+
+
+
+@pytest.mark.parametrize("raw", ['{"2026": 1000, "2027": 0}', "{}", '{"2026": 1.5}',
+                                 '{"2026": NaN}', '{"2026": 1} ', ' {"2026": 1}',
+                                 '{"2026": 1}{"2027": 2}', '{"2026": 1, "2026": 2}',
+                                 '{"2026": ' + "9" * 5000 + "}", '{"a": {"b": {}}}',
+                                 '{"2026": 1', '{"2026": -5}', '{"2031": 5}',
+                                 "{" * 100_000 + "}" * 100_000, "[1]", "", "null", None])
+def test_a_year_map_read_by_the_scanner_reads_as_the_json_reader_does(raw, monkeypatch):
+    from finsam_desktop.storage import codecs
+
+    def read():
+        try:
+            return codecs.year_map(raw, "amounts", codecs.Context((2026, 2027)))
+        except codecs.RowError as error:
+            return error.path, error.message
+    fast = read()
+    monkeypatch.setattr(codecs, "_flat_object", lambda raw: None)  # the JSON reader only
+    assert fast == read()
