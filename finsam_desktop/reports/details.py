@@ -18,9 +18,11 @@ from .rounding import Formatter, round_parts, swedish_number
 from .tables import coded
 
 _MAX_GOAL_DEPTH = 4
+_Printed = dict[int, list[int]]
+"""Per year, every intervention's amount as printed (`round_parts`, in plan order)."""
 
 
-def _key_text(key) -> str:
+def _key_text(key: int | Decimal) -> str:
     """A key as written: "84 222" for a population, "17,5" for an agreed percentage."""
     if isinstance(key, int):
         return swedish_number(key)
@@ -141,7 +143,8 @@ def _money_unit(unit: str) -> str:
     return "tkr" if unit == "tkr" else "kr"
 
 
-def _group_table(plan, group, items, printed, external, index, unit) -> list[Block]:
+def _group_table(plan: Plan, group: str, items: list[Intervention], printed: _Printed,
+                 external: _Printed, index: dict[int, int], unit: str) -> list[Block]:
     """A group's interventions in one table with a "Summering" row, then their descriptions."""
     years = held_years(plan, items)
     show = {"owner": any(i.owner for i in items), "place": any(i.municipality for i in items),
@@ -162,7 +165,8 @@ def _group_table(plan, group, items, printed, external, index, unit) -> list[Blo
         head += [Column(f"Extern finansiering {y}, {_money_unit(unit)}", numeric=True)
                  for y in years]
 
-    def cells(label, item, counts, amounts, ext) -> tuple[str, ...]:
+    def cells(label: str, item: Intervention | None, counts: list[int], amounts: list[int],
+              ext: list[int]) -> tuple[str, ...]:
         row = [label]
         row += [item.owner if item else ""] if show["owner"] else []
         row += [item.municipality if item else ""] if show["place"] else []
@@ -203,7 +207,8 @@ def _per_year(values: list[tuple[int, str]]) -> str:
     return ", ".join(f"{year}: {text}" for year, text in values)
 
 
-def _single(plan, item, printed, external, index, unit) -> list[Block]:
+def _single(plan: Plan, item: Intervention, printed: _Printed, external: _Printed,
+            index: dict[int, int], unit: str) -> list[Block]:
     """One intervention: its heading, description, then the plan's lines of facts as the
     seeds write them ("Insatsägare: …", "Budgeterad volym: 90 deltagare")."""
     years = held_years(plan, [item])

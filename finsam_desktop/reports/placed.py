@@ -144,60 +144,57 @@ def document_chapters(plan: Plan, outcome: Outcome, unit: str) -> list[Chapter]:
     return chapters
 
 
-def _members(plan, outcome, unit):
+def _members(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return member_tables(plan, outcome, unit)
 
 
-def _keys(plan, outcome, unit):
+def _keys(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return key_blocks(plan, outcome, unit)
 
 
-def _economy(plan, outcome, unit):
+def _economy(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return [economy_table(plan, outcome, unit)]
 
 
-def _interventions(plan, outcome, unit):
+def _interventions(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return intervention_tables(plan, unit)
 
 
-def _by_municipality(plan, outcome, unit):
+def _by_municipality(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     table = municipality_table(plan, unit)
     return [table] if table is not None else [Text("Insatserna anger ingen kommun.")]
 
 
-def _details(plan, outcome, unit):
+def _details(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return detail_blocks(plan, outcome, unit)
 
 
-def _goals(plan, outcome, unit):
+def _goals(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return goal_blocks(plan)
 
 
-def _rules(plan, outcome, unit):
+def _rules(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return rule_table_blocks(plan, outcome, unit)
 
 
-def _findings(plan, outcome, unit):
+def _findings(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return finding_blocks(plan, outcome, unit)
 
 
-def _chart_equity(plan, outcome, unit):
+def _chart_equity(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     return [equity_chart(plan, outcome, unit)]
 
 
-def _chart_areas(plan, outcome, unit):
+def _chart_areas(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     if not plan.interventions:
         return [Text("Planen har inga insatser ännu.")]
     return [intervention_chart(plan, outcome, unit)]
 
 
-def _follow_up(plan, outcome, unit):
-    """The follow-up helper's content (`reports/follow_up.py: follow_up_blocks`), when present."""
-    try:
-        from .follow_up import follow_up_blocks  # type: ignore[import-not-found]
-    except ImportError:
-        return [Text("Planen har ingen uppföljning ännu.")]
-    return list(follow_up_blocks(plan, outcome, unit))
+def _follow_up(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
+    """The latest follow-up period (imported here: `follow_up` builds on `content`)."""
+    from .follow_up import follow_up_blocks
+    return follow_up_blocks(plan, outcome, unit)
 
 
 _BUILDERS: dict[str, Callable[[Plan, Outcome, str], list[Block]]] = {
