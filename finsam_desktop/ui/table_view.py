@@ -71,6 +71,8 @@ class PlanTableView(QTableView):
     can_add_rows = False
     hidden_keys: set[str] = set()
     """Keys (or year series) of the columns this view hides (*Visa kolumner*)."""
+    _contents_widths: tuple | None = None
+    """The contents widths measured for the plan shown (`column_widths.contents_width`)."""
     collection_editor = None
     """The CollectionEditor answering this view's row keys, if any."""
     """Whether a paste longer than the table adds rows (set by a CollectionEditor)."""
