@@ -159,6 +159,9 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._footers: dict[str, tuple[list[str], list[str]]] = {}
+            """Per fitted name, the footer's operators before and after the page number (one
+            dict for every page: `save` puts each page's own attributes back)."""
             self.contents_parts: list[Contents] = []
             self.bookmarks: list[tuple[int, str, str, int]] = []
             """(page, key, title, outline level from 0) of each heading, in reading order."""
@@ -191,18 +194,36 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             self._pages.clear()  # each held page refers to the list: a cycle, now broken
 
         def _footer(self, number: int, total: int) -> None:
-            self.saveState()
+            """The page's footer. All of it but the page number is the same on every page
+            with the same fitted name, so the first page's operators around the number are
+            written again instead of drawn again (1 800 footers at 50 000 interventions)."""
             y = 1.3 * cm
+            page = f"Sida {number} av {total}"
+            room = FRAME_WIDTH - stringWidth(page, font, 8) - 20
+            name = fit_line(association, font, 8, room)
+            code = self._code
+            known = self._footers.get(name)
+            if known is not None:
+                code += known[0]  # the state saved, the rule, the font and colour set
+                state = self._fontname, self._fontsize, self._leading
+                self.setFont(font, 8)
+                self.drawRightString(A4[0] - MARGIN, y, page)
+                self._fontname, self._fontsize, self._leading = state
+                code += known[1]  # the name, and the state restored
+                return
+            start = len(code)
+            self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, y + 10, A4[0] - MARGIN, y + 10)
             self.setFont(font, 8)
             self.setFillColor(GREY)
-            page = f"Sida {number} av {total}"
+            before = len(code)
             self.drawRightString(A4[0] - MARGIN, y, page)
-            room = FRAME_WIDTH - stringWidth(page, font, 8) - 20
-            self.drawString(MARGIN, y, fit_line(association, font, 8, room))
+            after = len(code)
+            self.drawString(MARGIN, y, name)
             self.restoreState()
+            self._footers[name] = (code[start:before], code[after:])
 
     return NumberedCanvas
 
