@@ -72,7 +72,8 @@ class Tags:
         self.root.attached = True
         self.pages: dict[int, list] = {}
         """Page number -> the node of each MCID on it, in MCID order; a table cell's MCID
-        has `(row node, cell index)` instead."""
+        has its row's node (a row whose cells all have content: a run of them, one per
+        cell) or `(row node, cell index)` (a row with empty cells)."""
         self.annotations: list[tuple[str, Node]] = []
         self.open: list[tuple[Node, str]] = []
         self.title = ""

@@ -58,7 +58,7 @@ class TableTags:
         first, count = len(marks), len(cells)
         if all(map(any, cells)):  # the usual row: every cell has content
             row.cells = Cells(role, attributes, page, range(first, first + count))
-            marks += zip(repeat(row, count), range(count), strict=True)
+            marks += repeat(row, count)  # MCIDs first.. of the row's cells, in order
             return _openers(role, first + count)[first:first + count]
         mcids: list[int | None] = []
         for column, lines in enumerate(cells):

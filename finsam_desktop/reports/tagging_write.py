@@ -8,6 +8,8 @@ numbered after reportlab's own objects, and packed by `tagging_file`.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFString
 
 from .tagging import LANGUAGE, ROLE_MAP, Node, Tags
@@ -67,8 +69,14 @@ def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[str]]:
     nums = [f"{key} {node.ref}" for key, (_, node) in enumerate(tags.annotations)]
     for index in range(len(doc.Pages.pages)):
         marks = tags.pages.get(index + 1, ())
-        refs = [mark[0].cells.refs[mark[1]] if type(mark) is tuple else mark.ref
-                for mark in marks]  # a cell's reference as its row listed it
+        refs: list[str] = []
+        for mark, run in groupby(marks):  # a row whose cells all have content: one run
+            if type(mark) is tuple:  # a cell of a row with empty cells: (row, cell index)
+                refs.append(mark[0].cells.refs[mark[1]])
+            elif mark.cells is not None:
+                refs += mark.cells.refs  # each cell's reference as its row listed it
+            else:
+                refs += [mark.ref] * sum(1 for _ in run)
         nums.append(f"{len(tags.annotations) + index} [{' '.join(refs)}]")
     parent_tree = f"{number} 0 R"
     data.append(f"<< /Nums [{' '.join(nums)}] >>")
