@@ -171,6 +171,14 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             self._startPage()
 
         def save(self):
+            from .pdf_compress import compressor_of
+            try:
+                self._save_pages()
+            finally:  # also when writing fails: no compressing thread outlives the report
+                compressor_of(self._doc).join()
+            self._pages.clear()  # each held page refers to the list: a cycle, now broken
+
+        def _save_pages(self):
             from .pdf_compress import compress_page_soon  # loaded with the tagged document
             from .tagging_file import page_level
             total = len(self._pages)
@@ -191,7 +199,6 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
                 super().showPage()
                 compress_page_soon(self._doc, self._doc.Pages.pages[-1], zlib_level)
             super().save()
-            self._pages.clear()  # each held page refers to the list: a cycle, now broken
 
         def _footer(self, number: int, total: int) -> None:
             """The page's footer. All of it but the page number is the same on every page

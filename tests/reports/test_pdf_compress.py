@@ -49,3 +49,15 @@ def test_a_job_gives_zlibs_bytes_and_its_error():
     assert head.finish(rows[700_001:]) == zlib.compress(rows)
     compressor.join()
     assert not _workers()
+
+
+def test_a_report_that_fails_while_it_is_written_leaves_no_thread(tmp_path, monkeypatch):
+    from reportlab.pdfgen.canvas import Canvas
+
+    def broken(canvas):  # after the pages went to the threads, before the file is written
+        raise OSError("disken är full")
+    monkeypatch.setattr(Canvas, "save", broken)
+    plan = load_plan("skaraborg-2026")
+    with pytest.raises(OSError):
+        render_report(plan, compute(plan), tmp_path / "plan.pdf")
+    assert not _workers()
