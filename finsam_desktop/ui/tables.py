@@ -52,12 +52,6 @@ COPY_ROLE = Qt.ItemDataRole.UserRole + 6
 """The text Kopiera puts on the clipboard: exact amounts without group separators
 ("4417,55"), labels for choices; what a paste of it back reads as the same value."""
 
-ACCEPT_ROLE = Qt.ItemDataRole.UserRole + 7
-"""Column 0 only: "1" when the row passes the model's `row_filter`, else "0". A filtering
-proxy matches this with Qt's own row filter, which asks nothing while no filter is set:
-mapping 50 000 unfiltered rows then makes no Python call per row (a Python
-`filterAcceptsRow` cost 50-60 ms there, on every reset too)."""
-
 COMPUTED_BACKGROUND = QColor("#ececec")
 _SEPARATORS = str.maketrans({"\u00a0": None, "\u202f": None, " ": None, "\u2212": "-"})
 
@@ -109,8 +103,6 @@ class PlanTableModel(QAbstractTableModel):
         self._unit = model.plan.unit
         self._rows_by_id: dict[int, int] | None = None
         self.last_refusal: str | None = None
-        self.row_filter: Callable[[object], bool] | None = None
-        """Which items a filtering proxy shows (`ACCEPT_ROLE`); None: every item."""
         model.changed.connect(self._on_changed)
 
     # structure
@@ -160,8 +152,6 @@ class PlanTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._items)):
             return None
         item = self._items[index.row()]
-        if role == ACCEPT_ROLE:
-            return "1" if self.row_filter is None or self.row_filter(item) else "0"
         column = self._columns[index.column()]
         return self._data(item, column, role)
 
