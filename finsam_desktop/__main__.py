@@ -1,7 +1,5 @@
 """`python -m finsam_desktop`: the same as the `finsam-desktop` command."""
 
-import sys
+from finsam_desktop.cli import run
 
-from finsam_desktop.cli import main
-
-sys.exit(main())
+run()

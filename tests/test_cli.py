@@ -121,6 +121,31 @@ def test_help_is_swedish_from_its_first_word(capsys):
     assert "-o FIL.pdf" in shown and "usage" not in shown
 
 
+def test_a_command_process_ends_with_its_output_whole_and_its_file_written(plan_file, tmp_path):
+    """`run` leaves without tearing the interpreter down: nothing it said or wrote is lost."""
+    path = plan_file("sjuharad-2025")
+    checked = run("check", str(path), "--json")
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["years"]  # the whole document reached the pipe
+    report = run("report", str(path), "-o", str(tmp_path / "plan.pdf"))
+    assert report.returncode == 0 and report.stdout == f"Skrev {tmp_path / 'plan.pdf'}.\n"
+    from pypdf import PdfReader
+    assert len(PdfReader(tmp_path / "plan.pdf").pages) > 5
+    refused = run("report", str(path), "-o", str(tmp_path / "plan.pdf"))
+    assert refused.returncode == 1 and "finns redan" in refused.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_output_to_a_full_disk_is_one_swedish_line(plan_file, extra):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "finsam_desktop", "check",
+                                 str(plan_file("sjuharad-2025")), *extra], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "finsam-desktop: Utskriften kunde inte skrivas: disken är full.\n"
+
+
 def test_export_refuses_an_unknown_suffix(plan_file, capsys):
     path = plan_file("sormland-2026")
     assert main(["export", str(path), "-o", str(path.with_suffix(".doc"))]) == 1

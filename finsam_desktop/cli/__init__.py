@@ -5,6 +5,6 @@ display and start fast; each imports what its job needs only when it runs. A use
 error prints one Swedish line on stderr and exits 1.
 """
 
-from .main import UserError, main
+from .main import UserError, main, run
 
-__all__ = ["UserError", "main"]
+__all__ = ["UserError", "main", "run"]
