@@ -1,4 +1,5 @@
-"""Importing reportlab without paying, at every start, for what a report rarely uses.
+"""Importing reportlab and markdown-it without paying, at every start, for what a report
+rarely uses.
 
 Two costs of `import reportlab.platypus` are work for features we do not use:
 - `reportlab.lib.utils` imports PIL's `Image` unconditionally (about 15 ms with its
@@ -8,7 +9,10 @@ Two costs of `import reportlab.platypus` are work for features we do not use:
   only to hyphenate URLs (`uriWasteReduce`, which we never set); `reportlab.lib.textsplit`
   compiles a CJK range (about 5 ms) used only for CJK wrapping.
 
-`defer()` adds a finder for those three modules: `PIL.Image` is loaded lazily (by the
+markdown-it compiles, while it loads, the patterns of rules our parsers keep off (raw HTML,
+typographic replacements and quotes, linkify): about 8 ms of every report with text.
+
+`defer()` adds a finder for those modules: `PIL.Image` is loaded lazily (by the
 standard library's `LazyLoader`, on its first attribute use: reading a logo), and the two
 patterns are compiled on their first use instead of while their module loads. Nothing
 else changes: every other module and pattern loads as before, and a module that another
@@ -25,11 +29,20 @@ import sys
 import threading
 
 LAZY_MODULES = frozenset({"PIL.Image"})
+EVERY_PATTERN = ("",)
 PATTERNS = {
     "reportlab.platypus.paragraph": ("(^(?:[a-z0-9\\.\\-\\+]*)://)",),
     "reportlab.lib.textsplit": ("([\u2e80-\uffff])",),
+    "markdown_it.rules_block.html_block": EVERY_PATTERN,
+    "markdown_it.common.html_re": EVERY_PATTERN,
+    "markdown_it.rules_core.replacements": EVERY_PATTERN,
+    "markdown_it.rules_core.smartquotes": EVERY_PATTERN,
+    "markdown_it.rules_core.linkify": EVERY_PATTERN,
+    "markdown_it.rules_inline.linkify": EVERY_PATTERN,
 }
-"""Per module, how the deferred patterns start (each is long and specific)."""
+"""Per module, how the deferred patterns start (each is long and specific), or all of them.
+A module's own use of a pattern goes through its attributes (`.search`, `.sub`), which
+compile it: one passed to `re.sub` as a pattern would not work deferred."""
 
 
 class DeferredPattern:

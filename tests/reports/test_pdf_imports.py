@@ -53,3 +53,45 @@ def test_deferred_patterns_match_as_compiled_ones_and_pil_loads_on_use():
                               for u in URIS]]
     assert report["cjk"] == "東|京|都| と| Åre"
 
+
+
+MARKDOWN_CHILD = """
+import sys
+if sys.argv[1] == "deferred":
+    import finsam_desktop.reports  # installs the finder
+from markdown_it import MarkdownIt
+html_block = sys.modules["markdown_it.rules_block.html_block"]
+html_re = sys.modules["markdown_it.common.html_re"]
+kinds = {type(html_block.HTML_SEQUENCES[0][0]).__name__, type(html_re.HTML_TAG_RE).__name__}
+text = sys.stdin.read()
+print(sorted(kinds))
+print(MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
+      .render(text))
+"""
+MARKDOWN = """<div class="x">
+Rå **HTML**-block
+</div>
+
+<!-- en kommentar -->
+
+Text med <span>inline</span>, "citat" och 'enkla', (c) (tm) +- ... ???? !!!! ,, -- och ---.
+
+<?php echo 1; ?>
+"""
+
+
+def test_markdown_patterns_deferred_give_the_same_html_and_typography():
+    """The raw-HTML and typographer patterns are compiled on their first use, not at import,
+    and parse what markdown-it's own compiled patterns parse (`word_import` turns HTML on)."""
+    runs = {}
+    for mode in ("deferred", "plain"):
+        done = subprocess.run([sys.executable, "-c", MARKDOWN_CHILD, mode], input=MARKDOWN,
+                              capture_output=True, text=True, cwd=ROOT, timeout=120,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs[mode] = done.stdout.split("\n", 1)
+    assert runs["deferred"][0] == "['DeferredPattern']"
+    assert runs["plain"][0] == "['Pattern']"
+    assert runs["deferred"][1] == runs["plain"][1]
+    assert "<div class=\"x\">" in runs["plain"][1] and "©" in runs["plain"][1]
+    assert "—" in runs["plain"][1] and "”" in runs["plain"][1]
