@@ -64,7 +64,7 @@ def machine() -> str:
 
 def _fmt(value: float, unit: str) -> str:
     scaled = value * SCALE[unit]
-    text = f"{scaled:.1f}" if unit == MS or unit == MB else f"{scaled:.2f}"
+    text = f"{scaled:.1f}" if unit in (MS, MB) else f"{scaled:.2f}"
     return text.replace(".", ",")
 
 

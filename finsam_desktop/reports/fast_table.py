@@ -366,10 +366,7 @@ def _place(text: TextWriter, layout: TableLayout, font_name: str, column: int, l
     """How `line` is written in `column`: the text matrix up to y, what follows y, the
     font operator it needs first and the font it leaves set (a number ends at the
     column's right edge; a line that a space follows ends before that space)."""
-    if not last:  # the space goes after the line's right edge
-        line_text = line + " "
-    else:
-        line_text = line
+    line_text = line if last else line + " "  # the space goes after the line's right edge
     pieces = text.encoded(line_text, font_name)
     x = sum(layout.widths[:column])
     if layout.numeric[column]:

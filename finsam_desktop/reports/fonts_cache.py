@@ -66,7 +66,7 @@ def _unpacked(value):
     if tag == NAME_TAG:
         from reportlab.pdfbase.ttfonts import TTFNameBytes
         return TTFNameBytes(value[1])
-    if tag == INTS or tag == FLOATS:
+    if tag in (INTS, FLOATS):
         return dict(zip(_numbers(value[1]), _numbers(value[2], "q" if tag == INTS else "d"),
                         strict=True))
     if tag == LISTS:

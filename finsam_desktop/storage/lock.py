@@ -129,10 +129,8 @@ class _LockFile:
                 holder = self.holder()
                 if holder is not None:
                     return holder
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
-                except FileNotFoundError:
-                    pass
                 continue
             self.held = True
             return None
@@ -182,10 +180,8 @@ class _LockFile:
 
     def release(self) -> None:
         if self.held:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
-            except FileNotFoundError:
-                pass
             self.held = False
 
 
@@ -197,10 +193,8 @@ def machine_lock_folder() -> Path | None:
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and os.path.isabs(runtime):
         candidates.append(Path(runtime) / "finsam-locks")
-    try:
+    with contextlib.suppress(OSError):  # no usable temporary folder at all (a full disk)
         candidates.append(Path(tempfile.gettempdir()) / f"finsam-locks-{user}")
-    except OSError:
-        pass  # no usable temporary folder at all (a full disk)
     for folder in candidates:
         try:
             os.mkdir(folder, 0o700)

@@ -32,8 +32,5 @@ def suggested_name(source: str | Path, year: int) -> Path:
     source = Path(source)
     stem = source.stem
     old = str(year - 1)
-    if old in stem:
-        stem = stem.replace(old, str(year))
-    else:
-        stem = f"{stem}-{year}"
+    stem = stem.replace(old, str(year)) if old in stem else f"{stem}-{year}"
     return source.with_name(stem + ".finsam")

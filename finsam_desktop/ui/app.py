@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import sys
 import traceback
@@ -72,12 +73,10 @@ def report_unexpected(exc_type, exc, tb) -> None:
         pass
     print(text, file=sys.stderr)
     from . import dialogs
-    try:
+    with contextlib.suppress(Exception):  # never fail while reporting a failure
         dialogs.show_error(None, "Oväntat fel",
                            "Något gick oväntat fel. Dina ändringar fram till nu är sparade i "
                            f"filen.\n\nFelet har skrivits till {path}.")
-    except Exception:  # noqa: BLE001 - never fail while reporting a failure
-        pass
 
 
 def start_window(path: str | None = None, example: bool = False, settings=None):

@@ -18,10 +18,7 @@ from tests.conftest import PLAN_NAMES, first_release_layout, first_release_skara
 
 
 def report_of(name: str, unit: str | None = None):
-    if name == "skaraborg-2026":
-        plan = first_release_skaraborg()
-    else:
-        plan = first_release_layout(load_plan(name))
+    plan = first_release_skaraborg() if name == "skaraborg-2026" else first_release_layout(load_plan(name))
     return plan, build_report(plan, compute(plan), unit)
 
 

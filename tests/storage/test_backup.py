@@ -90,9 +90,8 @@ def test_restore_is_refused_while_the_file_is_open(plan_file, fast_clock):
     _rename_member(path, "Ändrat namn")
     before = path.read_bytes()
     backup = backups.list_backups(path)[0]
-    with PlanDocument.open(path):
-        with pytest.raises(PlanFileError, match="är öppnad av .*Stäng den"):
-            backups.restore_backup(path, backup.path)
+    with PlanDocument.open(path), pytest.raises(PlanFileError, match="är öppnad av .*Stäng den"):
+        backups.restore_backup(path, backup.path)
     assert _first_member(path) == "Ändrat namn"
     assert len(path.read_bytes()) == len(before)
 

@@ -95,9 +95,9 @@ def test_close_flushes_what_is_staged(plan_file):
 
 def test_stage_on_a_read_only_document_is_refused(plan_file):
     path = plan_file("skaraborg-2026")
-    with PlanDocument.open(path, read_only=True) as document:
-        with pytest.raises(PlanFileError, match="skrivskyddat"):
-            document.stage(replace(document.plan, association="X"))
+    with PlanDocument.open(path, read_only=True) as document, \
+            pytest.raises(PlanFileError, match="skrivskyddat"):
+        document.stage(replace(document.plan, association="X"))
 
 
 def test_staging_does_no_work_per_row(tmp_path, monkeypatch):

@@ -75,9 +75,8 @@ def test_a_hard_link_to_an_open_file_opens_read_only(plan_file):
         with PlanDocument.open(link) as second:
             assert second.read_only
     assert sorted(p.name for p in path.parent.glob("*.lock")) == []
-    with PlanDocument.open(link) as first:
-        with PlanDocument.open(path) as second:
-            assert second.read_only and not first.read_only
+    with PlanDocument.open(link) as first, PlanDocument.open(path) as second:
+        assert second.read_only and not first.read_only
 
 
 def test_a_planted_symlink_as_the_lock_temporary_file_is_never_followed(plan_file, tmp_path):

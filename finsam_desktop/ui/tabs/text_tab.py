@@ -225,9 +225,9 @@ class DocumentTab(QWidget):
             self._shown_text = (section.id, section.text)
 
     def _after_reset(self) -> None:
-        if self.current_id is None or not self.view.select_id(self.current_id):
-            if self.outline.rowCount() and not self.cover_button.isChecked():
-                self.view.setCurrentIndex(self.outline.index(0))
+        if (self.current_id is None or not self.view.select_id(self.current_id)) \
+                and self.outline.rowCount() and not self.cover_button.isChecked():
+            self.view.setCurrentIndex(self.outline.index(0))
         self._show_current()
 
     def _on_changed(self, parts) -> None:
