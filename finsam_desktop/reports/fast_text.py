@@ -9,6 +9,8 @@ subset by one `str.translate`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.pdfbase.pdfmetrics import getFont
 
 _PDF_ESCAPES = [("\\" + chr(c)) if chr(c) in "\\()" else chr(c) if 32 <= c < 127 else f"\\{c:03o}"
@@ -23,13 +25,14 @@ class TextWriter:
     repeat on every page.
     """
 
-    def __init__(self, canvas, size: float):
+    def __init__(self, canvas: Any, size: float) -> None:
         self.canvas = canvas
         self.size = size
         self.ops: list[str] = []
-        self.font_op = None
-        self.current_colour = None
-        self.cache = canvas.__dict__.setdefault(f"{_CACHE}{size}", {})
+        self.font_op: str | None = None
+        self.current_colour: str | None = None
+        self.cache: dict[str, dict[str, list[tuple[str, str]]]] = \
+            canvas.__dict__.setdefault(f"{_CACHE}{size}", {})
 
     def colour(self, rgb: str) -> None:
         if rgb != self.current_colour:
@@ -47,7 +50,7 @@ class TextWriter:
         return pieces
 
     def _encode(self, line: str, font_name: str) -> list[tuple[str, str]]:
-        font = getFont(font_name)
+        font: Any = getFont(font_name)
         doc = self.canvas._doc
         fast = _first_subset(font, doc)
         if fast is not None and fast.known.issuperset(line):
@@ -63,7 +66,7 @@ class TextWriter:
 _CACHE = "_finsam_text_cache_"
 
 
-def forget_texts(canvas) -> None:
+def forget_texts(canvas: Any) -> None:
     """Drop the canvas's encoded texts once its document is written (the canvas is part
     of reference cycles, so they would wait for the cycle collector)."""
     for key in [key for key in vars(canvas) if key.startswith(_CACHE)]:
@@ -84,7 +87,7 @@ class _FirstSubset:
         self.table: dict[int, str] = {}
         self.known: set[str] = set()
 
-    def learn(self, font, doc) -> None:
+    def learn(self, font: Any, doc: Any) -> None:
         for code, byte in font.state[doc].assignments.items():
             if byte < 256 and code not in self.table:
                 self.table[code] = _PDF_ESCAPES[byte]
@@ -94,8 +97,8 @@ class _FirstSubset:
             self.known.add("\u00a0")
 
 
-def _first_subset(font, doc) -> _FirstSubset | None:
-    holder = doc.__dict__.setdefault("_finsam_first_subsets", {})
+def _first_subset(font: Any, doc: Any) -> _FirstSubset | None:
+    holder: dict[str, _FirstSubset] = doc.__dict__.setdefault("_finsam_first_subsets", {})
     fast = holder.get(font.fontName)
     if fast is None:
         try:

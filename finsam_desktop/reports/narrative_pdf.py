@@ -6,14 +6,21 @@ docs/pitfalls.md); the only tags are the ones written here from the spans' style
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from .blocks import Footnotes, ItemList, Report, Rich
+from .blocks import Block, Footnotes, ItemList, Report, Rich, Span
 from .fast_table import GREY
 from .tagging import tag
 from .wrapping import printable, stringWidth
+
+Styles = dict[str, ParagraphStyle]
+Render = Callable[[Block, Styles, str], list[Any]]
+"""Lays out any other block as flowables (`pdf._block`)."""
 
 
 def escape(text: str) -> str:
@@ -29,7 +36,7 @@ def _attribute(text: str) -> str:
     return escape(text).replace('"', "&quot;")
 
 
-def rich_markup(spans, literal: bool = False) -> str:
+def rich_markup(spans: Iterable[Span], literal: bool = False) -> str:
     """Paragraph markup for narrative spans: every text escaped, the tags our own."""
     parts = []
     for span in spans:
@@ -51,7 +58,7 @@ def rich_markup(spans, literal: bool = False) -> str:
     return "".join(parts)
 
 
-def logo_image(data: bytes, width: float, height: float):
+def logo_image(data: bytes, width: float, height: float) -> Any:
     """The cover's logo scaled to fit width x height points, or None when it cannot be read."""
     if not data:
         return None
@@ -72,7 +79,8 @@ def logo_image(data: bytes, width: float, height: float):
         return None
 
 
-def item_list(block: ItemList, styles, font: str, indent: float, render) -> list:
+def item_list(block: ItemList, styles: Styles, font: str, indent: float,
+              render: Render) -> list[Any]:
     """A list's items as paragraphs with a hanging indent; nested lists indent further.
 
     `render(block, styles, font)` lays out any other block an item holds.
@@ -86,7 +94,7 @@ def item_list(block: ItemList, styles, font: str, indent: float, render) -> list
         hang = 14.0
     style = ParagraphStyle(f"item{indent}-{hang}", parent=styles["bullet"],
                            leftIndent=indent + hang, bulletIndent=indent + 3)
-    flow: list = []
+    flow: list[Any] = []
     for label, item in zip(labels, block.items, strict=True):
         first = True
         for part in item:
@@ -105,9 +113,9 @@ def item_list(block: ItemList, styles, font: str, indent: float, render) -> list
     return flow
 
 
-def footnotes(block: Footnotes, styles, font: str, render) -> list:
+def footnotes(block: Footnotes, styles: Styles, font: str, render: Render) -> list[Any]:
     """A chapter's footnotes under a short rule, each led by its number."""
-    flow: list = [HRFlowable(width="30%", thickness=0.5, color=GREY, spaceBefore=8,
+    flow: list[Any] = [HRFlowable(width="30%", thickness=0.5, color=GREY, spaceBefore=8,
                              spaceAfter=4, hAlign="LEFT")]
     for number, parts in block.notes:
         first = True
@@ -126,7 +134,7 @@ def footnotes(block: Footnotes, styles, font: str, render) -> list:
 
 def uses_italic(report: Report) -> bool:
     """True when any narrative sets italics (the slanted fonts are loaded only then)."""
-    def walk(blocks) -> bool:
+    def walk(blocks: Iterable[Block]) -> bool:
         for block in blocks:
             if isinstance(block, Rich) and any(span.italic for span in block.spans):
                 return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import queue
 import threading
 import zlib
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
@@ -102,9 +103,9 @@ class Compressor:
             thread.join()
 
 
-def compressor_of(document) -> Compressor:
+def compressor_of(document: Any) -> Compressor:
     """The document's compressor (made on first use)."""
-    compressor = document.__dict__.get("_finsam_compressor")
+    compressor: Compressor | None = document.__dict__.get("_finsam_compressor")
     if compressor is None:
         compressor = document._finsam_compressor = Compressor()
     return compressor
@@ -116,18 +117,19 @@ class _Precompressed:
     pdfname = "FlateDecode"
 
     def __init__(self, content: str, job: Job) -> None:
-        self.content, self.job, self.level = content, job, job.level
-        self.done: bytes | None = None
+        self.content, self.level = content, job.level
+        self.job: Job | None = job
+        self.done = b""
 
-    def encode(self, text):
+    def encode(self, text: str | bytes) -> bytes:
         if text is self.content:
-            if self.done is None:  # the job (its thread event) is let go once it is done
+            if self.job is not None:  # the job (its thread event) is let go once it is done
                 self.done, self.job = self.job.result(), None
             return self.done
         return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, self.level)
 
 
-def compress_page_soon(document, page, level: int) -> None:
+def compress_page_soon(document: Any, page: Any, level: int) -> None:
     """Start compressing `page`'s stream, given it as `PDFPage.check_format` would make it
     (a page that has its stream already, or none, or no compression, is left alone)."""
     if page.Override_default_compilation or page.Contents or not page.stream \
@@ -140,7 +142,7 @@ def compress_page_soon(document, page, level: int) -> None:
     page.Contents = stream
 
 
-def compress_streams_soon(document) -> None:
+def compress_streams_soon(document: Any) -> None:
     """Start compressing every stream the document holds that reportlab's own FlateDecode
     filter would compress when it is written: the font subsets, their character maps."""
     compressor = None

@@ -27,6 +27,10 @@ import importlib.util
 import re
 import sys
 import threading
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+from typing import Any
 
 LAZY_MODULES = frozenset({"PIL.Image"})
 EVERY_PATTERN = ("",)
@@ -59,28 +63,28 @@ class DeferredPattern:
                 self._compiled = re.compile(*self._args)
             return self._compiled
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled(), name)
 
 
 class _Loader(importlib.abc.Loader):
     """Runs a module with `re.compile` returning a `DeferredPattern` for its costly patterns."""
 
-    def __init__(self, loader, starts: tuple[str, ...]) -> None:
+    def __init__(self, loader: importlib.abc.Loader, starts: tuple[str, ...]) -> None:
         self.loader, self.starts = loader, starts
 
-    def create_module(self, spec):
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
         return self.loader.create_module(spec)
 
-    def exec_module(self, module) -> None:
+    def exec_module(self, module: ModuleType) -> None:
         starts, original = self.starts, re.compile
 
-        def compile_(pattern, flags=0):
+        def compile_(pattern: Any, flags: Any = 0) -> Any:
             if isinstance(pattern, str) and pattern.startswith(starts):
                 return DeferredPattern(pattern, flags)
             return original(pattern, flags)
 
-        re.compile = compile_  # type: ignore[assignment]
+        re.compile = compile_
         try:
             self.loader.exec_module(module)
         finally:
@@ -88,7 +92,8 @@ class _Loader(importlib.abc.Loader):
 
 
 class _Finder(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
+    def find_spec(self, name: str, path: Sequence[str] | None = None,
+                  target: ModuleType | None = None) -> ModuleSpec | None:
         if name not in LAZY_MODULES and name not in PATTERNS:
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)

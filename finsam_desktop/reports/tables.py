@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from ..domain.allocation import largest_remainder
 from ..domain.findings import SEVERITY_LABELS, describe_rule
@@ -17,6 +18,8 @@ from ..domain.plan import (
     AREAS,
     CATEGORIES,
     CATEGORY_LABELS,
+    Intervention,
+    Line,
     Plan,
     Rule,
 )
@@ -33,7 +36,7 @@ def swedish_key(text: str) -> tuple[str, str]:
     return text.casefold().translate(_SWEDISH_ORDER), text
 
 
-def coded(line) -> str:
+def coded(line: Line | Intervention) -> str:
     """A line's or an intervention's name as printed: its own code first ("1.0 Kansli")."""
     code = getattr(line, "code", "").strip()
     return f"{code} {line.name}" if code else line.name
@@ -43,12 +46,12 @@ def _unit_caption(unit: str) -> str:
     return "Belopp i tkr." if unit == "tkr" else "Belopp i kronor."
 
 
-def _columns_of(rows: list[list[int | None]], count: int) -> list[list[int]]:
-    return [[row[i] for row in rows if row[i] is not None] for i in range(count)]
+def _columns_of(rows: Sequence[Sequence[int | None]], count: int) -> list[list[int]]:
+    return [[value for row in rows if (value := row[i]) is not None] for i in range(count)]
 
 
-def _format_rows(labels: list[tuple[str, str]], values: list[list[int | None]], unit: str,
-                 extra: list[tuple[str, ...]] | None = None) -> tuple[Row, ...]:
+def _format_rows(labels: list[tuple[str, str]], values: Sequence[Sequence[int | None]], unit: str,
+                 extra: Sequence[tuple[str, ...]] | None = None) -> tuple[Row, ...]:
     """Rows of a label and formatted amounts, each column formatted alike."""
     count = len(values[0]) if values else 0
     formats = [Formatter(unit, column) for column in _columns_of(values, count)]
@@ -66,7 +69,8 @@ def _percent(permille: int) -> str:
     return f"{swedish_number(permille, 1)}\u00a0%"
 
 
-def member_figures(plan: Plan, outcome: Outcome, unit: str):
+def member_figures(plan: Plan, outcome: Outcome, unit: str) \
+        -> tuple[list[int | None] | None, list[list[int]], list[int] | None]:
     """Members' amounts as printed: (previous column or None, one column per year, per-mille shares).
 
     Each column is rounded so that it adds up to its own sum row.
@@ -91,7 +95,8 @@ def member_tables(plan: Plan, outcome: Outcome, unit: str) -> list[Block]:
     if not members:
         return [Text("Planen har inga medlemmar ännu.")]
     previous, per_year, permille = member_figures(plan, outcome, unit)
-    columns: list[list[int | None]] = ([previous] if previous else []) + per_year
+    columns: list[Sequence[int | None]] = [previous] if previous else []
+    columns += per_year
     values = [list(row) for row in zip(*columns, strict=True)]
     sums = [sum(v or 0 for v in column) for column in columns]
     if previous and plan.contributions.previous_total is not None:
@@ -126,16 +131,17 @@ def printed_interventions(plan: Plan, unit: str) -> dict[int, list[int]]:
     the same rounding, so the last plan's is kept (a sort per year: about a second of a
     50 000-intervention report when it was made three times).
     """
-    plan_ref, last_unit, printed = _LAST_PRINTED
-    if plan_ref is not None and plan_ref() is plan and last_unit == unit:
-        return printed
+    global _last_printed
+    last = _last_printed
+    if last is not None and last[0]() is plan and last[1] == unit:
+        return last[2]
     printed = {year: round_parts([i.amounts.get(year, 0) for i in plan.interventions], unit)
                for year in plan.years}
-    _LAST_PRINTED[:] = [weakref.ref(plan), unit, printed]
+    _last_printed = (weakref.ref(plan), unit, printed)
     return printed
 
 
-_LAST_PRINTED: list = [None, None, None]
+_last_printed: tuple[weakref.ref[Plan], str, dict[int, list[int]]] | None = None
 """A weak reference to the plan last printed, its unit and its `printed_interventions`."""
 
 
@@ -144,7 +150,8 @@ def _area_order(plan: Plan) -> list[str]:
     return [a for a in AREAS if any(i.area == a for i in plan.interventions)] + extra
 
 
-def economy_figures(plan: Plan, outcome: Outcome, unit: str):
+def economy_figures(plan: Plan, outcome: Outcome, unit: str) \
+        -> tuple[list[tuple[str, str]], list[list[int | None]]]:
     """The economy's rows as (label, kind) and amounts per year in kronor, rounded as printed."""
     years = plan.years
     printed = printed_interventions(plan, unit)
@@ -204,7 +211,7 @@ def economy_table(plan: Plan, outcome: Outcome, unit: str) -> Table:
     return Table(head, _format_rows(labels, values, unit), caption=caption)
 
 
-def _category_order(items) -> list[str]:
+def _category_order(items: Iterable[Intervention]) -> list[str]:
     """Uncategorised first (listed straight under the area, as the seeds do), then categories."""
     present = {i.category for i in items}
     known = [c for c in CATEGORIES if c in present]
@@ -230,12 +237,13 @@ def intervention_tables(plan: Plan, unit: str) -> list[Block]:
 
     labels: list[tuple[str, str]] = []
     texts: list[tuple[str, ...]] = []
-    values: list[tuple] = []
+    values: list[tuple[str | int | None, ...]] = []
     """Each row's participants, then its amounts (None in a title row)."""
     no_amounts = (None,) * len(years)
     empty_text = ("",) * (show_owner + show_place)
 
-    def add(label, kind, amounts=no_amounts, participants=""):
+    def add(label: str, kind: str, amounts: Sequence[int | None] = no_amounts,
+            participants: str = "") -> None:
         labels.append((label, kind))
         texts.append(empty_text)
         values.append((participants, *amounts))
@@ -377,7 +385,7 @@ def equity_chart(plan: Plan, outcome: Outcome, unit: str) -> Chart:
     years = plan.years
     bars = (Series("Utgående eget kapital", tuple(outcome.years[y].closing_equity for y in years)),)
     lines = []
-    by_rule = defaultdict(dict)
+    by_rule: defaultdict[int, dict[int, int]] = defaultdict(dict)
     for margin in outcome.margins:
         by_rule[margin.rule_id][margin.year] = margin.bound
     for rule in plan.equity.rules:

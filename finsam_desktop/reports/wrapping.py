@@ -7,6 +7,8 @@ column is broken between characters rather than running off the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from reportlab.pdfbase import pdfmetrics
 
 _WIDTHS: dict[str, dict[str, float]] = {}
@@ -28,7 +30,7 @@ def stringWidth(text: str, font: str, size: float) -> float:
         return sum(map(widths.__getitem__, text)) * size / 1000
 
 
-def widest(texts, font: str, size: float) -> float:
+def widest(texts: Iterable[str], font: str, size: float) -> float:
     """The greatest `stringWidth` of `texts` (0 for none), with one call per text fewer:
     scaling is monotonic, so the widest text's width is the widest width."""
     widths = _WIDTHS.setdefault(font, {})
@@ -61,7 +63,8 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
         return _wrap(text, _WIDTHS[font].__getitem__, font, size, width)
 
 
-def _wrap(text: str, width_of, font: str, size: float, width: float) -> list[str]:
+def _wrap(text: str, width_of: Callable[[str], float], font: str, size: float,
+          width: float) -> list[str]:
     """`wrap_lines` with `stringWidth` written out (the same arithmetic: a table cell of a
     large plan is wrapped here once per distinct text)."""
     lines: list[str] = []
