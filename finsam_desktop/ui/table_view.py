@@ -9,15 +9,12 @@ Insert or Ctrl++ asks for a new row, Ctrl+- for removing the selected rows, Alt+
 for moving the current row (`insert_requested`, `delete_requested`, `move_requested`;
 `CollectionEditor` answers them).
 
-docs/pitfalls.md: sort on a numeric role, never on display text ("100 kr" before "20 kr"), and
-collate names with `QCollator(QLocale("sv_SE"))` because CI's locale is "C" (Ä before Å).
+Sorting is `sort_proxy.SortProxy`.
 """
 
 from __future__ import annotations
 
-from numbers import Number
-
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,29 +30,9 @@ from PySide6.QtWidgets import (
 from . import column_widths
 from .clipboard import grid_from_mime, grid_mime
 from .delegates import CellDelegate, connect_refusals, show_refusal
-from .tables import COPY_ROLE, ID_ROLE, SORT_ROLE, PlanTableModel
+from .tables import COPY_ROLE, ID_ROLE, PlanTableModel
 
-SWEDISH = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-class SortProxy(QSortFilterProxyModel):
-    """Sorts numbers as numbers and text in Swedish order; subclasses add filters."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.collator = QCollator(SWEDISH)
-        self.collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.collator.setNumericMode(True)
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if isinstance(a, str) and isinstance(b, str):
-            return self.collator.compare(a, b) < 0
-        if isinstance(a, Number) and isinstance(b, Number):  # int, Decimal, Fraction shares
-            return a < b
-        return str(a) < str(b)
 
 
 class PlanTableView(QTableView):

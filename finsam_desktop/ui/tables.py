@@ -125,6 +125,12 @@ class PlanTableModel(QAbstractTableModel):
     def item(self, row: int):
         return self._items[row]
 
+    def sort_keys(self, position: int) -> list:
+        """Every row's SORT_ROLE value in column `position`, in one pass (`SortProxy`)."""
+        column = self._columns[position]
+        key, model = column.sort or column.text, self.plan_model
+        return [key(item, model) for item in self._items]
+
     def row_of(self, ident: int) -> int:
         """The row showing the entity with id `ident`, or -1 (a map kept until the rows move)."""
         if self._rows_by_id is None:
@@ -162,8 +168,7 @@ class PlanTableModel(QAbstractTableModel):
             source = column.edit_text or column.text
             return source(item, self.plan_model)
         if role == SORT_ROLE:
-            value = (column.sort or column.text)(item, self.plan_model)
-            return value
+            return (column.sort or column.text)(item, self.plan_model)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
         if role == Qt.ItemDataRole.BackgroundRole and column.computed:

@@ -76,3 +76,28 @@ def test_member_shares_sort_as_numbers(open_model, qtbot):
         in model.outcome.members]
     assert len(shares) > 3
     assert shares == sorted(shares, reverse=True)
+
+
+def test_a_sorted_table_follows_edits_and_undo(open_model, qtbot):
+    """The proxy keeps each column's sort keys between comparisons (`ui/sort_proxy.py`): an
+    edited name, an added row and an undo still land where the new values sort."""
+    model = open_model("vastra-ostergotland-2026")
+    tab = MembersTab(model)
+    qtbot.addWidget(tab)
+    column = tab.table.column_index("name")
+    tab.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    before = names_in_view(tab)
+    assert before == sorted(before, key=lambda n: tab.proxy.collator.sortKey(n))
+    last = tab.proxy.mapToSource(tab.proxy.index(tab.proxy.rowCount() - 1, column))
+    assert tab.table.setData(last, "Aaby kommun")  # the last name becomes the first
+    assert names_in_view(tab)[0] == "Aaby kommun"
+    first = tab.proxy.mapToSource(tab.proxy.index(0, column))
+    assert tab.table.setData(first, "Ödeshögs kommun 2")
+    assert names_in_view(tab)[-1] == "Ödeshögs kommun 2"
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert names_in_view(tab) == before
+    assert tab.rows.add() is not None  # a new member, named by the model, sorted in
+    shown = names_in_view(tab)
+    assert len(shown) == len(before) + 1
+    assert shown == sorted(shown, key=lambda n: tab.proxy.collator.sortKey(n))

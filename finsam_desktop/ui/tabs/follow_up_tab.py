@@ -40,7 +40,8 @@ from .. import dialogs, sie_dialog
 from ..follow_up_models import FollowUpSumsModel, FollowUpTableModel
 from ..plan_model import PlanModel
 from ..refusal_label import RefusalLabel
-from ..table_view import PlanTableView, SortProxy
+from ..sort_proxy import SortProxy
+from ..table_view import PlanTableView
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")

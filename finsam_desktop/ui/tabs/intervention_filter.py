@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
 
 from ...domain.plan import AREA_LABELS, CATEGORY_LABELS
-from ..table_view import SortProxy
+from ..sort_proxy import SortProxy
 
 
 class InterventionFilter(SortProxy):

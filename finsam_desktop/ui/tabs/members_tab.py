@@ -11,8 +11,9 @@ from ...domain.plan import MEMBER_KIND_LABELS, Plan
 from ..collection_editor import CollectionEditor
 from ..columns import field_update
 from ..refusal_label import RefusalLabel
+from ..sort_proxy import SortProxy
 from ..steady_label import SteadyLabel
-from ..table_view import PlanTableView, SortProxy
+from ..table_view import PlanTableView
 from ..tables import (
     RIGHT,
     Column,
