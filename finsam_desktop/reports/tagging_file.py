@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Callable, Iterable
 from itertools import accumulate
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFFile, PDFIndirectObject, PDFObject, PDFStream
@@ -33,19 +35,19 @@ XREF_ROW = struct.Struct(">BIH")
 _INDEXES = [index.to_bytes(2, "big") for index in range(PER_STREAM)]
 
 
-class Late(PDFObject):
+class Late(PDFObject):  # type: ignore[misc]  # reportlab is untyped
     """An object formatted after every other (the structure tree root): it names objects
     whose numbers are known only once reportlab has numbered all of its own."""
 
     __RefOnly__ = 1
 
-    def __init__(self, build) -> None:
+    def __init__(self, build: Callable[[int], tuple[bytes, list[str]]]) -> None:
         self.build = build
         """build(first free object number) -> (own bytes, [text of each packed object]);
         the texts are ASCII (PDF objects written as latin-1)."""
         self.data = b""
 
-    def format(self, document) -> bytes:
+    def format(self, document: PDFDocument) -> bytes:
         return self.data
 
 
@@ -54,11 +56,11 @@ class _FastFlate:
 
     pdfname = "FlateDecode"
 
-    def encode(self, text):
+    def encode(self, text: str | bytes) -> bytes:
         return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
 
 
-def _compress_pages_fast(pages) -> None:
+def _compress_pages_fast(pages: Iterable[Any]) -> None:
     """Give each page its content stream as `PDFPage.check_format` would make it, with
     the faster filter (a page that already has its stream, or none, is left alone)."""
     for page in pages:
@@ -81,20 +83,21 @@ def page_level(pages: int) -> int:
     return 1 if pages > FAST_PAGES else -1
 
 
-class TaggedDocument(PDFDocument):
+class TaggedDocument(PDFDocument):  # type: ignore[misc]  # reportlab is untyped
     """A PDFDocument whose file packs the structure elements into object streams."""
 
     structure: Late | None = None
 
-    def format(self):
+    def format(self) -> bytes:
         try:
             return self._format()
         finally:
             compressor_of(self).join()
 
-    def _format(self):
+    def _format(self) -> bytes:
         if self.structure is None or self.encrypt.info():
-            return super().format()  # nothing packed (or encrypted: reportlab's own way)
+            own: bytes = super().format()  # nothing packed (or encrypted: reportlab's own way)
+            return own
         self.encrypt.prepare(self)
         self.Reference(self.Catalog)
         self.Reference(self.info)
@@ -149,7 +152,8 @@ class TaggedDocument(PDFDocument):
                               "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")
             stream_offsets.append(offset)
         count = first + len(packed) + len(stream_offsets)
-        return file.format(self) + self._xref_stream(
+        formatted: bytes = file.format(self)
+        return formatted + self._xref_stream(
             file, xref, [pack(1, offset, 0) for offset in stream_offsets], count, stream_number)
 
     def _xref_stream(self, file: PDFFile, head: Job, rows: list[bytes], count: int,
@@ -161,7 +165,8 @@ class TaggedDocument(PDFDocument):
         content = head.finish(b"".join(rows))
         root = self.Reference(self.Catalog).format(self).decode("ascii")
         info = self.Reference(self.info).format(self).decode("ascii")
-        head = (f"{number} 0 obj\n<< /Type /XRef /Size {count + 1} /W [1 4 2] /Root {root} "
-                f"/Info {info} /Filter /FlateDecode /Length {len(content)} /ID ").encode("ascii")
-        return (head + self.ID() + b" >>\nstream\n" + content + b"\nendstream\nendobj\n"
+        header = (f"{number} 0 obj\n<< /Type /XRef /Size {count + 1} /W [1 4 2] /Root {root} "
+                  f"/Info {info} /Filter /FlateDecode /Length {len(content)} /ID ").encode("ascii")
+        ident: bytes = self.ID()
+        return (header + ident + b" >>\nstream\n" + content + b"\nendstream\nendobj\n"
                 + f"startxref\n{offset}\n%%EOF\n".encode("ascii"))
