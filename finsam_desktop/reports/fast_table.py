@@ -11,13 +11,15 @@ drawing writes the PDF text operators directly, in the way reportlab's
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.platypus.flowables import Flowable
 
-from .blocks import Table
+from .blocks import Row, Table
 from .fast_text import TextWriter
 from .fonts import BOLD
 from .tagging_table import EMC, table_tags
@@ -32,6 +34,10 @@ PAD = 3.0
 SPANNING = ("heading", "subheading")
 MAX_ROW_HEIGHT = 520.0
 """A row taller than this (a 5 000-character name) continues in more rows, so it fits a page."""
+
+if TYPE_CHECKING:
+    _Known = dict[str, tuple[str, str, str, str]]
+    """A line's operators (see `_place`) by its text."""
 
 
 @dataclass
@@ -70,7 +76,7 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
         if column.numeric:
             # Numbers: the digits are all one width, so only the longest strings can be the widest.
             values = [cells[index] for cells in body]
-            longest = max(map(len, values), default=0)
+            longest: float = max(map(len, values), default=0)
             content = max((stringWidth(value, BOLD, size) for value in values
                            if len(value) >= longest - 1), default=0)
             widths[index] = min(max(content, title, 28), width * 0.3) + 2 * PAD + 2 \
@@ -82,10 +88,10 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
     room = max(width - sum(widths), 60.0 * len(text_columns))
     natural, least = {}, {}
     for index in text_columns:
-        title = table.columns[index].title
-        distinct = {cells[index] for cells in body} | {title}  # owners and places repeat
+        column_title = table.columns[index].title
+        distinct = {cells[index] for cells in body} | {column_title}  # owners and places repeat
         natural[index] = widest(distinct, BOLD, size) + 2 * PAD + 1
-        words = {word for c in {cells[index] for cells in plain} | {title} for word in c.split()}
+        words = {word for c in {cells[index] for cells in plain} | {column_title} for word in c.split()}
         longest = widest(words, BOLD, size) + 2 * PAD + 1
         least[index] = min(longest, room * 0.4)
     total_natural, total_least = sum(natural.values()), sum(least.values())
@@ -155,7 +161,7 @@ def measure(table: Table, font: str, width: float) -> TableLayout:
     return TableLayout(widths, numeric, insets, header, rows, tops, font, size, leading)
 
 
-def _cells(row, font: str, numeric: list[bool], inner: list[float], size: float) -> list[list[str]]:
+def _cells(row: Row, font: str, numeric: list[bool], inner: list[float], size: float) -> list[list[str]]:
     """One row's cells as lines (the general case of `_cells_by_column`)."""
     cell_font = font if row.kind == "body" else BOLD
     cells = []
@@ -173,7 +179,7 @@ def _number_lines(cell: str, font: str, size: float, room: float) -> list[str]:
     return wrap_lines(cell, font, size, room) if len(cell) > 40 else [cell]
 
 
-def _cells_by_column(rows, font: str, numeric: list[bool], inner: list[float],
+def _cells_by_column(rows: Sequence[Row], font: str, numeric: list[bool], inner: list[float],
                      size: float) -> tuple[list[list[list[str]]], list[int]]:
     """Each row's cells as lines, and each row's most lines, worked out a column at a time
     (a large plan has hundreds of thousands of cells); a text is wrapped once per font and
@@ -202,7 +208,8 @@ def _cells_by_column(rows, font: str, numeric: list[bool], inner: list[float],
     return list(map(list, zip(*columns, strict=True))), mosts
 
 
-def _continued(kind: str, cells: list[list[str]], most: int, row_height) -> list[_Row]:
+def _continued(kind: str, cells: list[list[str]], most: int,
+               row_height: Callable[[int], float]) -> list[_Row]:
     """A row too tall for a page as several rows of at most MAX_ROW_HEIGHT, lines in order."""
     per_row = 1
     while row_height(per_row + 1) <= MAX_ROW_HEIGHT:
@@ -214,12 +221,12 @@ def _continued(kind: str, cells: list[list[str]], most: int, row_height) -> list
     return pieces
 
 
-class FastTable(Flowable):
+class FastTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """Rows `start`..`end` of a measured table, with the header repeated on every part."""
 
     _tags_itself = True  # Table > THead/TBody > TR > TH/TD, see `tagging_table`
 
-    def __init__(self, layout: TableLayout, start: int = 0, end: int | None = None):
+    def __init__(self, layout: TableLayout, start: int = 0, end: int | None = None) -> None:
         super().__init__()
         self.layout = layout
         self.start = start
@@ -228,10 +235,10 @@ class FastTable(Flowable):
         self.height = layout.header.height + layout.tops[self.end] - layout.tops[self.start]
         self.hAlign = "LEFT"
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def split(self, available_width, available_height):
+    def split(self, available_width: float, available_height: float) -> list[FastTable]:
         layout = self.layout
         room = available_height - layout.header.height
         cut = bisect_right(layout.tops, layout.tops[self.start] + room, self.start) - 1
@@ -242,7 +249,7 @@ class FastTable(Flowable):
             return []
         return [FastTable(layout, self.start, cut), FastTable(layout, cut, self.end)]
 
-    def draw(self):
+    def draw(self) -> None:
         """Rules and backgrounds first, then all text in one text object, as raw PDF operators."""
         layout = self.layout
         rows = [layout.header, *layout.rows[self.start:self.end]]
@@ -250,8 +257,8 @@ class FastTable(Flowable):
         graphics: list[str] = []
         append = graphics.append
         top = self.height
-        tops = []
-        rules = []
+        tops: list[float] = []
+        rules: list[str] = []
         for row in rows:
             tops.append(top)
             kind = row.kind
@@ -280,7 +287,7 @@ class FastTable(Flowable):
 
     def _write_row(self, row: _Row, top: float, text: TextWriter,
                    openers: list[str | None] | None = None,
-                   placements: dict[str, list[tuple[dict, dict]]] | None = None) -> None:
+                   placements: dict[str, list[tuple[_Known, _Known]]] | None = None) -> None:
         """One row's text; `openers` are the cells' marked-content operators (or None).
 
         A cell's lines but the last end in a space, so that its tagged text never joins
@@ -338,7 +345,7 @@ class FastTable(Flowable):
 _NO_OPENERS = [None]
 
 
-def _rgb_of(colour) -> str:
+def _rgb_of(colour: colors.Color) -> str:
     return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f}"
 
 
@@ -350,10 +357,11 @@ _TEXT_COLOURS = {"header": "1 1 1", "subheading": _rgb_of(ACCENT)}
 
 
 def _placements(text: TextWriter, layout: TableLayout,
-                font_name: str) -> list[tuple[dict, dict]]:
+                font_name: str) -> list[tuple[_Known, _Known]]:
     """Per column, (lines that a space follows, last lines) -> their operators, for
     `layout` in `font_name` on this document."""
-    holder = layout.__dict__.setdefault("_placements", {})
+    holder: dict[str, tuple[object, list[tuple[_Known, _Known]]]] = \
+        layout.__dict__.setdefault("_placements", {})
     doc, placed = holder.get(font_name, (None, None))
     if doc is not text.canvas._doc or placed is None:  # encodings belong to one document
         placed = [({}, {}) for _ in layout.widths]
@@ -362,7 +370,7 @@ def _placements(text: TextWriter, layout: TableLayout,
 
 
 def _place(text: TextWriter, layout: TableLayout, font_name: str, column: int, line: str,
-           last: bool, known: dict) -> tuple[str, str, str, str]:
+           last: bool, known: _Known) -> tuple[str, str, str, str]:
     """How `line` is written in `column`: the text matrix up to y, what follows y, the
     font operator it needs first and the font it leaves set (a number ends at the
     column's right edge; a line that a space follows ends before that space)."""
