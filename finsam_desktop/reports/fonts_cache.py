@@ -15,11 +15,16 @@ from __future__ import annotations
 import marshal
 import zlib
 from array import array
+from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 FORMAT = 2
 NAME_TAG = "\0TTFNameBytes"
@@ -29,11 +34,11 @@ INTS, FLOATS, LISTS, INT_LIST, PAIRS = "\0ii", "\0if", "\0il", "\0li", "\0lp"
 cost more than the arrays do."""
 
 
-def _ints(values) -> bool:
+def _ints(values: Iterable[object]) -> bool:
     return all(type(v) is int for v in values)
 
 
-def _packed(value):
+def _packed(value: object) -> object:
     """`value` as a (tag, arrays...) tuple when it is one of the face's big tables."""
     if type(value) is dict and len(value) > 64 and _ints(value):
         keys = array("q", value)
@@ -55,11 +60,11 @@ def _packed(value):
     return value
 
 
-def _numbers(data: bytes, code: str = "q") -> list:
+def _numbers(data: bytes, code: str = "q") -> list[Any]:  # ints ("q") or floats ("d")
     return array(code, data).tolist()
 
 
-def _unpacked(value):
+def _unpacked(value: object) -> Any:  # whatever the face's attribute was
     if type(value) is not tuple or not value or type(value[0]) is not str:
         return value
     tag = value[0]
@@ -85,15 +90,15 @@ def metrics_path(ttf: Path) -> Path:
     return ttf.with_suffix(".metrics")
 
 
-def _key(data: bytes) -> tuple:
+def _key(data: bytes) -> tuple[int, str, int, int]:
     from reportlab import Version
     return (FORMAT, Version, len(data), zlib.crc32(data))
 
 
-def face_state(face) -> dict:
+def face_state(face: TTFontFace) -> dict[str, object]:
     """The parsed face's attributes, in a form marshal can write (without the font bytes)."""
     from reportlab.pdfbase.ttfonts import TTFNameBytes
-    state = {}
+    state: dict[str, object] = {}
     for name, value in vars(face).items():
         if name in ("_ttf_data", "_pdfScale", "filename"):
             continue
@@ -118,7 +123,7 @@ def write_metrics(ttf: Path) -> Path:
     return target
 
 
-def _scale(units_per_em: int):
+def _scale(units_per_em: int) -> Callable[[float], float]:
     """The face's unit conversion, made the way `TTFontFile.extractInfo` makes it."""
     if units_per_em == 1000:
         return lambda x: x
@@ -127,10 +132,10 @@ def _scale(units_per_em: int):
 
 
 STORED_GLYPHS = "_stored_glyphToChar"
-_STORED_FACE: list[type] = []
+_STORED_FACE: list[type[TTFontFace]] = []
 
 
-def _stored_face_class() -> type:
+def _stored_face_class() -> type[TTFontFace]:
     """`TTFontFace` for a face made from stored metrics.
 
     Its `glyphToChar` (glyph -> characters), which reportlab reads only while it parses a
@@ -140,16 +145,17 @@ def _stored_face_class() -> type:
     if not _STORED_FACE:
         from reportlab.pdfbase.ttfonts import TTFontFace
 
-        class StoredFace(TTFontFace):
+        class StoredFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
             @cached_property
-            def glyphToChar(self) -> dict:
-                return _unpacked(self.__dict__.pop(STORED_GLYPHS))
+            def glyphToChar(self) -> dict[int, list[int]]:
+                table: dict[int, list[int]] = _unpacked(self.__dict__.pop(STORED_GLYPHS))
+                return table
 
         _STORED_FACE.append(StoredFace)
     return _STORED_FACE[0]
 
 
-def load_font(name: str, ttf: Path):
+def load_font(name: str, ttf: Path) -> TTFont:
     """A `TTFont` for `ttf` named `name`: from the stored metrics when they fit, else parsed."""
     from reportlab import rl_config
     from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
@@ -160,7 +166,8 @@ def load_font(name: str, ttf: Path):
         key, state = None, None
     if key != _key(data):
         return TTFont(name, str(ttf))
-    face = _stored_face_class().__new__(_stored_face_class())
+    # type[Any] (reportlab is untyped) looks like `type` to mypy, whose __new__ differs
+    face = _stored_face_class().__new__(_stored_face_class())  # type: ignore[call-overload]
     for attribute, value in state.items():
         if attribute == "glyphToChar":
             face.__dict__[STORED_GLYPHS] = value
