@@ -19,11 +19,27 @@ How a layout uses it (see `tagging_story` for the report's own flowables):
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
+
+if TYPE_CHECKING:
+    from typing import TypeAlias, TypeVar
+
+    from reportlab.lib.colors import Color
+    from reportlab.pdfbase.pdfdoc import Annotation
+    from reportlab.platypus.flowables import Flowable
+    from reportlab.platypus.paragraph import Paragraph
+
+    from .tagging_table import Cells
+
+    _F = TypeVar("_F")
+    Kid: TypeAlias = "Node | tuple[int, int] | tuple[str, str, int]"
+    """A node's kid: a node, (page, mcid) or ("annot", annotation name, page)."""
 
 LANGUAGE = "sv-SE"
 EMC = "EMC"
@@ -44,17 +60,20 @@ class Node:
 
     __slots__ = ("role", "parent", "kids", "alt", "attributes", "attached", "parts", "ref",
                  "number", "cells")
+    ref: str
+    """"n 0 R", once the structure is numbered (`tagging_write`)."""
+    number: int
 
     def __init__(self, role: str, parent: Node | None = None, alt: str | None = None,
-                 attributes: dict[str, str] | None = None):
+                 attributes: dict[str, str] | None = None) -> None:
         self.role, self.parent, self.alt, self.attributes = role, parent, alt, attributes
-        self.kids: list = []
+        self.kids: list[Kid] = []
         self.attached = False
-        self.cells = None
-        self.parts: dict | None = None
+        self.cells: Cells | None = None
+        self.parts: dict[object, Node] | None = None
         """Sub-elements a drawing creates lazily (a table's rows), keyed by the drawer."""
 
-    def part(self, key, role: str, parent: Node | None = None, **options) -> Node:
+    def part(self, key: object, role: str, parent: Node | None = None, **options: Any) -> Node:
         """The sub-element `key` of this node, made on first use (a row of a table)."""
         if self.parts is None:
             self.parts = {}
@@ -70,12 +89,12 @@ class Tags:
     def __init__(self) -> None:
         self.root = Node("Document")
         self.root.attached = True
-        self.pages: dict[int, list] = {}
+        self.pages: dict[int, list[Node | tuple[Node, int]]] = {}
         """Page number -> the node of each MCID on it, in MCID order; a table cell's MCID
         has its row's node (a row whose cells all have content: a run of them, one per
         cell) or `(row node, cell index)` (a row with empty cells)."""
         self.annotations: list[tuple[str, Node]] = []
-        self.open: list[tuple[Node, str]] = []
+        self.open: list[tuple[Node, Node | str]] = []
         self.title = ""
         self.author = ""
 
@@ -154,7 +173,7 @@ Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Sp
 Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form""".split())
 
 
-class _SpacedText(PDFTextObject):
+class _SpacedText(PDFTextObject):  # type: ignore[misc]  # reportlab is untyped
     """A text object that ends every line with a space.
 
     A paragraph's lines are separate text operators with no space between them, so a
@@ -163,32 +182,33 @@ class _SpacedText(PDFTextObject):
     invisible.
     """
 
-    def _textOut(self, text, TStar=0):
+    def _textOut(self, text: str, TStar: int = 0) -> None:
         if TStar and not text.endswith(" "):
             text += " "
         super()._textOut(text, TStar)
 
 
-class TaggedCanvas(Canvas):
+class TaggedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
     """A canvas that records tags (`self.tags`) and writes the structure when it saves."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tags = Tags()
         from .tagging_file import TaggedDocument
         self._doc.__class__ = TaggedDocument  # packs the structure into object streams
         self._doc._pdfVersion = max(self._doc._pdfVersion, (1, 7))
 
-    def beginText(self, x=0, y=0, direction=None):
+    def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> _SpacedText:
         return _SpacedText(self, x, y, direction=direction)
 
-    def linkURL(self, url, rect, relative=0, thickness=0, color=None, dashArray=None,
-                kind="URI", **kw):
+    def linkURL(self, url: str, rect: Sequence[float], relative: int = 0, thickness: float = 0,
+                color: Color | None = None, dashArray: Sequence[float] | None = None,
+                kind: str = "URI", **kw: Any) -> None:
         kw.setdefault("Contents", PDFString(f"Länk till {url}"))
         self._link_pending = True
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
 
-    def _addAnnotation(self, annotation, name=None, addtopage=1):
+    def _addAnnotation(self, annotation: Annotation, name: str | None = None, addtopage: int = 1) -> None:
         super()._addAnnotation(annotation, name, addtopage)
         if getattr(self, "_link_pending", False):
             self._link_pending = False
@@ -196,7 +216,7 @@ class TaggedCanvas(Canvas):
             annotation["StructParent"] = len(self.tags.annotations)
             self.tags.link(self._doc.annotationName(name), self.getPageNumber())
 
-    def save(self):
+    def save(self) -> None:
         self.tags.write(self)
         super().save()
         self.tags.release()
@@ -209,9 +229,9 @@ class TaggedCanvas(Canvas):
 
 
 @contextmanager
-def artifact_code(canvas, pagination: bool = False):
+def artifact_code(canvas: Canvas, pagination: bool = False) -> Iterator[None]:
     """What is drawn inside is an artifact (a pagination artifact: headers, footers)."""
-    tags = getattr(canvas, "tags", None)
+    tags: Tags | None = getattr(canvas, "tags", None)
     if tags is None:
         yield
         return
@@ -235,7 +255,7 @@ ARTIFACT = Node("Artifact")
 """The node of decoration: a flowable tagged with it is drawn as an /Artifact."""
 
 
-def tag(flowable, node: Node | str, **options):
+def tag(flowable: _F, node: Node | str, **options: Any) -> _F:
     """`flowable` drawn as marked content of `node` (or of a new node of that role)."""
     if isinstance(node, str):
         node = Node(node, **options)
@@ -246,18 +266,20 @@ def tag(flowable, node: Node | str, **options):
     return flowable
 
 
-def artifact(flowable):
+def artifact(flowable: _F) -> _F:
     return tag(flowable, ARTIFACT)
 
 
-def node_of(flowable) -> Node | None:
-    return getattr(flowable, "_tag_node", None)
+def node_of(flowable: object) -> Node | None:
+    node: Node | None = getattr(flowable, "_tag_node", None)
+    return node
 
 
-def _tagged_draw_on(self, canvas, x, y, _sW=0):
-    tags = getattr(canvas, "tags", None)
-    node = self._tag_node
-    base = super(type(self), self)
+def _tagged_draw_on(self: Flowable, canvas: Canvas, x: float, y: float, _sW: float = 0) -> object:
+    """The flowable's own drawing (what it returns, None), inside its marked content."""
+    tags: Tags | None = getattr(canvas, "tags", None)
+    node: Node | None = self._tag_node
+    base: Flowable = super(type(self), self)
     if tags is None or node is None:
         return base.drawOn(canvas, x, y, _sW)
     label = getattr(self, "_tag_label", None)
@@ -274,8 +296,8 @@ def _tagged_draw_on(self, canvas, x, y, _sW=0):
         tags.end(canvas)
 
 
-def _tagged_split(self, *args, **kwargs):
-    parts = super(type(self), self).split(*args, **kwargs)
+def _tagged_split(self: Flowable, *args: Any, **kwargs: Any) -> list[Flowable]:
+    parts: list[Flowable] = super(type(self), self).split(*args, **kwargs)
     for part in parts:
         if node_of(part) is None:
             tag(part, self._tag_node)
@@ -295,11 +317,11 @@ def _patch_bullets() -> None:
     if getattr(original, "_tagging", False):
         return
 
-    def draw_bullet(canvas, *args, **kwargs):
-        tags = getattr(canvas, "tags", None)
+    def draw_bullet(canvas: Canvas, *args: Any, **kwargs: Any) -> float:
+        tags: Tags | None = getattr(canvas, "tags", None)
         body = tags.open[-1][1] if tags is not None and tags.open else None
-        offset = original(canvas, *args, **kwargs)
-        if isinstance(body, Node):
+        offset: float = original(canvas, *args, **kwargs)
+        if isinstance(body, Node) and tags is not None:
             tags.end(canvas)
             tags.begin(canvas, body)
         return offset
@@ -311,7 +333,7 @@ def _patch_bullets() -> None:
 _patch_bullets()
 
 
-def list_item(paragraph, item: Node):
+def list_item(paragraph: Paragraph, item: Node) -> Paragraph:
     """A bulleted paragraph as one list item: its bullet the Lbl, its text the LBody."""
     tag(paragraph, item.part("body", "LBody"))
     paragraph._tag_label = item.part("label", "Lbl")
