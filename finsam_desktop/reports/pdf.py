@@ -12,6 +12,7 @@ until the total is known. Tables are `fast_table.FastTable`s.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
@@ -21,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from .blocks import Bullets, Chart, Footnotes, Heading, ItemList, Report, Rich, Rule, Table, Text
+from .blocks import Block, Bullets, Chart, Footnotes, Heading, ItemList, Report, Rich, Rule, Table, Text
 from .charts import draw_chart
 from .fast_table import ACCENT, GREY, RULE, FastTable, measure
 from .fonts import BOLD, register_fonts
@@ -29,6 +30,10 @@ from .narrative_pdf import escape, footnotes, item_list, logo_image, rich_markup
 from .tagging import TaggedCanvas, artifact_code
 from .tagging_story import draw_contents, tag_story
 from .wrapping import fit_line, printable, stringWidth, wrap_lines
+
+if TYPE_CHECKING:
+    from ..domain.outcome import Outcome
+    from ..domain.plan import Plan
 
 __all__ = ["escape", "rich_markup", "render_report", "write_report_pdf", "report_story"]
 
@@ -76,7 +81,7 @@ def _heading(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-class Contents(Flowable):
+class Contents(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """The contents list: its lines now, page numbers drawn into forms (one an entry, so that
     each is one TOCI of the tags) at save time.
 
@@ -88,7 +93,7 @@ class Contents(Flowable):
     _tags_itself = True
 
     def __init__(self, entries: list[tuple[int, int, str]], font: str, pages: dict[int, int],
-                 start: int = 0, end: int | None = None):
+                 start: int = 0, end: int | None = None) -> None:
         super().__init__()
         self.entries, self.font, self.pages = entries, font, pages
         self.start, self.end = start, len(entries) if end is None else end
@@ -109,10 +114,10 @@ class Contents(Flowable):
     def _height(self, start: int, end: int) -> float:
         return sum(len(lines) * self.LEADING + self.GAP for lines in self.lines[start:end])
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return FRAME_WIDTH, self.height
 
-    def split(self, available_width, available_height):
+    def split(self, available_width: float, available_height: float) -> list[Contents]:
         cut = self.start
         while cut < self.end and self._height(self.start, cut + 1) <= available_height:
             cut += 1
@@ -123,7 +128,7 @@ class Contents(Flowable):
         return [Contents(self.entries, self.font, self.pages, self.start, cut),
                 Contents(self.entries, self.font, self.pages, cut, self.end)]
 
-    def draw(self):
+    def draw(self) -> None:
         draw_contents(self, self.canv)
         self.canv.contents_parts.append(self)
 
@@ -156,9 +161,13 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
     and fills in the contents forms once every page number is known."""
 
     class NumberedCanvas(TaggedCanvas):
-        def __init__(self, *args, **kwargs):
+        _fontname: str  # reportlab's, declared for the footer's saved state
+        _fontsize: float
+        _leading: float
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
             self._footers: dict[str, tuple[list[str], list[str]]] = {}
             """Per fitted name, the footer's operators before and after the page number (one
             dict for every page: `save` puts each page's own attributes back)."""
@@ -166,11 +175,11 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
             self.bookmarks: list[tuple[int, str, str, int]] = []
             """(page, key, title, outline level from 0) of each heading, in reading order."""
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             from .pdf_compress import compressor_of
             try:
                 self._save_pages()
@@ -178,7 +187,7 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
                 compressor_of(self._doc).join()
             self._pages.clear()  # each held page refers to the list: a cycle, now broken
 
-        def _save_pages(self):
+        def _save_pages(self) -> None:
             from .pdf_compress import compress_page_soon  # loaded with the tagged document
             from .tagging_file import page_level
             total = len(self._pages)
@@ -235,7 +244,7 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-class _ReportTemplate(SimpleDocTemplate):
+class _ReportTemplate(SimpleDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     """Records the page each heading lands on, for the contents and the PDF outline.
 
     A heading flowable carries `entry = (number, level, title)`; outline levels are
@@ -243,12 +252,12 @@ class _ReportTemplate(SimpleDocTemplate):
     title is nested one level down), as the PDF outline requires.
     """
 
-    def __init__(self, *args, chapter_pages: dict[int, int], **kwargs):
+    def __init__(self, *args: Any, chapter_pages: dict[int, int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.chapter_pages = chapter_pages
         self._last_level = -1
 
-    def afterFlowable(self, flowable):
+    def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "entry", None)
         if entry is not None:
             number, level, title = entry
@@ -259,8 +268,8 @@ class _ReportTemplate(SimpleDocTemplate):
             self.chapter_pages[number] = self.page
 
 
-def _cover(report: Report, styles) -> list:
-    story: list = [Spacer(1, 3 * cm)]
+def _cover(report: Report, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    story: list[Flowable] = [Spacer(1, 3 * cm)]
     logo = logo_image(report.logo, 7 * cm, 3.2 * cm)
     if logo is not None:
         story = [Spacer(1, 1.2 * cm), logo, Spacer(1, 1.8 * cm - logo.drawHeight + 3.2 * cm)]
@@ -282,12 +291,12 @@ CONTENTS_LEVELS = 3
 """Headings down to this level get a line in the contents; deeper ones only the PDF outline."""
 
 
-def report_story(report: Report, font: str, chapter_pages: dict[int, int]) -> list:
+def report_story(report: Report, font: str, chapter_pages: dict[int, int]) -> list[Flowable]:
     """The flowables of the whole report, in reading order."""
     styles = _styles(font)
     story = _cover(report, styles)
     entries: list[tuple[int, int, str]] = []
-    body: list = []
+    body: list[Flowable] = []
     number = 1
     for chapter in report.chapters:
         if chapter.title:
@@ -313,7 +322,7 @@ def report_story(report: Report, font: str, chapter_pages: dict[int, int]) -> li
     return tag_story(story, logo_alt=f"Logotyp: {printable(report.association)}")
 
 
-def _block(block, styles, font: str) -> list:
+def _block(block: Block, styles: dict[str, ParagraphStyle], font: str) -> list[Flowable]:
     if isinstance(block, Rich):
         style = styles["literal" if block.literal else "body"]
         return [Paragraph(rich_markup(block.spans, block.literal), style)]
@@ -355,7 +364,7 @@ def write_report_pdf(report: Report, target: Path) -> None:
                    canvasmaker=numbered_canvas(printable(report.association), font))
 
 
-def render_report(plan, outcome, target: Path, unit: str | None = None) -> None:
+def render_report(plan: Plan, outcome: Outcome, target: Path, unit: str | None = None) -> None:
     """Build the plan report and lay it out into `target` (`services.exports.write_report`
     is the all-or-nothing, never-clobbering way to write one)."""
     from .content import build_report
