@@ -14,15 +14,7 @@ from ..domain.allocation import largest_remainder
 from ..domain.findings import SEVERITY_LABELS, describe_rule
 from ..domain.money import format_share
 from ..domain.outcome import Outcome
-from ..domain.plan import (
-    AREAS,
-    CATEGORIES,
-    CATEGORY_LABELS,
-    Intervention,
-    Line,
-    Plan,
-    Rule,
-)
+from ..domain.plan import AREAS, CATEGORIES, CATEGORY_LABELS, Intervention, Line, Plan, Rule
 from ..domain.rule_kinds import KINDS, bound_label
 from .blocks import Block, Bullets, Chart, Column, Heading, Row, Series, Table, Text
 from .rounding import Formatter, round_parts, round_whole, swedish_number
