@@ -286,7 +286,7 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
                                + "\nET\nQ")
 
     def _write_row(self, row: _Row, top: float, text: TextWriter,
-                   openers: list[str | None] | None = None,
+                   openers: Sequence[str | None] | None = None,
                    placements: dict[str, list[tuple[_Known, _Known]]] | None = None) -> None:
         """One row's text; `openers` are the cells' marked-content operators (or None).
 

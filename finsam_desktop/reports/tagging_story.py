@@ -10,6 +10,8 @@ that knows better says so with `tagging.tag`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import HRFlowable, Image, PageBreak, Spacer
 
@@ -58,7 +60,7 @@ class _Lists:
         return None
 
 
-def tag_story(story: list, logo_alt: str = "", parent: Node | None = None) -> list:
+def tag_story(story: list[Any], logo_alt: str = "", parent: Node | None = None) -> list[Any]:
     """Tag every untagged flowable of `story` (in place) and return the story."""
     lists = _Lists(parent)
     for flowable in story:
@@ -93,7 +95,7 @@ def tag_story(story: list, logo_alt: str = "", parent: Node | None = None) -> li
     return story
 
 
-def draw_contents(contents, canvas) -> None:
+def draw_contents(contents: Any, canvas: Any) -> None:
     """Draw a contents part's entries (one form each) as the TOCI elements of one TOC."""
     tags = getattr(canvas, "tags", None)
     y = contents.height

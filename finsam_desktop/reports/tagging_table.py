@@ -7,9 +7,11 @@ artifacts. Group titles across a row are a TD spanning every column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import repeat
+from typing import Any
 
-from .tagging import EMC, PAGINATION_BDC, Node
+from .tagging import EMC, PAGINATION_BDC, Node, Tags
 
 HEADER_CELL = {"O": "Table", "Scope": "/Column"}
 
@@ -17,7 +19,7 @@ HEADER_CELL = {"O": "Table", "Scope": "/Column"}
 class TableTags:
     """Marks for one drawn part of a table (rows `start`.. of the layout)."""
 
-    def __init__(self, tags, canvas, layout, start: int):
+    def __init__(self, tags: Tags, canvas: Any, layout: Any, start: int) -> None:
         self.tags, self.canvas = tags, canvas
         node = getattr(layout, "_tag_node", None)
         if node is None:
@@ -34,13 +36,14 @@ class TableTags:
         """Rules and backgrounds as one artifact."""
         return ["/Artifact BMC", *ops, EMC] if ops else ops
 
-    def row(self, index: int | None, kind: str, cells: list[list[str]]) -> list[str | None]:
+    def row(self, index: int | None, kind: str, cells: list[list[str]]) -> Sequence[str | None]:
         """The marked-content operator opening each cell of row `index` (None: the header),
         or None for an empty cell (an element without content).
 
         Written for speed (a large plan has hundreds of thousands of cells): the row joins
         the tree once and its cells are numbered together (see `Cells`).
         """
+        attributes: dict[str, str] | None
         if index is None:
             if self.start > 0:
                 return [PAGINATION_BDC if any(lines) else None for lines in cells]
@@ -96,7 +99,7 @@ def _openers(role: str, count: int) -> list[str]:
     return made
 
 
-def table_tags(canvas, layout, start: int) -> TableTags | None:
+def table_tags(canvas: Any, layout: Any, start: int) -> TableTags | None:
     """The marks of a table part, or None when the canvas records no tags."""
     tags = getattr(canvas, "tags", None)
     return None if tags is None else TableTags(tags, canvas, layout, start)
