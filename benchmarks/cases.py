@@ -1,20 +1,20 @@
 """One function per benchmark: each returns Stats or raises Missing when its part is not built.
 
-Timings of whole processes (open-and-show, report, rollover, memory) run in
-fresh interpreters, as a user would start them; the rest run in this process.
+Timings of whole processes (open-and-show, report, check, help, rollover, memory) run in
+fresh interpreters of a user-shaped installation (installed.py), as a coordinator would
+start them; the rest run in this process.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from .installed import installed_command, installed_python
 from .plans import Missing, load, plan_file
 from .timing import Stats, child_env, repeat, run_process
 
@@ -26,10 +26,9 @@ def _require(module: str, what: str) -> None:
         raise Missing(what)
 
 
-def _cli(*args: str) -> list[str]:
-    """The installed `finsam-desktop` entry point, or the module when it is not on PATH."""
-    script = shutil.which("finsam-desktop")
-    return [script, *args] if script else [sys.executable, "-m", "finsam_desktop", *args]
+def _cli(folder: Path, *args: str) -> list[str]:
+    """`finsam-desktop ARGS` as the coordinator's installed command."""
+    return installed_command(folder, *args)
 
 
 def compute(name: str, runs: int) -> Stats:
@@ -84,7 +83,8 @@ def _window_child(path: Path, mode: str) -> tuple[float, str]:
     with tempfile.TemporaryDirectory() as home:
         env.update(HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, str(WINDOW_CHILD), mode, str(path)], env=env,
+        child = subprocess.Popen([installed_python(path.parent), str(WINDOW_CHILD), mode,
+                                  str(path)], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             line = child.stdout.readline()
@@ -148,28 +148,28 @@ def report(name: str, runs: int, folder: Path) -> Stats:
     """`finsam-desktop report FILE -o PLAN.pdf` as a whole process."""
     _has_command("finsam_desktop.cli.commands", "report", "cli/commands.py")
     output = folder / f"{name}.pdf"
-    return _process_times(_cli("report", str(plan_file(name, folder)), "-o", str(output)),
-                          output, runs)
+    argv = _cli(folder, "report", str(plan_file(name, folder)), "-o", str(output))
+    return _process_times(argv, output, runs)
 
 
 def check(name: str, runs: int, folder: Path) -> Stats:
     """`finsam-desktop check FILE` as a whole process."""
     _has_command("finsam_desktop.cli.commands", "check", "cli/commands.py")
-    return run_process(_cli("check", str(plan_file(name, folder))), runs)
+    return run_process(_cli(folder, "check", str(plan_file(name, folder))), runs)
 
 
 def command_help(name: str, runs: int, folder: Path) -> Stats:
     """`finsam-desktop --help` as a whole process (no plan: the row names none)."""
     _has_command("finsam_desktop.cli.commands", "report", "cli/commands.py")
-    return run_process(_cli("--help"), runs)
+    return run_process(_cli(folder, "--help"), runs)
 
 
 def rollover(name: str, runs: int, folder: Path) -> Stats:
     """`finsam-desktop new --from FILE -o NEW.finsam` as a whole process."""
     _has_command("finsam_desktop.cli.commands", "new", "cli/commands.py")
     output = folder / f"{name}-next.finsam"
-    return _process_times(_cli("new", "--from", str(plan_file(name, folder)), "-o", str(output)),
-                          output, runs)
+    argv = _cli(folder, "new", "--from", str(plan_file(name, folder)), "-o", str(output))
+    return _process_times(argv, output, runs)
 
 
 def memory_limit_note() -> str:

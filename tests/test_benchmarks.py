@@ -65,3 +65,19 @@ def test_the_window_child_says_when_the_file_is_refused(tmp_path):
     path.write_bytes(b"ingen plan")
     with pytest.raises(RuntimeError, match="fönstret visades inte"):
         _window_child(path, "show")
+
+
+def test_commands_run_from_a_user_shaped_environment_of_this_checkout(tmp_path):
+    import subprocess
+
+    from benchmarks.installed import installed_command, installed_python
+    from benchmarks.timing import ROOT, child_env
+    probe = ("import sys, finsam_desktop; print(finsam_desktop.__file__); "
+             "print(sorted(name for name in sys.modules if 'editable' in name or name == 'certifi'))")
+    done = subprocess.run([installed_python(tmp_path), "-c", probe], capture_output=True,
+                          text=True, cwd=tmp_path, check=True)
+    module, extras = done.stdout.splitlines()
+    assert module == str(ROOT / "finsam_desktop" / "__init__.py") and extras == "[]"
+    helped = subprocess.run(installed_command(tmp_path, "--help"), capture_output=True,
+                            text=True, env=child_env(), check=True)
+    assert helped.stdout.startswith("användning: finsam-desktop")
