@@ -6,10 +6,11 @@ frozen app carry it inside the package, an editable install maps it, and a bare
 checkout finds it through `finsam_desktop.__path__` (see `finsam_desktop/__init__.py`).
 """
 
-from importlib.resources import files
 from pathlib import Path
 
-RESOURCES = Path(str(files(__name__)))
+RESOURCES = Path(__file__).parent
+"""Beside this module in every layout (`importlib.resources` gives the same folder here,
+and its import cost a report's start about 2 ms of zipfile and readers)."""
 EXAMPLES = RESOURCES / "examples"
 FONTS = RESOURCES / "fonts"
 DEFAULT_EXAMPLE = EXAMPLES / "skaraborg-2026.plan.json"

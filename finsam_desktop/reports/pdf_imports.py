@@ -21,7 +21,6 @@ part of the process imported first is left as it is.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import re
@@ -30,7 +29,10 @@ import threading
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:  # the ABCs only for the types: importing importlib.abc costs about 2 ms
+    import importlib.abc
 
 LAZY_MODULES = frozenset({"PIL.Image"})
 EVERY_PATTERN = ("",)
@@ -67,8 +69,9 @@ class DeferredPattern:
         return getattr(self.compiled(), name)
 
 
-class _Loader(importlib.abc.Loader):
-    """Runs a module with `re.compile` returning a `DeferredPattern` for its costly patterns."""
+class _Loader:
+    """Runs a module with `re.compile` returning a `DeferredPattern` for its costly patterns
+    (a loader by its methods, as the import system asks of one)."""
 
     def __init__(self, loader: importlib.abc.Loader, starts: tuple[str, ...]) -> None:
         self.loader, self.starts = loader, starts
@@ -91,7 +94,9 @@ class _Loader(importlib.abc.Loader):
             re.compile = original
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
+    """A meta path finder (by its method) for the modules named above."""
+
     def find_spec(self, name: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> ModuleSpec | None:
         if name not in LAZY_MODULES and name not in PATTERNS:
@@ -102,7 +107,7 @@ class _Finder(importlib.abc.MetaPathFinder):
         if name in LAZY_MODULES:
             spec.loader = importlib.util.LazyLoader(spec.loader)
         else:
-            spec.loader = _Loader(spec.loader, PATTERNS[name])
+            spec.loader = cast("importlib.abc.Loader", _Loader(spec.loader, PATTERNS[name]))
         return spec
 
 
