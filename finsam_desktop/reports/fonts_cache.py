@@ -4,15 +4,18 @@ reportlab's `TTFont` reads a font's tables one integer at a time in Python: abou
 a face, four faces for a report with italics, on every start of `report`. What the
 parse produces (the face's attributes: widths, character map, glyph offsets) is the
 same every time for the same font file and the same reportlab, so it is stored once in
-`<font>.metrics` (marshal, zlib) and loaded in a millisecond or two. The file names the
-reportlab version and the font file's size and CRC-32: a different font or reportlab
-is parsed as before (and `python -m finsam_desktop.reports.fonts_cache` writes new
-files). The font's bytes are still read from the TTF, for embedding the subsets.
+`<font>.metrics` (marshal; the big tables as arrays of the smallest integer type that
+holds them, not compressed: inflating them was 2 ms a face) and loaded in a millisecond
+or two. The file names the reportlab version, the font file's size and CRC-32 and this
+machine's array layout: a different font, reportlab or machine is parsed as before (and
+`python -m finsam_desktop.reports.fonts_cache` writes new files). The font's bytes are
+still read from the TTF, for embedding the subsets.
 """
 
 from __future__ import annotations
 
 import marshal
+import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable
@@ -26,7 +29,7 @@ from weakref import WeakKeyDictionary
 if TYPE_CHECKING:
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-FORMAT = 2
+FORMAT = 3
 NAME_TAG = "\0TTFNameBytes"
 """Marks a TTFNameBytes value (a bytes subclass marshal cannot keep)."""
 INTS, FLOATS, LISTS, INT_LIST, PAIRS = "\0ii", "\0if", "\0il", "\0li", "\0lp"
@@ -38,29 +41,45 @@ def _ints(values: Iterable[object]) -> bool:
     return all(type(v) is int for v in values)
 
 
+INT_CODES = ("B", "H", "I", "q")
+"""Array types for the tables' integers, smallest first (their sizes are in the key)."""
+
+
+def _fits(code: str, low: int, high: int) -> bool:
+    bits = 8 * array(code).itemsize
+    if code.isupper():
+        return low >= 0 and high < 1 << bits
+    return -(1 << (bits - 1)) <= low and high < 1 << (bits - 1)
+
+
+def _array(values: list[int]) -> tuple[str, bytes]:
+    low, high = min(values, default=0), max(values, default=0)
+    code = next(code for code in INT_CODES if _fits(code, low, high))
+    return code, array(code, values).tobytes()
+
+
 def _packed(value: object) -> object:
     """`value` as a (tag, arrays...) tuple when it is one of the face's big tables."""
     if type(value) is dict and len(value) > 64 and _ints(value):
-        keys = array("q", value)
+        keys = _array(list(value))
         items = list(value.values())
         if _ints(items):
-            return INTS, keys.tobytes(), array("q", items).tobytes()
+            return INTS, keys, _array(items)
         if all(type(v) is float for v in items):
-            return FLOATS, keys.tobytes(), array("d", items).tobytes()
+            return FLOATS, keys, ("d", array("d", items).tobytes())
         if all(type(v) is list and _ints(v) for v in items):
             flat = [c for v in items for c in v]
-            return (LISTS, keys.tobytes(), array("q", map(len, items)).tobytes(),
-                    array("q", flat).tobytes())
+            return LISTS, keys, _array([len(v) for v in items]), _array(flat)
     if type(value) is list and len(value) > 64:
         if _ints(value):
-            return INT_LIST, array("q", value).tobytes()
+            return INT_LIST, _array(value)
         if all(type(v) is tuple and len(v) == 2 and _ints(v) for v in value):
-            return PAIRS, array("q", [v[0] for v in value]).tobytes(), \
-                array("q", [v[1] for v in value]).tobytes()
+            return PAIRS, _array([v[0] for v in value]), _array([v[1] for v in value])
     return value
 
 
-def _numbers(data: bytes, code: str = "q") -> list[Any]:  # ints ("q") or floats ("d")
+def _numbers(packed: tuple[str, bytes]) -> list[Any]:  # ints, or floats ("d")
+    code, data = packed
     return array(code, data).tolist()
 
 
@@ -72,8 +91,7 @@ def _unpacked(value: object) -> Any:  # whatever the face's attribute was
         from reportlab.pdfbase.ttfonts import TTFNameBytes
         return TTFNameBytes(value[1])
     if tag in (INTS, FLOATS):
-        return dict(zip(_numbers(value[1]), _numbers(value[2], "q" if tag == INTS else "d"),
-                        strict=True))
+        return dict(zip(_numbers(value[1]), _numbers(value[2]), strict=True))
     if tag == LISTS:
         flat, ends = _numbers(value[3]), list(accumulate(_numbers(value[2])))
         # strict=False: the starts are the ends shifted by one, one more than there are lists
@@ -90,9 +108,10 @@ def metrics_path(ttf: Path) -> Path:
     return ttf.with_suffix(".metrics")
 
 
-def _key(data: bytes) -> tuple[int, str, int, int]:
+def _key(data: bytes) -> tuple[int, str, int, int, str]:
     from reportlab import Version
-    return (FORMAT, Version, len(data), zlib.crc32(data))
+    layout = " ".join([sys.byteorder, *(str(array(code).itemsize) for code in (*INT_CODES, "d"))])
+    return (FORMAT, Version, len(data), zlib.crc32(data), layout)
 
 
 def face_state(face: TTFontFace) -> dict[str, object]:
@@ -119,7 +138,7 @@ def write_metrics(ttf: Path) -> Path:
         if back != getattr(face, name) or type(back) is not type(getattr(face, name)):
             state[name] = getattr(face, name)
     target = metrics_path(ttf)
-    target.write_bytes(zlib.compress(marshal.dumps((_key(data), state)), 9))
+    target.write_bytes(marshal.dumps((_key(data), state)))
     return target
 
 
@@ -161,8 +180,8 @@ def load_font(name: str, ttf: Path) -> TTFont:
     from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
     data = ttf.read_bytes()
     try:
-        key, state = marshal.loads(zlib.decompress(metrics_path(ttf).read_bytes()))
-    except (OSError, ValueError, EOFError, TypeError, zlib.error):
+        key, state = marshal.loads(metrics_path(ttf).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         key, state = None, None
     if key != _key(data):
         return TTFont(name, str(ttf))
