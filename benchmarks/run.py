@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the window benchmarks r
 from . import cases  # noqa: E402
 from .plans import LARGE, SYNTHETIC, Missing, example_names  # noqa: E402
 from .sie_import import sie_import  # noqa: E402
-from .timing import Stats  # noqa: E402
+from .timing import HostSteal, Stats  # noqa: E402
 
 # (task, label, target per plan ("*": every other plan), unit, function, runs, quick runs)
 MS, S, MB = "ms", "s", "MB"
@@ -69,18 +69,19 @@ def _fmt(value: float, unit: str) -> str:
 
 
 def _row(label: str, plan: str, target: float | None, unit: str,
-         stats: Stats | None, note: str) -> list[str]:
+         stats: Stats | None, note: str, steal: float | None = None) -> list[str]:
     if stats is None:
         return [label, plan, "–" if target is None else f"< {_fmt(target, unit)} {unit}",
-                "", "", "", note]
+                "", "", "", note, ""]
     low, high = stats.low, stats.high
     verdict = "" if target is None else ("OK" if stats.median < target else "ÖVER MÅLET")
     return [label, plan, "–" if target is None else f"< {_fmt(target, unit)} {unit}",
             f"{_fmt(stats.median, unit)} {unit}", f"{_fmt(low, unit)}–{_fmt(high, unit)} {unit}",
-            str(len(stats.samples)), verdict]
+            str(len(stats.samples)), verdict, "–" if steal is None else f"{steal:.0%}".replace("%", " %")]
 
 
-HEADER = ["Mätning", "Plan", "Mål", "Median", "Min–max", "n", "Bedömning"]
+HEADER = ["Mätning", "Plan", "Mål", "Median", "Min–max", "n", "Bedömning", "Stöld"]
+"""Stöld: the host's steal share while the row ran (see timing.HostSteal)."""
 
 
 def _print_table(rows: list[list[str]], markdown: bool) -> None:
@@ -121,12 +122,13 @@ def main(argv: list[str] | None = None) -> int:
                 count = quick if args.quick else runs
                 if plan == LARGE:
                     count = min(count, LARGE_TASKS.get(key, count))
+                steal = HostSteal()
                 try:
                     if function in (cases.compute, cases.recompute_after_edit):
                         stats = function(plan, count)
                     else:
                         stats = function(plan, count, folder)
-                    rows.append(_row(label, plan, target, unit, stats, ""))
+                    rows.append(_row(label, plan, target, unit, stats, "", steal.share()))
                 except Missing as missing:
                     rows.append(_row(label, "alla", target, unit, None, f"saknas ännu ({missing})"))
                     break

@@ -88,3 +88,31 @@ def python_child(code: str, *args: str) -> str:
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip()[-600:])
     return done.stdout.strip().splitlines()[-1]
+
+
+class HostSteal:
+    """The share of CPU time the host gave to other guests while a row ran (Linux's "steal"
+    in /proc/stat): on a shared virtual machine a row's figures move with it."""
+
+    def __init__(self) -> None:
+        self.start = _cpu_times()
+
+    def share(self) -> float | None:
+        end = _cpu_times()
+        if self.start is None or end is None:
+            return None
+        total = sum(end) - sum(self.start)
+        return (end[7] - self.start[7]) / total if total > 0 else None
+
+
+def _cpu_times() -> list[int] | None:
+    """All CPUs' jiffies: user nice system idle iowait irq softirq steal; None off Linux."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if len(fields) < 9 or fields[0] != "cpu":
+        return None
+    return [int(value) for value in fields[1:9]]
+

@@ -81,3 +81,16 @@ def test_commands_run_from_a_user_shaped_environment_of_this_checkout(tmp_path):
     helped = subprocess.run(installed_command(tmp_path, "--help"), capture_output=True,
                             text=True, env=child_env(), check=True)
     assert helped.stdout.startswith("användning: finsam-desktop")
+
+
+def test_each_row_shows_the_host_s_steal_share_while_it_ran(monkeypatch, capsys):
+    from benchmarks import timing
+    readings = iter([[10, 0, 5, 80, 0, 0, 0, 5], [40, 0, 10, 120, 0, 0, 0, 30]])
+    monkeypatch.setattr(timing, "_cpu_times", lambda: next(readings))
+    assert timing.HostSteal().share() == 25 / 100
+    monkeypatch.setattr(timing, "_cpu_times", lambda: None)
+    assert timing.HostSteal().share() is None
+    monkeypatch.undo()
+    assert run.main(["--quick", "--only", "help", "--markdown"]) == 0
+    header, _, row = capsys.readouterr().out.splitlines()[1:4]
+    assert header.endswith("| Bedömning | Stöld |") and row.endswith(" % |")
