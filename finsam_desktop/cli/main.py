@@ -28,6 +28,10 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = "argument"
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen")
 
+    def print_help(self, file: Any = None) -> None:
+        """Through `say`: argparse's own printing drops a failed write (a full disk)."""
+        say(self.format_help().rstrip("\n"))
+
     def error(self, message: str) -> NoReturn:
         raise UserError(f"Felaktigt kommando: {swedish(message)}. Se {self.prog} --help.")
 
@@ -74,7 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not is_command(argv):
             return open_window(argv)
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as printed:  # --help (errors raise UserError): out like any output
+            flush_output()
+            return printed.code if isinstance(printed.code, int) else 0
         code = COMMANDS[args.command](args)
         flush_output()
         return code
