@@ -10,7 +10,6 @@ left out takes its text and blocks with it. Footnotes print at the end of their 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan, Section
@@ -82,7 +81,7 @@ def nest_headings(content: list[Block], above: int) -> list[Block]:
     shift = above + 1 - min(levels)
     if not shift:
         return content
-    return [replace(b, level=min(max(b.level + shift, 2), 4)) if isinstance(b, Heading) else b
+    return [b._replace(level=min(max(b.level + shift, 2), 4)) if isinstance(b, Heading) else b
             for b in content]
 
 
@@ -96,7 +95,7 @@ def no_skipped_levels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     for block in blocks:
         if isinstance(block, Heading):
             if block.level > last + 1:
-                block = replace(block, level=last + 1)
+                block = block._replace(level=last + 1)
             last = block.level
         out.append(block)
     return tuple(out)
@@ -137,7 +136,7 @@ def document_chapters(plan: Plan, outcome: Outcome, unit: str) -> list[Chapter]:
             content = nest_headings(block_content(section.block, plan, outcome, unit),
                                     _last_level(blocks))
             if section.alt_text.strip():  # the user's alternative text for a chart block
-                content = [replace(b, alt_text=section.alt_text) if isinstance(b, Chart) else b
+                content = [b._replace(alt_text=section.alt_text) if isinstance(b, Chart) else b
                            for b in content]
             blocks += content
     close()
