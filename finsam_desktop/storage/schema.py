@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 APPLICATION_ID = 0x46696E53  # "FinS"
 SCHEMA_VERSION = 3
@@ -140,7 +141,15 @@ def schema_of(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
 
 @functools.cache
 def expected_schema(version: int = SCHEMA_VERSION) -> frozenset[SchemaObject]:
-    """The schema our upgrade chain builds up to `version`, on an in-memory database."""
+    """The schema our upgrade chain builds up to `version`: for the current version as
+    `schema_current` keeps it (tests check it against the chain), else built."""
+    from .schema_current import SCHEMA, VERSION
+    return frozenset(SCHEMA) if version == VERSION else built_schema(version)
+
+
+def built_schema(version: int = SCHEMA_VERSION) -> frozenset[SchemaObject]:
+    """The schema our upgrade chain builds up to `version`, on an in-memory database
+    (about 5 ms: every ALTER TABLE makes SQLite parse the schema again)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         upgrade(conn, version)
@@ -181,3 +190,28 @@ def upgrade(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
                 conn.execute("ROLLBACK")
             raise
     return start
+
+
+CURRENT_HEAD = '''"""The schema the upgrade chain builds for the current version, kept as data so that
+opening a plan does not build it on an in-memory database each time (5 ms of every open).
+
+Written by `python -m finsam_desktop.storage.schema`; tests/storage/test_schema.py checks
+it against the chain. Do not edit by hand.
+"""
+
+VERSION = {version}
+SCHEMA = (
+'''
+
+
+def write_current(target: Path | None = None) -> Path:
+    """Write `schema_current.py` from the chain (after a new upgrade step)."""
+    target = target or Path(__file__).with_name("schema_current.py")
+    rows = "".join(f"    {row!r},\n" for row in sorted(built_schema(SCHEMA_VERSION)))
+    target.write_text(CURRENT_HEAD.format(version=SCHEMA_VERSION) + rows + ")\n",
+                      encoding="utf-8")
+    return target
+
+
+if __name__ == "__main__":
+    print(write_current())
