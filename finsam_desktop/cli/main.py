@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -103,10 +104,17 @@ def run() -> NoReturn:
     Tearing the interpreter down frees the plan's and the report's objects one by one, 50–100 ms
     after a report, when the command has closed its files and written its result already. The
     window's process ends as usual: Qt writes the settings as it is torn down.
+
+    A command's process also runs without the cycle collector: its modules, its plan and its
+    report make no cycles worth collecting, and its passes cost a report about 13 ms (the
+    last one, after the report, went through every object the report had made).
     """
     argv = sys.argv[1:]
+    command = is_command(argv)
+    if command:
+        gc.disable()
     code = main(argv)
-    if not is_command(argv):
+    if not command:
         sys.exit(code)
     try:
         sys.stdout.flush()
