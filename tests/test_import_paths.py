@@ -85,6 +85,10 @@ def test_report_loads_the_pdf_library_only(plan_file, tmp_path):
     assert_none_of(modules, tuple(n for n in NOT_FOR_READING if n != "PIL") + ("openpyxl",))
     assert sorted(name for name in PIL_AT_WORK if name in modules) == []
     assert "_rl_accel" in modules, "reportlab formats every number in Python without rl_accel"
+    writing_only = ("finsam_desktop.domain.exchange", "finsam_desktop.storage.exchange_file",
+                    "finsam_desktop.storage.backup", "finsam_desktop.storage.lock")
+    assert sorted(name for name in writing_only if name in modules) == [], \
+        "a new PDF from a plan read read-only needs no exchange format, backups or locks"
 
 
 def test_a_report_with_a_logo_loads_the_image_library_when_it_reads_the_logo(tmp_path):

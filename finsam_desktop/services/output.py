@@ -15,10 +15,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..storage import backup as backups
+from ..storage.atomic_file import atomic_output
 from ..storage.errors import PlanFileError, reason
-from ..storage.exchange_file import atomic_output
-from ..storage.lock import PlanLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -49,6 +47,7 @@ def refuse_own_input(target: Path, sources: Iterable[Path]) -> None:
 
 def keep_current_state(target: Path) -> Path | None:
     """Back up the plan file `target` is before it is replaced; refuse if that cannot be done."""
+    from ..storage import backup as backups  # only to replace a plan: not for a new report
     try:
         return backups.make_backup(target)
     except (OSError, sqlite3.Error) as error:
@@ -66,6 +65,7 @@ def _mode_of(path: Path) -> int | None:
 @contextlib.contextmanager
 def _held(target: Path) -> Iterator[None]:
     """Hold the target's lock while it is replaced, so no window opens it half-way."""
+    from ..storage.lock import PlanLock
     lock = PlanLock(target)
     try:
         holder = lock.acquire()

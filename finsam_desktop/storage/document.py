@@ -31,14 +31,16 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.outcome import Outcome, Recompute
 from ..domain.plan import Plan
-from .backup import backup_quietly
 from .errors import PlanFileError, reason
-from .lock import LockHolder, PlanLock
 from .planfile import connect, create, mark_written, read_plan, transaction
 from .rows import write_plan
+
+if TYPE_CHECKING:  # the lock and the backups load only for a writable open
+    from .lock import LockHolder, PlanLock
 
 Progress = Callable[[int, int], None]
 """Told (rows read, rows in all) while a plan is read; called on the reading thread."""
@@ -202,6 +204,7 @@ class Opening:
         self.holder: LockHolder | None = None
         self._lock: PlanLock | None = None
         if not read_only:
+            from .lock import PlanLock
             lock = PlanLock(self.path)
             try:
                 self.holder = lock.acquire()
@@ -225,6 +228,7 @@ class Opening:
             try:
                 plan = read_plan(conn, self.path.name, progress)
                 if not self.read_only:
+                    from .backup import backup_quietly
                     _, self._backup_problem = backup_quietly(self.path, conn)  # before us
             except BaseException:
                 conn.close()

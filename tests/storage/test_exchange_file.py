@@ -11,8 +11,9 @@ from decimal import Decimal
 import pytest
 from finsam_desktop.resources import EXAMPLES
 
+from finsam_desktop.storage.atomic_file import atomic_output
 from finsam_desktop.storage.errors import PlanFileError
-from finsam_desktop.storage.exchange_file import atomic_output, loads_strict, read_plan_json
+from finsam_desktop.storage.exchange_file import loads_strict, read_plan_json
 
 
 def test_numbers_with_a_fraction_are_read_as_the_exact_decimal_written():
