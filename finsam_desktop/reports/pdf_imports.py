@@ -1,13 +1,15 @@
 """Importing reportlab and markdown-it without paying, at every start, for what a report
 rarely uses.
 
-Two costs of `import reportlab.platypus` are work for features we do not use:
+Costs of `import reportlab.platypus` that are work for features we do not use:
 - `reportlab.lib.utils` imports PIL's `Image` unconditionally (about 15 ms with its
   plugins' tables), which only a cover logo needs;
 - `reportlab.platypus.paragraph` compiles a URL pattern with a case-insensitive range
   over all of Unicode (about 45 ms: the `re` compiler folds every character of it), used
   only to hyphenate URLs (`uriWasteReduce`, which we never set); `reportlab.lib.textsplit`
-  compiles a CJK range (about 5 ms) used only for CJK wrapping.
+  compiles a CJK range (about 5 ms) used only for CJK wrapping; `reportlab.lib.PyFontify`
+  (Python syntax colours for `XPreformatted`) and `rl_safe_eval` (a list of unsafe names)
+  compile two more, about 3 ms.
 
 markdown-it compiles, while it loads, the patterns of rules our parsers keep off (raw HTML,
 typographic replacements and quotes, linkify): about 8 ms of every report with text.
@@ -39,6 +41,8 @@ EVERY_PATTERN = ("",)
 PATTERNS = {
     "reportlab.platypus.paragraph": ("(^(?:[a-z0-9\\.\\-\\+]*)://)",),
     "reportlab.lib.textsplit": ("([\u2e80-\uffff])",),
+    "reportlab.lib.PyFontify": EVERY_PATTERN,
+    "reportlab.lib.rl_safe_eval": ("\\b(?:",),
     "markdown_it.rules_block.html_block": EVERY_PATTERN,
     "markdown_it.common.html_re": EVERY_PATTERN,
     "markdown_it.rules_core.replacements": EVERY_PATTERN,

@@ -95,3 +95,29 @@ def test_markdown_patterns_deferred_give_the_same_html_and_typography():
     assert runs["deferred"][1] == runs["plain"][1]
     assert "<div class=\"x\">" in runs["plain"][1] and "©" in runs["plain"][1]
     assert "—" in runs["plain"][1] and "”" in runs["plain"][1]
+
+
+FONTIFY_CHILD = """
+import json, sys
+if sys.argv[1] == "deferred":
+    import finsam_desktop.reports  # installs the finder
+from reportlab.lib import PyFontify, rl_safe_eval
+kinds = sorted({type(PyFontify.matchRE).__name__, type(PyFontify.idRE).__name__,
+                type(rl_safe_eval.__rl_unsafe_re__).__name__})
+code = "def plan(x):  # en kommentar\\n    return 'Åre' + str(x) if x else \\"\\"\\"tom\\"\\"\\"\\n"
+print(json.dumps([kinds, PyFontify.fontify(code),
+                  bool(rl_safe_eval.__rl_unsafe_re__.search("x.__class__ globals"))]))
+"""
+
+
+def test_pyfontify_and_rl_safe_eval_patterns_are_deferred_and_match_the_same():
+    import json
+    runs = {}
+    for mode in ("deferred", "plain"):
+        done = subprocess.run([sys.executable, "-c", FONTIFY_CHILD, mode], capture_output=True,
+                              text=True, cwd=ROOT, timeout=120,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs[mode] = json.loads(done.stdout)
+    assert runs["deferred"][0] == ["DeferredPattern"] and runs["plain"][0] == ["Pattern"]
+    assert runs["deferred"][1:] == runs["plain"][1:] and runs["plain"][1] and runs["plain"][2]
