@@ -17,9 +17,9 @@ _WIDTHS: dict[str, dict[str, float]] = {}
 def stringWidth(text: str, font: str, size: float) -> float:
     """Width of `text` in points, from a per-font table of character widths.
 
-    The same figure as `pdfmetrics.stringWidth` without its per-call overhead,
-    which dominated the layout of a large plan (reportlab's C accelerator is
-    not installed here).
+    The same figure as `pdfmetrics.stringWidth`, and a little cheaper even with
+    reportlab's C accelerator (1.3 against 1.5 µs for a cell's text); the per-font table
+    also serves `widest` and `_wrap`, which sum it without a call per text.
     """
     widths = _WIDTHS.setdefault(font, {})
     try:
