@@ -14,15 +14,15 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.platypus.flowables import Flowable
 
 from .blocks import Row, Table
+from .fast_cells import PAD, placements, write_row
 from .fast_text import TextWriter
 from .fonts import BOLD
-from .tagging_table import EMC, table_tags
+from .tagging_table import table_tags
 from .wrapping import printable, stringWidth, widest, wrap_lines
 
 ACCENT = colors.HexColor("#1f4e79")
@@ -30,15 +30,9 @@ LIGHT = colors.HexColor("#e8eef5")
 TOTAL_BACKGROUND = colors.HexColor("#dde6f0")
 RULE = colors.HexColor("#c8d0d8")
 GREY = colors.HexColor("#555555")
-PAD = 3.0
 SPANNING = ("heading", "subheading")
 MAX_ROW_HEIGHT = 520.0
 """A row taller than this (a 5 000-character name) continues in more rows, so it fits a page."""
-
-if TYPE_CHECKING:
-    _Known = dict[str, tuple[str, str, str, str]]
-    """A line's operators (see `_place`) by its text."""
-
 
 @dataclass
 class _Row:
@@ -276,73 +270,16 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         tags = table_tags(self.canv, layout, self.start)
         if tags is not None:
             graphics = tags.graphics(graphics)
-        placements = {font: _placements(text, layout, font) for font in {layout.font, BOLD}}
+        placed = {font: placements(text, layout, font) for font in {layout.font, BOLD}}
         for index, (row, top) in enumerate(zip(rows, tops, strict=True)):
+            kind = row.kind
             openers = None if tags is None else \
-                tags.row(self.start + index - 1 if index else None, row.kind, row.cells)
-            self._write_row(row, top, text, openers, placements)
+                tags.row(self.start + index - 1 if index else None, kind, row.cells)
+            text.colour(_TEXT_COLOURS.get(kind, "0 0 0"))
+            write_row(layout, row, top, text, openers, placed[layout.font if kind == "body" else BOLD])
         # q/Q: the canvas's own idea of colours, line width and font stays true.
         self.canv._code.append("q\n" + "\n".join(graphics) + "\nBT\n" + "\n".join(text.ops)
                                + "\nET\nQ")
-
-    def _write_row(self, row: _Row, top: float, text: TextWriter,
-                   openers: Sequence[str | None] | None = None,
-                   placements: dict[str, list[tuple[_Known, _Known]]] | None = None) -> None:
-        """One row's text; `openers` are the cells' marked-content operators (or None).
-
-        A cell's lines but the last end in a space, so that its tagged text never joins
-        the last word of a line to the first of the next. Each line's operators come
-        from `_place` (made once per distinct text and column); a one-line cell is one
-        string (the loop is the report's innermost: hundreds of thousands of cells).
-        """
-        layout = self.layout
-        kind = row.kind
-        font = layout.font if kind == "body" else BOLD
-        colour = _TEXT_COLOURS.get(kind, "0 0 0")
-        if colour != text.current_colour:
-            text.colour(colour)
-        baseline = top - PAD - layout.size * 0.93
-        at = f"{baseline:.2f}"
-        ops = text.ops
-        append = ops.append
-        placed = placements[font] if placements is not None else _placements(text, layout, font)
-        font_op = text.font_op
-        for column, (lines, opener, (known_more, known)) in enumerate(zip(  # short rows: see measure
-                row.cells, openers or _NO_OPENERS * len(row.cells), placed, strict=False)):
-            if len(lines) == 1:
-                line = lines[0]
-                if line:
-                    head, tail, first_font, last_font = known.get(line) or \
-                        _place(text, layout, font, column, line, True, known)
-                    if first_font != font_op:
-                        head = f"{first_font}\n{head}"
-                    font_op = last_font
-                    append(f"{head}{at}{tail}" if opener is None
-                           else f"{opener}\n{head}{at}{tail}\nEMC")
-                elif opener is not None:
-                    ops += (opener, EMC)
-                continue
-            if opener is not None:
-                append(opener)
-            y = baseline
-            last = len(lines) - 1
-            for number, line in enumerate(lines):
-                if line:
-                    is_last = number == last
-                    table = known if is_last else known_more
-                    head, tail, first_font, last_font = table.get(line) or \
-                        _place(text, layout, font, column, line, is_last, table)
-                    if first_font != font_op:
-                        append(first_font)
-                    font_op = last_font
-                    append(f"{head}{y:.2f}{tail}")
-                y -= layout.leading
-            if opener is not None:
-                append(EMC)
-        text.font_op = font_op
-
-
-_NO_OPENERS = [None]
 
 
 def _rgb_of(colour: colors.Color) -> str:
@@ -354,43 +291,3 @@ _BACKGROUNDS = {"header": _rgb_of(ACCENT), "heading": _rgb_of(LIGHT),
 _RULE = _rgb_of(RULE)
 _SUM_RULES = {"subtotal": f"0.6 w {_rgb_of(GREY)} RG", "total": "1 w 0 0 0 RG"}
 _TEXT_COLOURS = {"header": "1 1 1", "subheading": _rgb_of(ACCENT)}
-
-
-def _placements(text: TextWriter, layout: TableLayout,
-                font_name: str) -> list[tuple[_Known, _Known]]:
-    """Per column, (lines that a space follows, last lines) -> their operators, for
-    `layout` in `font_name` on this document."""
-    holder: dict[str, tuple[object, list[tuple[_Known, _Known]]]] = \
-        layout.__dict__.setdefault("_placements", {})
-    doc, placed = holder.get(font_name, (None, None))
-    if doc is not text.canvas._doc or placed is None:  # encodings belong to one document
-        placed = [({}, {}) for _ in layout.widths]
-        holder[font_name] = (text.canvas._doc, placed)
-    return placed
-
-
-def _place(text: TextWriter, layout: TableLayout, font_name: str, column: int, line: str,
-           last: bool, known: _Known) -> tuple[str, str, str, str]:
-    """How `line` is written in `column`: the text matrix up to y, what follows y, the
-    font operator it needs first and the font it leaves set (a number ends at the
-    column's right edge; a line that a space follows ends before that space)."""
-    line_text = line if last else line + " "  # the space goes after the line's right edge
-    pieces = text.encoded(line_text, font_name)
-    x = sum(layout.widths[:column])
-    if layout.numeric[column]:
-        end = x + layout.widths[column] - PAD - layout.insets[column]
-        if not last:
-            end += stringWidth(" ", font_name, layout.size)
-        start = end - stringWidth(line_text, font_name, layout.size)
-    else:
-        start = x + PAD
-    first_font, chunk = pieces[0]
-    tail = [f" Tm ({chunk}) Tj"]
-    current = first_font
-    for font_op, chunk in pieces[1:]:
-        if font_op != current:
-            tail.append(f"\n{font_op}")
-            current = font_op
-        tail.append(f"\n({chunk}) Tj")
-    placed = known[line] = (f"1 0 0 1 {start:.2f} ", "".join(tail), first_font, current)
-    return placed

@@ -33,6 +33,8 @@ class TextWriter:
         self.current_colour: str | None = None
         self.cache: dict[str, dict[str, list[tuple[str, str]]]] = \
             canvas.__dict__.setdefault(f"{_CACHE}{size}", {})
+        self._fast: dict[str, tuple[str, _FirstSubset]] = {}
+        """Per font, its first subset's font operator and characters, once known."""
 
     def colour(self, rgb: str) -> None:
         if rgb != self.current_colour:
@@ -46,15 +48,21 @@ class TextWriter:
             cache = self.cache[font_name] = {}
         pieces = cache.get(line)
         if pieces is None:
-            pieces = cache[line] = self._encode(line, font_name)
+            fast = self._fast.get(font_name)
+            if fast is not None and fast[1].known.issuperset(line):
+                pieces = cache[line] = [(fast[0], line.translate(fast[1].table))]
+            else:
+                pieces = cache[line] = self._encode(line, font_name)
         return pieces
 
     def _encode(self, line: str, font_name: str) -> list[tuple[str, str]]:
         font: Any = getFont(font_name)
         doc = self.canvas._doc
         fast = _first_subset(font, doc)
-        if fast is not None and fast.known.issuperset(line):
-            return [(f"{fast.name} {self.size} Tf", line.translate(fast.table))]
+        if fast is not None:
+            self._fast[font_name] = (f"{fast.name} {self.size} Tf", fast)
+            if fast.known.issuperset(line):
+                return [(self._fast[font_name][0], line.translate(fast.table))]
         pieces = [(f"{font.getSubsetInternalName(subset, doc)} {self.size} Tf",
                    "".join(map(_PDF_ESCAPES.__getitem__, chunk)))
                   for subset, chunk in font.splitString(line, doc)]

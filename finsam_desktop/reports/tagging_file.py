@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Callable, Iterable
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any
 
 from reportlab import rl_config
@@ -33,6 +33,18 @@ PER_STREAM = 400
 XREF_ROW = struct.Struct(">BIH")
 """One cross-reference stream entry: type, offset or stream number, generation or index."""
 _INDEXES = [index.to_bytes(2, "big") for index in range(PER_STREAM)]
+
+
+def _head_format(count: int) -> str:
+    """An object stream's head, "number offset" for each of `count` objects, as one `%`
+    format: a large plan has hundreds of thousands of objects."""
+    made = _HEADS.get(count)
+    if made is None:
+        made = _HEADS[count] = " ".join(["%d %d"] * count) + "\n"
+    return made
+
+
+_HEADS: dict[int, str] = {}
 
 
 class Late(PDFObject):  # type: ignore[misc]  # reportlab is untyped
@@ -132,10 +144,10 @@ class TaggedDocument(PDFDocument):  # type: ignore[misc]  # reportlab is untyped
         streams = []
         for start in range(0, len(packed), PER_STREAM):  # compressed on the workers, in order
             chunk = packed[start:start + PER_STREAM]
-            ends = list(accumulate(map((1).__add__, map(len, chunk))))  # each text and "\n"
-            numbered = zip(range(first + start, first + start + len(chunk)), [0, *ends[:-1]],
-                           strict=True)
-            head = " ".join(map("%d %d".__mod__, numbered)).encode("ascii") + b"\n"
+            offsets = accumulate(map((1).__add__, map(len, chunk)), initial=0)  # text and "\n"
+            numbered = chain.from_iterable(zip(  # the offsets run on to where the next would be
+                range(first + start, first + start + len(chunk)), offsets, strict=False))
+            head = (_head_format(len(chunk)) % tuple(numbered)).encode("ascii")
             body = "\n".join(chunk).encode("latin-1") + b"\n"
             streams.append((chunk, head, compressor.submit(head + body, LEVELS[fast])))
             in_stream = XREF_ROW.pack(2, stream_number, 0)[:5]  # type 2, this stream, index:
