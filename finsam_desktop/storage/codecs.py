@@ -43,6 +43,7 @@ class Context:
     def __init__(self, years: tuple[int, ...] = ()):
         self.years = years
         self.year_texts = frozenset(str(year) for year in years)
+        self.year_of = {str(year): year for year in years}
         self.maps: dict[str, dict[int, int]] = {}
 
 

@@ -30,6 +30,7 @@ from ..domain.rule_kinds import KINDS, rule_from_fields
 from . import codecs
 from .codecs import Context, RowError
 from .tables import COLLECTIONS, PLAN_COLUMNS, Collection, Column
+from .year_maps import year_maps
 
 _NESTED = {"contributions": Contributions, "contributions.shares": Shares, "equity": Equity,
            "cover": Cover, "labels": Labels, "follow_up": FollowUp}
@@ -192,6 +193,8 @@ def _bulk(load: Callable[..., Any], raws: list[Any], key: str, ctx: Context) -> 
         raise RowError(key, "")
     if load is codecs.date_or_empty:
         return [raw if raw == "" else load(raw, key, ctx) for raw in raws]
+    if load is codecs.year_map:
+        return year_maps(raws, key, ctx)
     return [load(raw, key, ctx) for raw in raws]
 
 
