@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Callable, Iterable
-from itertools import accumulate, chain
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, chain, islice
 from typing import Any
 
 from reportlab import rl_config
@@ -53,10 +53,10 @@ class Late(PDFObject):  # type: ignore[misc]  # reportlab is untyped
 
     __RefOnly__ = 1
 
-    def __init__(self, build: Callable[[int], tuple[bytes, list[str]]]) -> None:
+    def __init__(self, build: Callable[[int], tuple[bytes, int, Iterator[str]]]) -> None:
         self.build = build
-        """build(first free object number) -> (own bytes, [text of each packed object]);
-        the texts are ASCII (PDF objects written as latin-1)."""
+        """build(first free object number) -> (own bytes, how many objects are packed,
+        each one's text in turn); the texts are ASCII (PDF objects written as latin-1)."""
         self.data = b""
 
     def format(self, document: PDFDocument) -> bytes:
@@ -134,16 +134,16 @@ class TaggedDocument(PDFDocument):  # type: ignore[misc]  # reportlab is untyped
             offsets[name] = file.add(PDFIndirectObject(name, objects[name]).format(self))
         del self.__accum__
         first = counter
-        self.structure.data, packed = self.structure.build(first)
+        self.structure.data, packed, texts = self.structure.build(first)
         for name in late:
             offsets[name] = file.add(PDFIndirectObject(name, objects[name]).format(self))
         pack = XREF_ROW.pack
         rows = [pack(0, 0, 65535), *[pack(1, offsets[numbers[n]], 0) for n in range(1, first)]]
-        stream_number = first + len(packed)
+        stream_number = first + packed
         compressor = compressor_of(self)
         streams = []
-        for start in range(0, len(packed), PER_STREAM):  # compressed on the workers, in order
-            chunk = packed[start:start + PER_STREAM]
+        for start in range(0, packed, PER_STREAM):  # compressed on the workers, in order
+            chunk = list(islice(texts, PER_STREAM))
             offsets = accumulate(map((1).__add__, map(len, chunk)), initial=0)  # text and "\n"
             numbered = chain.from_iterable(zip(  # the offsets run on to where the next would be
                 range(first + start, first + start + len(chunk)), offsets, strict=False))
@@ -153,17 +153,19 @@ class TaggedDocument(PDFDocument):  # type: ignore[misc]  # reportlab is untyped
             in_stream = XREF_ROW.pack(2, stream_number, 0)[:5]  # type 2, this stream, index:
             rows.append(b"".join(map(in_stream.__add__, _INDEXES[:len(chunk)])))
             stream_number += 1
+        if sum(len(chunk) for chunk, _, _ in streams) != packed or next(texts, None) is not None:
+            raise ValueError("the structure made more or fewer objects than it numbered")
         # the cross-reference rows known so far, compressed beside the object streams
         xref = compressor.submit(b"".join(rows), -1, open_ended=True)
         compressor.close()
         stream_offsets = []
-        for number, (chunk, head, job) in enumerate(streams, start=first + len(packed)):
+        for number, (chunk, head, job) in enumerate(streams, start=first + packed):
             content = job.result()
             offset = file.add(f"{number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
                               f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"
                               "stream\n".encode("ascii") + content + b"\nendstream\nendobj\n")
             stream_offsets.append(offset)
-        count = first + len(packed) + len(stream_offsets)
+        count = first + packed + len(stream_offsets)
         formatted: bytes = file.format(self)
         return formatted + self._xref_stream(
             file, xref, [pack(1, offset, 0) for offset in stream_offsets], count, stream_number)

@@ -8,6 +8,7 @@ numbered after reportlab's own objects, and packed by `tagging_file`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFString
@@ -33,15 +34,17 @@ def write_structure(tags: Tags, canvas) -> None:
         page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
     _span_headings(tags)
 
-    def build(first: int) -> tuple[bytes, list[bytes]]:
+    def build(first: int) -> tuple[bytes, int, Iterator[str]]:
         return _objects(tags, doc, first)
     doc.structure = Late(build)
     _catalog(canvas, doc.structure)
 
 
-def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[str]]:
-    """The tree root's bytes and each element's text (numbered from `first`), then the
-    parent tree. A table row's cells are numbered right after the row."""
+def _objects(tags: Tags, doc, first: int) -> tuple[bytes, int, Iterator[str]]:
+    """The tree root's bytes, how many objects are packed, and each one's text in turn
+    (the elements numbered from `first`, then the parent tree): made as they are packed,
+    so their compression starts while the rest are made. A table row's cells are
+    numbered right after the row."""
     numbers = doc.idToObjectNumberAndVersion
     page_refs = {index: f"{numbers[doc.Reference(page).name][0]} 0 R"
                  for index, page in enumerate(doc.Pages.pages, start=1)}
@@ -59,13 +62,22 @@ def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[str]]:
             number += len(node.cells.mcids)
         else:
             stack.extend(kid for kid in reversed(node.kids) if type(kid) is Node)
-    data: list[str] = []
+    role_map = " ".join(f"/{role} /{standard}" for role, standard in ROLE_MAP.items())
+    root = (f"<< /Type /StructTreeRoot /K {tags.root.ref} /ParentTree {number} 0 R "
+            f"/ParentTreeNextKey {len(tags.annotations) + len(doc.Pages.pages)} "
+            f"/RoleMap << {role_map} >> >>")
+    texts = _texts(tags, doc, order, root_ref, page_refs, numbers)
+    return root.encode("latin-1"), number - first + 1, texts
+
+
+def _texts(tags: Tags, doc, order: list[Node], root_ref: str, page_refs, numbers) -> Iterator[str]:
+    """Each element's text in the order numbered, then the parent tree's."""
     for node in order:
         parent = node.parent.ref if node.parent else root_ref
         if node.cells is None:
-            data.append(_element(node, parent, page_refs, numbers))
+            yield _element(node, parent, page_refs, numbers)
         else:
-            data += _row(node, parent, page_refs)
+            yield from _row(node, parent, page_refs)
     nums = [f"{key} {node.ref}" for key, (_, node) in enumerate(tags.annotations)]
     for index in range(len(doc.Pages.pages)):
         marks = tags.pages.get(index + 1, ())
@@ -78,13 +90,7 @@ def _objects(tags: Tags, doc, first: int) -> tuple[bytes, list[str]]:
             else:
                 refs += [mark.ref] * sum(1 for _ in run)
         nums.append(f"{len(tags.annotations) + index} [{' '.join(refs)}]")
-    parent_tree = f"{number} 0 R"
-    data.append(f"<< /Nums [{' '.join(nums)}] >>")
-    role_map = " ".join(f"/{role} /{standard}" for role, standard in ROLE_MAP.items())
-    root = (f"<< /Type /StructTreeRoot /K {tags.root.ref} /ParentTree {parent_tree} "
-            f"/ParentTreeNextKey {len(tags.annotations) + len(doc.Pages.pages)} "
-            f"/RoleMap << {role_map} >> >>")
-    return root.encode("latin-1"), data
+    yield f"<< /Nums [{' '.join(nums)}] >>"
 
 
 def _row(row: Node, parent: str, page_refs) -> list[str]:
