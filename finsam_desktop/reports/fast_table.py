@@ -183,6 +183,9 @@ def _cells_by_column(rows: Sequence[Row], font: str, numeric: list[bool], inner:
     for index, (is_number, room) in enumerate(zip(numeric, inner, strict=True)):
         texts = [row.cells[index] for row in rows]
         if is_number:
+            if max(map(len, texts), default=0) <= 40 and all(map(str.isprintable, texts)):
+                columns.append([[text] for text in texts])  # the usual: every number one line
+                continue
             columns.append([[text] if len(text) <= 40 and text.isprintable()
                             else _number_lines(text, cell_font, size, room)
                             for text, cell_font in zip(texts, fonts, strict=True)])

@@ -62,7 +62,10 @@ class TableTags:
         if all(map(any, cells)):  # the usual row: every cell has content
             row.cells = Cells(role, attributes, page, range(first, first + count))
             marks += repeat(row, count)  # MCIDs first.. of the row's cells, in order
-            return _openers(role, first + count)[first:first + count]
+            openers = _OPENERS[role]
+            if len(openers) < first + count:
+                _openers(role, first + count)
+            return openers[first:first + count]
         mcids: list[int | None] = []
         for column, lines in enumerate(cells):
             if any(lines):
@@ -87,7 +90,7 @@ class Cells:
         """The cells' object references ("12 0 R"), once the structure is numbered."""
 
 
-_OPENERS: dict[str, list[str]] = {}
+_OPENERS: dict[str, list[str]] = {"TD": [], "TH": []}
 
 
 def _openers(role: str, count: int) -> list[str]:
