@@ -139,27 +139,28 @@ class TaggedDocument(PDFDocument):  # type: ignore[misc]  # reportlab is untyped
             offsets[name] = file.add(PDFIndirectObject(name, objects[name]).format(self))
         pack = XREF_ROW.pack
         rows = [pack(0, 0, 65535), *[pack(1, offsets[numbers[n]], 0) for n in range(1, first)]]
-        stream_number = first + packed
+        first_stream = first + packed
+        for stream, start in enumerate(range(0, packed, PER_STREAM), start=first_stream):
+            in_stream = XREF_ROW.pack(2, stream, 0)[:5]  # type 2, this stream, index:
+            rows.append(b"".join(map(in_stream.__add__, _INDEXES[:min(PER_STREAM, packed - start)])))
         compressor = compressor_of(self)
+        # the cross-reference rows known so far, compressed while the structure is made
+        xref = compressor.submit(b"".join(rows), -1, open_ended=True)
         streams = []
         for start in range(0, packed, PER_STREAM):  # compressed on the workers, in order
             chunk = list(islice(texts, PER_STREAM))
-            offsets = accumulate(map((1).__add__, map(len, chunk)), initial=0)  # text and "\n"
-            numbered = chain.from_iterable(zip(  # the offsets run on to where the next would be
-                range(first + start, first + start + len(chunk)), offsets, strict=False))
+            starts = accumulate(map((1).__add__, map(len, chunk)), initial=0)  # text and "\n"
+            numbered = chain.from_iterable(zip(  # the starts run on to where the next would be
+                range(first + start, first + start + len(chunk)), starts, strict=False))
             head = (_head_format(len(chunk)) % tuple(numbered)).encode("ascii")
             body = "\n".join(chunk).encode("latin-1") + b"\n"
             streams.append((chunk, head, compressor.submit(head + body, LEVELS[fast])))
-            in_stream = XREF_ROW.pack(2, stream_number, 0)[:5]  # type 2, this stream, index:
-            rows.append(b"".join(map(in_stream.__add__, _INDEXES[:len(chunk)])))
-            stream_number += 1
         if sum(len(chunk) for chunk, _, _ in streams) != packed or next(texts, None) is not None:
             raise ValueError("the structure made more or fewer objects than it numbered")
-        # the cross-reference rows known so far, compressed beside the object streams
-        xref = compressor.submit(b"".join(rows), -1, open_ended=True)
+        stream_number = first_stream + len(streams)
         compressor.close()
         stream_offsets = []
-        for number, (chunk, head, job) in enumerate(streams, start=first + packed):
+        for number, (chunk, head, job) in enumerate(streams, start=first_stream):
             content = job.result()
             offset = file.add(f"{number} 0 obj\n<< /Type /ObjStm /N {len(chunk)} /First "
                               f"{len(head)} /Filter /FlateDecode /Length {len(content)} >>\n"

@@ -3,6 +3,7 @@ a failure reaches the caller, and no thread outlives the report it wrote."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import zlib
 
@@ -61,3 +62,16 @@ def test_a_report_that_fails_while_it_is_written_leaves_no_thread(tmp_path, monk
     with pytest.raises(OSError):
         render_report(plan, compute(plan), tmp_path / "plan.pdf")
     assert not _workers()
+
+
+def test_the_switch_interval_is_short_only_while_compressing_threads_run():
+    before = sys.getswitchinterval()
+    first, second = pdf_compress.Compressor(), pdf_compress.Compressor()
+    jobs = [first.submit(b"a" * 10_000, 1), second.submit(b"b" * 10_000, 1)]
+    assert sys.getswitchinterval() == min(pdf_compress.SWITCH_INTERVAL, before)
+    first.join()
+    assert sys.getswitchinterval() == min(pdf_compress.SWITCH_INTERVAL, before)  # second runs
+    second.join()
+    second.join()
+    assert sys.getswitchinterval() == before
+    assert [zlib.decompress(job.result()) for job in jobs] == [b"a" * 10_000, b"b" * 10_000]
