@@ -183,8 +183,11 @@ def _cells_by_column(rows: Sequence[Row], font: str, numeric: list[bool], inner:
     for index, (is_number, room) in enumerate(zip(numeric, inner, strict=True)):
         texts = [row.cells[index] for row in rows]
         if is_number:
-            if max(map(len, texts), default=0) <= 40 and all(map(str.isprintable, texts)):
-                columns.append([[text] for text in texts])  # the usual: every number one line
+            joined = "".join(texts)
+            if max(map(len, texts), default=0) <= 40 and printable(joined) == joined:
+                # the usual: every number one line that `printable` leaves as it is (it
+                # translates single characters: the whole is unchanged only if each part is)
+                columns.append([[text] for text in texts])
                 continue
             columns.append([[text] if len(text) <= 40 and text.isprintable()
                             else _number_lines(text, cell_font, size, room)

@@ -7,7 +7,7 @@ from finsam_desktop.reports.blocks import Column, Row, Table
 from finsam_desktop.reports.fonts import register_fonts
 
 
-def _table(columns: int) -> Table:
+def _table(columns: int, number: str = "1 234 567") -> Table:
     head = (Column("Insats", width=3.0), Column("Insatsägare"),
             Column("2026", numeric=True), Column("2027", numeric=True))[:columns]
     texts = ["Steg 1", "Ett mycket långt namn på en insats som inte får plats på en rad i "
@@ -15,15 +15,16 @@ def _table(columns: int) -> Table:
     rows = [Row(("Individinriktade insatser",) + ("",) * (columns - 1), "heading")]
     for n, text in enumerate(texts):
         cells = (text, "Arbetsförmedlingen" if n % 2 else "Region\r\nVästra Götaland",
-                 "1 234 567", "12\u00a0345,5" + "9" * (45 if n == 2 else 0))[:columns]
+                 number if n == 3 else "1 234 567", "12\u00a0345,5" + "9" * (45 if n == 2 else 0))[:columns]
         rows.append(Row(cells, "body" if n < 4 else "subtotal"))
     return Table(head, tuple(rows))
 
 
 def test_a_table_measured_by_columns_breaks_each_cell_as_its_row_alone_would():
     font = register_fonts()
-    for columns in (1, 2, 4):
-        table = _table(columns)
+    for columns, number in ((1, ""), (2, ""), (4, "1 234 567"), (4, "1\t234\r567"),
+                            (4, "\u00a01\u2212234")):
+        table = _table(columns, number)
         layout = fast_table.measure(table, font, 450.0)
         inner = [w - 2 * fast_table.PAD for w in layout.widths]
         numeric = [c.numeric for c in table.columns]
