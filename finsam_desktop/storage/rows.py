@@ -184,11 +184,14 @@ def _read_collection(conn: sqlite3.Connection, collection: Collection, ctx: Cont
     return items
 
 
+_STR, _INT = {str}, {int}
+
+
 def _bulk(load: Callable[..., Any], raws: list[Any], key: str, ctx: Context) -> list[Any]:
     """One column's values checked and converted at once; RowError when one is refused."""
     if load is codecs.text or load is codecs.required_text:
-        if all(type(raw) is str for raw in raws) and (
-                load is codecs.text or all(raw.strip() for raw in raws)):
+        if (not raws or set(map(type, raws)) == _STR) and (
+                load is codecs.text or all(map(str.strip, raws))):
             return raws
         raise RowError(key, "")
     if load is codecs.date_or_empty:
@@ -206,7 +209,7 @@ def _read_by_column(collection: Collection, rows: list[Any], ctx: Context,
         return ()
     columns = list(zip(*rows, strict=True))
     ids = columns[0]
-    if not all(type(ident) is int and ident > 0 for ident in ids):
+    if set(map(type, ids)) != _INT or min(ids) <= 0:  # (bool is a type of its own)
         return None
     fields = [col.field for col in collection.columns]
     values = []
