@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 
 from reportlab.lib import colors
 from reportlab.platypus.flowables import Flowable
@@ -69,10 +70,9 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
         title = max((stringWidth(word, BOLD, size) for word in column.title.split()), default=0)
         if column.numeric:
             # Numbers: the digits are all one width, so only the longest strings can be the widest.
-            values = [cells[index] for cells in body]
+            values = set(map(itemgetter(index), body))  # amounts repeat: each measured once
             longest: float = max(map(len, values), default=0)
-            content = max((stringWidth(value, BOLD, size) for value in values
-                           if len(value) >= longest - 1), default=0)
+            content = widest([value for value in values if len(value) >= longest - 1], BOLD, size)
             widths[index] = min(max(content, title, 28), width * 0.3) + 2 * PAD + 2 \
                 + _inset(table, index)
         else:
@@ -83,9 +83,10 @@ def _column_widths(table: Table, size: float, width: float) -> list[float]:
     natural, least = {}, {}
     for index in text_columns:
         column_title = table.columns[index].title
-        distinct = {cells[index] for cells in body} | {column_title}  # owners and places repeat
+        distinct = set(map(itemgetter(index), body)) | {column_title}  # owners, places repeat
         natural[index] = widest(distinct, BOLD, size) + 2 * PAD + 1
-        words = {word for c in {cells[index] for cells in plain} | {column_title} for word in c.split()}
+        words = {word for c in set(map(itemgetter(index), plain)) | {column_title}
+                 for word in c.split()}
         longest = widest(words, BOLD, size) + 2 * PAD + 1
         least[index] = min(longest, room * 0.4)
     total_natural, total_least = sum(natural.values()), sum(least.values())
@@ -183,10 +184,11 @@ def _cells_by_column(rows: Sequence[Row], font: str, numeric: list[bool], inner:
     for index, (is_number, room) in enumerate(zip(numeric, inner, strict=True)):
         texts = [row.cells[index] for row in rows]
         if is_number:
-            joined = "".join(texts)
-            if max(map(len, texts), default=0) <= 40 and printable(joined) == joined:
-                # the usual: every number one line that `printable` leaves as it is (it
-                # translates single characters: the whole is unchanged only if each part is)
+            if max(map(len, texts), default=0) <= 40 \
+                    and "".join(texts).replace("\u00a0", " ").isprintable():
+                # the usual: every number one line that `printable` leaves as it is (what
+                # it replaces is never printable; a Swedish number's no-break space is
+                # kept, though str.isprintable counts it out)
                 columns.append([[text] for text in texts])
                 continue
             columns.append([[text] if len(text) <= 40 and text.isprintable()

@@ -37,3 +37,10 @@ def test_a_table_measured_by_columns_breaks_each_cell_as_its_row_alone_would():
                            for cells in alone]
     wrapped = fast_table.measure(_table(4), font, 450.0).rows[2].cells[0]
     assert len(wrapped) > 1 and " ".join(wrapped).startswith("Ett mycket långt namn")
+
+
+def test_what_printable_replaces_is_never_printable_so_a_printable_column_needs_no_pass():
+    from finsam_desktop.reports.wrapping import _UNPRINTABLE, printable
+
+    assert all(not chr(code).isprintable() for code in _UNPRINTABLE)
+    assert printable("12\u00a0345") == "12\u00a0345"  # the one non-printable it keeps
