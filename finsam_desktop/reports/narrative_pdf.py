@@ -6,7 +6,7 @@ docs/pitfalls.md); the only tags are the ones written here from the spans' style
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -132,15 +132,23 @@ def footnotes(block: Footnotes, styles: Styles, font: str, render: Render) -> li
     return flow
 
 
-def uses_italic(report: Report) -> bool:
-    """True when any narrative sets italics (the slanted fonts are loaded only then)."""
-    def walk(blocks: Iterable[Block]) -> bool:
+def slanted_faces(report: Report) -> tuple[bool, bool]:
+    """Whether any narrative sets italics, and bold italics (each slanted face is loaded
+    only then)."""
+    def spans(blocks: Iterable[Block]) -> Iterator[Span]:
         for block in blocks:
-            if isinstance(block, Rich) and any(span.italic for span in block.spans):
-                return True
-            if isinstance(block, ItemList) and any(walk(item) for item in block.items):
-                return True
-            if isinstance(block, Footnotes) and any(walk(parts) for _, parts in block.notes):
-                return True
-        return False
-    return any(walk(chapter.blocks) for chapter in report.chapters)
+            if isinstance(block, Rich):
+                yield from block.spans
+            elif isinstance(block, ItemList):
+                for item in block.items:
+                    yield from spans(item)
+            elif isinstance(block, Footnotes):
+                for _, parts in block.notes:
+                    yield from spans(parts)
+    italic = bold_italic = False
+    for chapter in report.chapters:
+        for span in spans(chapter.blocks):
+            if span.italic:
+                italic = True
+                bold_italic = bold_italic or span.bold
+    return italic, bold_italic

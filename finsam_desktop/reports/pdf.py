@@ -26,7 +26,7 @@ from .blocks import Block, Bullets, Chart, Footnotes, Heading, ItemList, Report,
 from .charts import draw_chart
 from .fast_table import ACCENT, GREY, RULE, FastTable, measure
 from .fonts import BOLD, register_fonts
-from .narrative_pdf import escape, footnotes, item_list, logo_image, rich_markup, uses_italic
+from .narrative_pdf import escape, footnotes, item_list, logo_image, rich_markup, slanted_faces
 from .tagging import TaggedCanvas, artifact_code
 from .tagging_story import draw_contents, tag_story
 from .wrapping import fit_line, printable, stringWidth, wrap_lines
@@ -351,7 +351,8 @@ def _block(block: Block, styles: dict[str, ParagraphStyle], font: str) -> list[F
 
 def write_report_pdf(report: Report, target: Path) -> None:
     """Lay out `report` into the PDF file `target` (written directly; see `render_report`)."""
-    font = register_fonts(italic=uses_italic(report))
+    italic, bold_italic = slanted_faces(report)
+    font = register_fonts(italic=italic, bold_italic=bold_italic)
     rl_config.useA85 = 0  # ASCII85 is pure Python here and only makes the file bigger
     chapter_pages: dict[int, int] = {}
     document = _ReportTemplate(

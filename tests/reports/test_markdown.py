@@ -204,3 +204,22 @@ def test_hostile_text_prints_literally_and_never_breaks_the_page(text, tmp_path)
 
 def test_a_heading_level_block_is_a_heading_not_an_outline_entry_when_generated():
     assert Heading("Iakttagelser").outline is False
+
+
+@pytest.mark.parametrize("text, faces", [("Rak text, **fet**.", (False, False)),
+                                         ("Lite *kursiv* och **fet** text.", (True, False)),
+                                         ("- punkt med ***fet kursiv*** text", (True, True))])
+def test_a_report_loads_only_the_slanted_faces_its_text_sets(text, faces):
+    from finsam_desktop.reports.content import build_report
+    from finsam_desktop.reports.narrative_pdf import slanted_faces
+    plan = replace(load_plan("sormland-2026"), sections=(Section(1, "Kapitel", text),))
+    assert slanted_faces(build_report(plan, compute(plan))) == faces
+
+
+def test_bold_italic_text_prints_in_the_bold_oblique_face(tmp_path):
+    plan = replace(load_plan("sormland-2026"),
+                   sections=(Section(1, "Kapitel", "Text med ***fet kursiv*** del."),))
+    reader, pages = _render(plan, tmp_path / "plan.pdf")
+    fonts = {str(font.get_object()["/BaseFont"]).split("+")[-1]
+             for page in reader.pages for font in page["/Resources"]["/Font"].values()}
+    assert "DejaVuSans-BoldOblique" in fonts and "fet kursiv" in " ".join(pages)
