@@ -27,6 +27,8 @@ SEVERITY_LABELS = {"error": "Fel", "warning": "Varning", "info": "Att notera"}
 
 @dataclass(frozen=True)
 class Finding:
+    """One observation about the plan, as the window and `check` show it."""
+
     severity: str
     code: str
     year: int | None

@@ -24,6 +24,8 @@ from .rule_kinds import KINDS
 
 @dataclass(frozen=True)
 class YearOutcome:
+    """One year's computed figures: contributions, income, costs, result and equity."""
+
     year: int
     contributions: dict[int, int]
     contributions_total: int
@@ -77,6 +79,8 @@ class MemberFigures:
 
 @dataclass(frozen=True)
 class Outcome:
+    """Everything computed from a plan: each year, each rule's margin, the findings."""
+
     years: dict[int, YearOutcome]
     margins: tuple[RuleMargin, ...] = ()
     members: dict[int, MemberFigures] = field(default_factory=dict)

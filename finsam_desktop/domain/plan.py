@@ -75,6 +75,8 @@ BASIS_LABELS = {
 
 @dataclass(frozen=True)
 class Member:
+    """A member of the association: the state, the region or a municipality with its key."""
+
     id: int
     name: str
     kind: str
@@ -104,6 +106,9 @@ class Line:
 
 @dataclass(frozen=True)
 class Intervention:
+    """A funded intervention: its area and category, owner, and per year its cost,
+    participants and external funding."""
+
     id: int
     name: str
     area: str
@@ -134,6 +139,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Indicator:
+    """How a goal is followed up: what is measured, the target, the method and the period."""
+
     text: str
     target: str = ""
     method: str = ""
@@ -247,6 +254,8 @@ class Shares:
 
 @dataclass(frozen=True)
 class Contributions:
+    """The members' total contribution per year and how it is shared out and rounded."""
+
     totals: YearMap = field(default_factory=dict)
     previous_total: int | None = None
     shares: Shares = Shares()
@@ -256,6 +265,8 @@ class Contributions:
 
 @dataclass(frozen=True)
 class Equity:
+    """The equity at the start of the plan and the rules its level is held to."""
+
     opening: int | None = None
     opening_is_forecast: bool = False
     rules: tuple[Rule, ...] = ()
@@ -264,6 +275,8 @@ class Equity:
 
 @dataclass(frozen=True)
 class Plan:
+    """The whole plan of one association for its plan years: what a .finsam file holds."""
+
     association: str
     plan_year: int
     plan_span: int = 1
