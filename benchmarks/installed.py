@@ -54,19 +54,19 @@ def installed_environment(folder: Path) -> Path:
     lines = [str(ROOT), *_library_paths()]
     (site_packages / "finsam_desktop_checkout.pth").write_text("\n".join(lines) + "\n",
                                                                encoding="utf-8")
-    python = scripts / Path(sys.executable).name
-    if not python.exists():
-        python = scripts / "python"
-    command.write_text(SCRIPT.format(python=python), encoding="utf-8")
+    command.write_text(SCRIPT.format(python=_interpreter(scripts)), encoding="utf-8")
     command.chmod(0o755)
     return scripts
 
 
+def _interpreter(scripts: Path) -> Path:
+    named = scripts / Path(sys.executable).name
+    return named if named.exists() else scripts / "python"
+
+
 def installed_python(folder: Path) -> str:
     """The interpreter of the user-shaped environment (for the window's child process)."""
-    scripts = installed_environment(folder)
-    named = scripts / Path(sys.executable).name
-    return str(named if named.exists() else scripts / "python")
+    return str(_interpreter(installed_environment(folder)))
 
 
 def installed_command(folder: Path, *args: str) -> list[str]:
