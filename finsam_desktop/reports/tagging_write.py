@@ -10,12 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import groupby
+from typing import TYPE_CHECKING, cast
 
-from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFDocument, PDFName, PDFString
+from reportlab.pdfgen.canvas import Canvas
 
 from .tagging import LANGUAGE, ROLE_MAP, Node, Tags
 from .tagging_file import Late
 from .tagging_table import HEADER_CELL
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from .tagging_table import Cells
+
+    PageRefs: TypeAlias = dict[int, str]
+    """Page number -> "n 0 R" of its page object."""
+    Numbers: TypeAlias = dict[str, tuple[int, int]]
+    """reportlab's object name -> (object number, generation)."""
 
 
 def text_string(text: str) -> str:
@@ -23,7 +35,7 @@ def text_string(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper() + ">"
 
 
-def write_structure(tags: Tags, canvas) -> None:
+def write_structure(tags: Tags, canvas: Canvas) -> None:
     """Point the catalog, the pages and the annotations at the structure written later."""
     doc = canvas._doc
     pages = doc.Pages.pages
@@ -40,12 +52,12 @@ def write_structure(tags: Tags, canvas) -> None:
     _catalog(canvas, doc.structure)
 
 
-def _objects(tags: Tags, doc, first: int) -> tuple[bytes, int, Iterator[str]]:
+def _objects(tags: Tags, doc: PDFDocument, first: int) -> tuple[bytes, int, Iterator[str]]:
     """The tree root's bytes, how many objects are packed, and each one's text in turn
     (the elements numbered from `first`, then the parent tree): made as they are packed,
     so their compression starts while the rest are made. A table row's cells are
     numbered right after the row."""
-    numbers = doc.idToObjectNumberAndVersion
+    numbers: Numbers = doc.idToObjectNumberAndVersion
     page_refs = {index: f"{numbers[doc.Reference(page).name][0]} 0 R"
                  for index, page in enumerate(doc.Pages.pages, start=1)}
     root_ref = f"{numbers[doc.Reference(doc.structure).name][0]} 0 R"
@@ -70,7 +82,8 @@ def _objects(tags: Tags, doc, first: int) -> tuple[bytes, int, Iterator[str]]:
     return root.encode("latin-1"), number - first + 1, texts
 
 
-def _texts(tags: Tags, doc, order: list[Node], root_ref: str, page_refs, numbers) -> Iterator[str]:
+def _texts(tags: Tags, doc: PDFDocument, order: list[Node], root_ref: str, page_refs: PageRefs,
+           numbers: Numbers) -> Iterator[str]:
     """Each element's text in the order numbered, then the parent tree's."""
     for node in order:
         parent = node.parent.ref if node.parent else root_ref
@@ -84,18 +97,18 @@ def _texts(tags: Tags, doc, order: list[Node], root_ref: str, page_refs, numbers
         refs: list[str] = []
         for mark, run in groupby(marks):  # a row whose cells all have content: one run
             if type(mark) is tuple:  # a cell of a row with empty cells: (row, cell index)
-                refs.append(mark[0].cells.refs[mark[1]])
-            elif mark.cells is not None:
+                refs.append(cast("Cells", mark[0].cells).refs[mark[1]])
+            elif type(mark) is Node and mark.cells is not None:
                 refs += mark.cells.refs  # each cell's reference as its row listed it
-            else:
+            elif type(mark) is Node:
                 refs += [mark.ref] * sum(1 for _ in run)
         nums.append(f"{len(tags.annotations) + index} [{' '.join(refs)}]")
     yield f"<< /Nums [{' '.join(nums)}] >>"
 
 
-def _row(row: Node, parent: str, page_refs) -> list[str]:
+def _row(row: Node, parent: str, page_refs: PageRefs) -> list[str]:
     """A table row's element and its cells' (what `_element` writes for each, in bulk)."""
-    cells = row.cells
+    cells = cast("Cells", row.cells)
     count = len(cells.mcids)
     refs = cells.refs = [f"{number} 0 R" for number in range(row.number + 1, row.number + 1 + count)]
     kids = "" if not refs else f" /K {refs[0]}" if count == 1 else f" /K [{' '.join(refs)}]"
@@ -124,14 +137,15 @@ def _span_headings(tags: Tags) -> None:
             span = Node("Span", node)
             span.kids, node.kids, span.attached = node.kids, [span], True
             for kid in span.kids:
-                if type(kid) is Node:
+                if isinstance(kid, Node):
                     kid.parent = span
                 elif kid[0] != "annot":
-                    tags.pages[kid[0]][kid[1]] = span
+                    page, mcid = cast("tuple[int, int]", kid)
+                    tags.pages[page][mcid] = span
         stack.extend(kids)
 
 
-def _element(node: Node, parent: str, page_refs, numbers) -> str:
+def _element(node: Node, parent: str, page_refs: PageRefs, numbers: Numbers) -> str:
     kids = node.kids
     if len(kids) == 1 and node.alt is None and type(kids[0]) is tuple \
             and type(kids[0][0]) is int:  # most elements: one piece of content (a cell)
@@ -139,27 +153,28 @@ def _element(node: Node, parent: str, page_refs, numbers) -> str:
         attributes = _attributes(node.attributes) if node.attributes else ""
         return (f"<< /Type /StructElem /S /{node.role} /P {parent} /Pg {page_refs[page]} "
                 f"/K {mcid}{attributes} >>")
-    page = None
-    kids = []
+    first_page: int | None = None
+    written: list[str] = []
     for kid in node.kids:
-        if type(kid) is Node:
-            kids.append(kid.ref)
+        if isinstance(kid, Node):
+            written.append(kid.ref)
         elif kid[0] == "annot":
-            annotation = f"{numbers[kid[1]][0]} 0 R"
-            kids.append(f"<< /Type /OBJR /Obj {annotation} /Pg {page_refs[kid[2]]} >>")
+            _, name, annotation_page = kid
+            annotation = f"{numbers[name][0]} 0 R"
+            written.append(f"<< /Type /OBJR /Obj {annotation} /Pg {page_refs[annotation_page]} >>")
         else:
-            kid_page, mcid = kid
-            if page is None:
-                page = kid_page
-            kids.append(str(mcid) if kid_page == page else
-                        f"<< /Type /MCR /Pg {page_refs[kid_page]} /MCID {mcid} >>")
+            kid_page, mcid = cast("tuple[int, int]", kid)
+            if first_page is None:
+                first_page = kid_page
+            written.append(str(mcid) if kid_page == first_page else
+                           f"<< /Type /MCR /Pg {page_refs[kid_page]} /MCID {mcid} >>")
     parts = [f"<< /Type /StructElem /S /{node.role} /P {parent}"]
-    if page is not None:
-        parts.append(f"/Pg {page_refs[page]}")
-    if len(kids) == 1:
-        parts.append(f"/K {kids[0]}")
-    elif kids:
-        parts.append(f"/K [{' '.join(kids)}]")
+    if first_page is not None:
+        parts.append(f"/Pg {page_refs[first_page]}")
+    if len(written) == 1:
+        parts.append(f"/K {written[0]}")
+    elif written:
+        parts.append(f"/K [{' '.join(written)}]")
     if node.role == "Document":
         parts.append(f"/Lang {text_string(LANGUAGE)}")
     if node.alt is not None:
@@ -208,7 +223,7 @@ def xmp_packet(title: str, author: str, producer: str) -> str:
 <?xpacket end="w"?>"""
 
 
-def _catalog(canvas, root: Late) -> None:
+def _catalog(canvas: Canvas, root: Late) -> None:
     doc = canvas._doc
     catalog = doc.Catalog
     catalog.StructTreeRoot = root
