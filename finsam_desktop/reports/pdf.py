@@ -156,11 +156,13 @@ class Contents(Flowable):  # type: ignore[misc]  # reportlab is untyped
             canvas.endForm()
 
 
-def numbered_canvas(association: str, font: str) -> type[Canvas]:
+def numbered_canvas(association: str, font: str, free: bool = True) -> type[Canvas]:
     """A canvas class that writes "Sida X av Y" and the association's name on every page,
-    and fills in the contents forms once every page number is known."""
+    and fills in the contents forms once every page number is known (`free`: see
+    `TaggedCanvas.frees`)."""
 
     class NumberedCanvas(TaggedCanvas):
+        frees = free
         _fontname: str  # reportlab's, declared for the footer's saved state
         _fontsize: float
         _leading: float
@@ -185,7 +187,8 @@ def numbered_canvas(association: str, font: str) -> type[Canvas]:
                 self._save_pages()
             finally:  # also when writing fails: no compressing thread outlives the report
                 compressor_of(self._doc).join()
-            self._pages.clear()  # each held page refers to the list: a cycle, now broken
+            if self.frees:
+                self._pages.clear()  # each held page refers to the list: a cycle, now broken
 
         def _save_pages(self) -> None:
             from .pdf_compress import compress_page_soon  # loaded with the tagged document
@@ -349,8 +352,12 @@ def _block(block: Block, styles: dict[str, ParagraphStyle], font: str) -> list[F
     raise TypeError(f"unknown block {block!r}")
 
 
-def write_report_pdf(report: Report, target: Path) -> None:
-    """Lay out `report` into the PDF file `target` (written directly; see `render_report`)."""
+def write_report_pdf(report: Report, target: Path, free: bool = True) -> None:
+    """Lay out `report` into the PDF file `target` (written directly; see `render_report`).
+
+    `free`: break the layout's reference cycles once the file is written (see
+    `TaggedCanvas.frees`); False where the process ends right after, collector off.
+    """
     italic, bold_italic = slanted_faces(report)
     font = register_fonts(italic=italic, bold_italic=bold_italic)
     rl_config.useA85 = 0  # ASCII85 is pure Python here and only makes the file bigger
@@ -362,7 +369,7 @@ def write_report_pdf(report: Report, target: Path) -> None:
         creator="FinSam Desktop", pageCompression=1, initialFontName=font, initialFontSize=10,
         chapter_pages=chapter_pages)
     document.build(report_story(report, font, chapter_pages),
-                   canvasmaker=numbered_canvas(printable(report.association), font))
+                   canvasmaker=numbered_canvas(printable(report.association), font, free))
 
 
 def render_report(plan: Plan, outcome: Outcome, target: Path, unit: str | None = None) -> None:
