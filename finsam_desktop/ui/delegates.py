@@ -11,7 +11,7 @@ changed its text, so a stale editor never writes an old value back after an undo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -92,7 +92,7 @@ def view_index(view: QAbstractItemView, source_index: QModelIndex) -> QModelInde
     """The view's index for a source-model index, through any chain of proxy models."""
     proxies = []
     model = view.model()
-    while isinstance(model, QSortFilterProxyModel):
+    while isinstance(model, QAbstractProxyModel):
         proxies.append(model)
         model = model.sourceModel()
     index = source_index

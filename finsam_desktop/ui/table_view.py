@@ -14,7 +14,7 @@ Sorting is `sort_proxy.SortProxy`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +54,7 @@ class PlanTableView(QTableView):
     """The CollectionEditor answering this view's row keys, if any."""
     """Whether a paste longer than the table adds rows (set by a CollectionEditor)."""
 
-    def __init__(self, table: PlanTableModel, proxy: QSortFilterProxyModel | None = None,
+    def __init__(self, table: PlanTableModel, proxy: QAbstractProxyModel | None = None,
                  message: QLabel | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.table = table

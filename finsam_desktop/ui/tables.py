@@ -125,6 +125,10 @@ class PlanTableModel(QAbstractTableModel):
     def item(self, row: int):
         return self._items[row]
 
+    def items(self) -> tuple:
+        """Every row's entity, in row order (a filter's one pass over the rows)."""
+        return self._items
+
     def sort_keys(self, position: int) -> list:
         """Every row's SORT_ROLE value in column `position`, in one pass (`SortProxy`)."""
         column = self._columns[position]
