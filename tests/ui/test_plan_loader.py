@@ -26,7 +26,7 @@ def big_file(tmp_path_factory):
 
 
 def _progress_bar(window) -> QProgressBar | None:
-    return window.statusBar().findChild(QProgressBar, "loading_progress")
+    return window.statusBar().findChild(QProgressBar, "background_progress")
 
 
 def test_the_window_runs_and_shows_progress_while_a_big_plan_loads(make_window, big_file,
@@ -75,14 +75,14 @@ def test_the_window_runs_and_shows_progress_while_a_big_plan_loads(make_window, 
 def test_the_progress_bar_counts_the_rows_read(make_window, big_file, monkeypatch):
     window = make_window()
     values: list[tuple[int, int]] = []
-    from finsam_desktop.ui import plan_loader
-    real_update = plan_loader.Loading.update
+    from finsam_desktop.ui import background
+    real_update = background.ProgressBar.update
 
     def update(self, done, total):
         values.append((done, total))
         real_update(self, done, total)
         assert self.bar.maximum() == total and self.bar.value() == done
-    monkeypatch.setattr(plan_loader.Loading, "update", update)
+    monkeypatch.setattr(background.ProgressBar, "update", update)
     assert window.open_path(big_file)
     rows = (len(BIG.members) + len(BIG.interventions) + len(BIG.costs)
             + len(BIG.other_income) + len(BIG.equity.rules) + len(BIG.goals) + len(BIG.sections))
@@ -133,9 +133,9 @@ def test_a_second_window_opens_the_plan_read_only(make_window, big_file):
 
 
 def test_held_back_events_are_only_the_users(make_window):
-    from finsam_desktop.ui.plan_loader import _HELD_BACK
-    assert QEvent.Type.Paint not in _HELD_BACK and QEvent.Type.Timer not in _HELD_BACK
-    assert QEvent.Type.KeyPress in _HELD_BACK and QEvent.Type.Close in _HELD_BACK
+    from finsam_desktop.ui.background import HELD_BACK
+    assert QEvent.Type.Paint not in HELD_BACK and QEvent.Type.Timer not in HELD_BACK
+    assert QEvent.Type.KeyPress in HELD_BACK and QEvent.Type.Close in HELD_BACK
 
 
 def test_no_garbage_collection_runs_while_the_worker_reads(make_window, big_file, monkeypatch):
