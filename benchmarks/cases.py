@@ -115,6 +115,13 @@ def open_pause(name: str, runs: int, folder: Path) -> Stats:
     return measure_pauses(path, runs)
 
 
+def report_pause(name: str, runs: int, folder: Path) -> Stats:
+    """The longest pause of the window's event loop while it exports the report (in this process)."""
+    _require("finsam_desktop.ui.main_window", "ui/main_window.py")
+    from .window_open import measure_report_pauses
+    return measure_report_pauses(plan_file(name, folder), runs)
+
+
 def peak_memory(name: str, runs: int, folder: Path) -> Stats:
     """Peak resident memory (bytes) of the app with the plan open and every tab shown."""
     _require("finsam_desktop.ui.main_window", "ui/main_window.py")

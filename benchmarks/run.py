@@ -35,6 +35,8 @@ TASKS = [
     ("open_pause", "Öppna: längsta stopp i fönstret", {"*": 0.25}, MS, cases.open_pause, 5, 2),
     ("report", "Rapport (process)", {"*": 0.30, SYNTHETIC: 0.50, LARGE: 5.0}, S, cases.report,
      7, 3),
+    ("report_pause", "Rapport: längsta stopp i fönstret", {"*": 0.25}, MS, cases.report_pause,
+     5, 2),
     ("check", "Kontroll (process)", {"*": 0.25}, S, cases.check, 7, 3),
     ("help", "Hjälp (process)", {"*": 0.15}, S, cases.command_help, 7, 3),
     ("rollover", "Nytt år (process)", {"*": 1.0}, S, cases.rollover, 5, 2),
@@ -42,7 +44,7 @@ TASKS = [
     ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
 ]
 SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}
-LARGE_TASKS = {"edit": 10, "open": 2, "open_pause": 2, "report": 2}
+LARGE_TASKS = {"edit": 10, "open": 2, "open_pause": 2, "report": 2, "report_pause": 2}
 """Tasks also run on the 50 000-intervention plan (with this many runs: it is slow to make)."""
 PLANLESS = {"help": "–"}
 """Tasks that read no plan: one row, its plan column shows this."""

@@ -2,9 +2,11 @@
 
 Preview and print show the very PDF that export writes (rendered by
 `reports.pdf`, laid out once): the preview with Qt's PDF viewer, the print by
-drawing each page of that PDF onto the printer. Every dialog goes through a
-patchable function (`dialogs.ask_save_path`, `dialogs.show_error`,
-`ask_printer`), so tests never block on a native dialog.
+drawing each page of that PDF onto the printer. The report and the workbook are
+written on a worker thread while the window paints (`background`): a large plan's
+report takes seconds. Every dialog goes through a patchable function
+(`dialogs.ask_save_path`, `dialogs.show_error`, `ask_printer`), so tests never block
+on a native dialog.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,11 +36,13 @@ from ..domain.errors import UserFacingError
 from ..services import exports
 from ..services.output import write_output
 from . import dialogs
+from .background import Progress, run_in_background
 
 if TYPE_CHECKING:  # Qt's PDF and printing modules load when a preview or print is asked for
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
+T = TypeVar("T")
 PRINT_DPI = 300
 """Pages are printed as images of at most this resolution: sharp on paper, bounded in memory."""
 
@@ -66,9 +72,25 @@ def _with_suffix(path: str, suffix: str) -> Path:
     return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
 
 
-def _render(model, target: Path) -> None:
-    with _busy():
-        exports.write_report(model.plan, model.outcome, target, force=True)
+def _in_background(parent: QWidget | None, job: Callable[[Progress], T], message: str) -> T:
+    """`job` on a worker thread while the window of `parent` paints (here, with a wait
+    cursor, when `parent` has no main window)."""
+    window = parent
+    while window is not None and not isinstance(window, QMainWindow):
+        window = window.parentWidget()
+    if window is None:
+        with _busy():
+            return job(lambda done, total: None)
+    return run_in_background(window, job, message, "report")
+
+
+def _render(parent: QWidget | None, model, target: Path) -> None:
+    plan, outcome = model.plan, model.outcome
+    # free: the cycles are broken on the worker, not left to the collector the window
+    # runs again afterwards (half a second of its thread at 50 000 interventions)
+    _in_background(parent, lambda _: exports.write_report(plan, outcome, target, force=True,
+                                                          free=True),
+                   tr("Skriver rapporten …"))
 
 
 def _report_error(parent: QWidget | None, title: str, error: Exception) -> None:
@@ -99,14 +121,16 @@ def _export(parent: QWidget | None, model, title: str, name_filter: str, suffix:
 def export_pdf(parent: QWidget | None, model) -> Path | None:
     """Ask where, then write the report there; the path written, or None."""
     return _export(parent, model, tr("Exportera PDF"), dialogs.PDF_FILTER, ".pdf",
-                   lambda target: _render(model, target))
+                   lambda target: _render(parent, model, target))
 
 
 def export_excel(parent: QWidget | None, model) -> Path | None:
     """Ask where, then write the Medlemmar/Insatser/Ekonomi workbook; the path, or None."""
+    plan, outcome = model.plan, model.outcome
+
     def write(target: Path) -> None:
-        with _busy():
-            exports.write_excel(model.plan, model.outcome, target, force=True)
+        _in_background(parent, lambda _: exports.write_excel(plan, outcome, target, force=True),
+                       tr("Skriver tabellerna …"))
     return _export(parent, model, tr("Exportera till Excel"), dialogs.EXCEL_FILTER, ".xlsx",
                    write)
 
@@ -189,7 +213,7 @@ def preview_report(parent: QWidget | None, model) -> ReportPreview | None:
     folder = tempfile.TemporaryDirectory(prefix="finsam-rapport-")
     target = Path(folder.name) / "verksamhetsplan.pdf"
     try:
-        _render(model, target)
+        _render(parent, model, target)
     except (UserFacingError, OSError, ValueError) as error:
         folder.cleanup()
         _report_error(parent, tr("Förhandsgranska"), error)
@@ -215,7 +239,7 @@ def print_report(parent: QWidget | None, model) -> int:
     with tempfile.TemporaryDirectory(prefix="finsam-utskrift-") as folder:
         target = Path(folder) / "verksamhetsplan.pdf"
         try:
-            _render(model, target)
+            _render(parent, model, target)
         except (UserFacingError, OSError, ValueError) as error:
             _report_error(parent, tr("Skriv ut"), error)
             return 0

@@ -1,0 +1,113 @@
+"""The window writes its report and workbook on a worker thread and keeps painting: a
+50 000-intervention report takes seconds, which on the window's own thread froze it."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressBar
+
+from finsam_desktop.services import exports
+from finsam_desktop.ui import report_actions
+
+
+def _while_the_window_runs(window, monkeypatch, name: str, seen: list):
+    """Wrap `exports.<name>` so it runs only once the window's event loop has run a timer
+    of the window's, recording what the user saw then; the write then goes on."""
+    real = getattr(exports, name)
+
+    def job(*args, **kwargs):
+        ticked = threading.Event()
+
+        def look() -> None:  # on the GUI thread, while the job waits on the worker
+            bar = window.statusBar().findChild(QProgressBar, "background_progress")
+            seen.append((window.statusBar().currentMessage(), bar is not None and bar.isVisible(),
+                         QApplication.overrideCursor() is not None, window.close(),
+                         threading.current_thread() is threading.main_thread()))
+            ticked.set()
+        QTimer.singleShot(0, window, look)
+        seen.append(("worker", threading.current_thread() is not threading.main_thread(),
+                     gc.isenabled()))
+        assert ticked.wait(timeout=20), "the window's event loop did not run during the job"
+        return real(*args, **kwargs)
+    monkeypatch.setattr(exports, name, job)
+
+
+def test_the_window_paints_while_its_report_is_written(make_window, plan_file, shown,
+                                                       monkeypatch, tmp_path):
+    window = make_window()
+    assert window.open_path(plan_file("skaraborg-2026"))
+    shown.save_path = str(tmp_path / "plan.pdf")
+    seen: list = []
+    _while_the_window_runs(window, monkeypatch, "write_report", seen)
+    window.export_pdf()
+    assert seen[0] == ("worker", True, False)  # on a worker, no collector running
+    message, bar, busy, closed, on_gui = seen[1]
+    assert message == "Skriver rapporten …" and bar and busy and on_gui
+    assert closed is False and window.isVisible()  # closing waits for the report
+    assert shown.written == [tmp_path / "plan.pdf"] and not shown.errors
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "plan.pdf").pages)
+    assert "Skövde kommun" in text.replace("\u00a0", " ")
+    assert window.statusBar().findChild(QProgressBar, "background_progress") is None
+    assert QApplication.overrideCursor() is None and gc.isenabled()
+
+
+def test_the_workbook_too_is_written_while_the_window_paints(make_window, plan_file, shown,
+                                                             monkeypatch, tmp_path):
+    window = make_window()
+    assert window.open_path(plan_file("skaraborg-2026"))
+    shown.save_path = str(tmp_path / "plan.xlsx")
+    seen: list = []
+    _while_the_window_runs(window, monkeypatch, "write_excel", seen)
+    window.export_excel()
+    assert seen[0][:2] == ("worker", True)
+    assert seen[1][0] == "Skriver tabellerna …"
+    assert shown.written == [tmp_path / "plan.xlsx"]
+    assert (tmp_path / "plan.xlsx").stat().st_size > 1000
+
+
+def test_a_refused_report_is_one_swedish_message_and_the_window_goes_on(
+        make_window, plan_file, shown, tmp_path):
+    window = make_window()
+    assert window.open_path(plan_file("skaraborg-2026"))
+    shown.save_path = str(tmp_path / "saknas" / "plan.pdf")
+    window.export_pdf()
+    assert shown.errors == [("Exportera PDF", f"Mappen {tmp_path / 'saknas'} finns inte.")]
+    assert shown.written == []
+    assert QApplication.overrideCursor() is None and gc.isenabled()
+    assert window.statusBar().findChild(QProgressBar, "background_progress") is None
+    assert window.close()  # nothing is held back any more
+
+
+def test_the_report_written_in_the_background_leaves_no_cycles_for_the_collector(
+        make_window, plan_file, shown, tmp_path):
+    """The window's collector runs again after the report: it must not find the layout."""
+    from finsam_desktop.reports.tagging import Node
+    window = make_window()
+    assert window.open_path(plan_file("skaraborg-2026"))
+    shown.save_path = str(tmp_path / "plan.pdf")
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        window.export_pdf()
+        gc.collect()
+        nodes = [o for o in gc.garbage if type(o) is Node]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert shown.written == [tmp_path / "plan.pdf"]
+    assert len(nodes) <= 1
+
+
+def test_the_preview_is_rendered_in_the_background_too(make_window, plan_file, monkeypatch):
+    window = make_window()
+    assert window.open_path(plan_file("skaraborg-2026"))
+    seen: list = []
+    _while_the_window_runs(window, monkeypatch, "write_report", seen)
+    dialog = report_actions.preview_report(window, window.model)
+    assert seen[0][:2] == ("worker", True)
+    assert dialog is not None and dialog.document.pageCount() >= 5
+    dialog.reject()
