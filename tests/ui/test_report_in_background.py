@@ -111,3 +111,17 @@ def test_the_preview_is_rendered_in_the_background_too(make_window, plan_file, m
     assert seen[0][:2] == ("worker", True)
     assert dialog is not None and dialog.document.pageCount() >= 5
     dialog.reject()
+
+
+def test_the_plan_json_is_written_while_the_window_paints(make_window, plan_file, shown,
+                                                          monkeypatch, tmp_path):
+    window = make_window()
+    assert window.open_path(plan_file("skaraborg-2026"))
+    shown.save_path = str(tmp_path / "plan.json")
+    seen: list = []
+    _while_the_window_runs(window, monkeypatch, "write_json", seen)
+    assert window.export_json()
+    assert seen[0][:2] == ("worker", True)
+    assert seen[1][0] == "Skriver planen …"
+    assert '"format": "finsam-plan"' in (tmp_path / "plan.json").read_text(encoding="utf-8")
+    assert window.statusBar().currentMessage() == "Exporterade plan.json."
