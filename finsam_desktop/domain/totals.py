@@ -2,22 +2,26 @@
 
 The outcome sums whole collections; a filtered view needs the same sums over the
 visible rows only. Kept here so the views still compute nothing themselves.
+
+Each year's sum is one list comprehension over the rows' year maps rather than dict
+updates per row and year: grouping 50 000 interventions by municipality took the
+window 0,5-1 s that way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+
+
+def _year_sums(maps: Sequence[Mapping[int, int]], years: Sequence[int]) -> dict[int, int]:
+    return {year: sum([values.get(year, 0) for values in maps]) for year in years}
 
 
 def year_totals(rows: Iterable[object], field: str, years: Sequence[int]) -> dict[int, int]:
     """For each year, the sum of `row.<field>[year]` over `rows` (missing values count 0)."""
-    totals = dict.fromkeys(years, 0)
-    for row in rows:
-        values = getattr(row, field)
-        for year in years:
-            totals[year] += values.get(year, 0)
-    return totals
+    return _year_sums(list(map(attrgetter(field), rows)), years)
 
 
 @dataclass(frozen=True)
@@ -35,18 +39,13 @@ def grouped_year_totals(rows: Iterable[object], group_of: Callable[[object], str
 
     The group sums of a field add up to `year_totals` of all the rows.
     """
-    counts: dict[str, int] = {}
-    sums: dict[str, dict[str, dict[int, int]]] = {}
-    for row in rows:  # one pass: this runs on every edit of a 2 000-row plan
-        key = group_of(row)
-        group = sums.get(key)
+    members: dict[str, list[object]] = {}
+    for row in rows:
+        group = members.get(key := group_of(row))
         if group is None:
-            group = sums[key] = {field: dict.fromkeys(years, 0) for field in fields}
-            counts[key] = 0
-        counts[key] += 1
-        for field in fields:
-            totals = group[field]
-            for year, value in getattr(row, field).items():
-                if year in totals:
-                    totals[year] += value
-    return [GroupTotals(key, counts[key], group) for key, group in sums.items()]
+            members[key] = [row]
+        else:
+            group.append(row)
+    return [GroupTotals(key, len(group), {field: year_totals(group, field, years)
+                                          for field in fields})
+            for key, group in members.items()]

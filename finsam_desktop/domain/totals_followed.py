@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import row_changes
-from .totals import GroupTotals
+from .totals import GroupTotals, grouped_year_totals, year_totals
 
 Accepts = Callable[[Any], bool] | None
 GroupOf = Callable[[Any], str] | None
@@ -34,30 +34,14 @@ class ShownTotals:
 
 def _summed(spec: Hashable, rows: tuple[Any, ...], accepts: Accepts, group_of: GroupOf,
             fields: Sequence[str], years: Sequence[int]) -> ShownTotals:
-    sums = {field: dict.fromkeys(years, 0) for field in fields}
-    groups: dict[str, tuple[list[int], dict[str, dict[int, int]]]] = {}
-    count = 0
-    for row in rows:
-        if accepts is not None and not accepts(row):
-            continue
-        count += 1
-        group = None
-        if group_of is not None:
-            key = group_of(row)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = ([0], {field: dict.fromkeys(years, 0) for field in fields})
-            group[0][0] += 1
-        for field in fields:
-            totals = sums[field]
-            grouped = group[1][field] if group is not None else None
-            for year, value in getattr(row, field).items():
-                if year in totals:
-                    totals[year] += value
-                    if grouped is not None:
-                        grouped[year] += value
-    return ShownTotals(spec, rows, count, sums, tuple(
-        GroupTotals(key, counter[0], group_sums) for key, (counter, group_sums) in groups.items()))
+    shown = rows if accepts is None else [row for row in rows if accepts(row)]
+    if group_of is None:
+        return ShownTotals(spec, rows, len(shown), {field: year_totals(shown, field, years)
+                                                    for field in fields}, ())
+    groups = tuple(grouped_year_totals(shown, group_of, fields, years))
+    sums = {field: {year: sum([group.sums[field][year] for group in groups]) for year in years}
+            for field in fields}  # the groups add up to the whole: no second pass over the rows
+    return ShownTotals(spec, rows, len(shown), sums, groups)
 
 
 def follow_shown(previous: ShownTotals | None, spec: Hashable, rows: tuple[Any, ...],
