@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QWidget
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -142,3 +142,19 @@ def run_in_background(window: QMainWindow, job: Callable[[Progress], T], message
     if failure:
         raise failure[0]
     return outcome[0]
+
+
+def run_for(widget: QWidget | None, job: Callable[[Progress], T], message: str,
+            name: str = "job") -> T:
+    """`run_in_background` in the main window `widget` belongs to; where there is none (no
+    parent, a bare dialog) on this thread, with a wait cursor."""
+    window = widget
+    while window is not None and not isinstance(window, QMainWindow):
+        window = window.parentWidget()
+    if window is None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return job(lambda done, total: None)
+        finally:
+            QApplication.restoreOverrideCursor()
+    return run_in_background(window, job, message, name)

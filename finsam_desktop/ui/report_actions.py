@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,13 +34,12 @@ from ..domain.errors import UserFacingError
 from ..services import exports
 from ..services.output import write_output
 from . import dialogs
-from .background import Progress, run_in_background
+from .background import run_for
 
 if TYPE_CHECKING:  # Qt's PDF and printing modules load when a preview or print is asked for
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-T = TypeVar("T")
 PRINT_DPI = 300
 """Pages are printed as images of at most this resolution: sharp on paper, bounded in memory."""
 
@@ -72,25 +69,12 @@ def _with_suffix(path: str, suffix: str) -> Path:
     return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
 
 
-def _in_background(parent: QWidget | None, job: Callable[[Progress], T], message: str) -> T:
-    """`job` on a worker thread while the window of `parent` paints (here, with a wait
-    cursor, when `parent` has no main window)."""
-    window = parent
-    while window is not None and not isinstance(window, QMainWindow):
-        window = window.parentWidget()
-    if window is None:
-        with _busy():
-            return job(lambda done, total: None)
-    return run_in_background(window, job, message, "report")
-
-
 def _render(parent: QWidget | None, model, target: Path) -> None:
     plan, outcome = model.plan, model.outcome
     # free: the cycles are broken on the worker, not left to the collector the window
     # runs again afterwards (half a second of its thread at 50 000 interventions)
-    _in_background(parent, lambda _: exports.write_report(plan, outcome, target, force=True,
-                                                          free=True),
-                   tr("Skriver rapporten …"))
+    run_for(parent, lambda _: exports.write_report(plan, outcome, target, force=True, free=True),
+            tr("Skriver rapporten …"))
 
 
 def _report_error(parent: QWidget | None, title: str, error: Exception) -> None:
@@ -129,8 +113,8 @@ def export_excel(parent: QWidget | None, model) -> Path | None:
     plan, outcome = model.plan, model.outcome
 
     def write(target: Path) -> None:
-        _in_background(parent, lambda _: exports.write_excel(plan, outcome, target, force=True),
-                       tr("Skriver tabellerna …"))
+        run_for(parent, lambda _: exports.write_excel(plan, outcome, target, force=True),
+                tr("Skriver tabellerna …"))
     return _export(parent, model, tr("Exportera till Excel"), dialogs.EXCEL_FILTER, ".xlsx",
                    write)
 
@@ -140,8 +124,8 @@ def export_json(parent: QWidget | None, model) -> Path | None:
     plan = model.plan
 
     def write(target: Path) -> None:
-        _in_background(parent, lambda _: exports.write_json(plan, target, force=True),
-                       tr("Skriver planen …"))
+        run_for(parent, lambda _: exports.write_json(plan, target, force=True),
+                tr("Skriver planen …"))
         if hasattr(parent, "statusBar"):
             parent.statusBar().showMessage(tr("Exporterade {0}.").format(target.name), 5000)
     return _export(parent, model, tr("Exportera JSON"), dialogs.JSON_FILTER, ".json", write,

@@ -1,5 +1,6 @@
-"""The window writes its report and workbook on a worker thread and keeps painting: a
-50 000-intervention report takes seconds, which on the window's own thread froze it."""
+"""The window's long jobs run on a worker thread while it keeps painting (`ui/background`):
+the report, the workbook, the plan JSON, *Nytt år*. At 50 000 interventions each takes
+seconds, which on the window's own thread froze it."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from finsam_desktop.services import exports
 from finsam_desktop.ui import report_actions
 
 
-def _while_the_window_runs(window, monkeypatch, name: str, seen: list):
-    """Wrap `exports.<name>` so it runs only once the window's event loop has run a timer
-    of the window's, recording what the user saw then; the write then goes on."""
-    real = getattr(exports, name)
+def _while_the_window_runs(window, monkeypatch, name: str, seen: list, module=exports):
+    """Wrap `module.<name>` so it runs only once the window's event loop has run a timer
+    of the window's, recording what the user saw then; the job then goes on."""
+    real = getattr(module, name)
 
     def job(*args, **kwargs):
         ticked = threading.Event()
@@ -33,7 +34,7 @@ def _while_the_window_runs(window, monkeypatch, name: str, seen: list):
                      gc.isenabled()))
         assert ticked.wait(timeout=20), "the window's event loop did not run during the job"
         return real(*args, **kwargs)
-    monkeypatch.setattr(exports, name, job)
+    monkeypatch.setattr(module, name, job)
 
 
 def test_the_window_paints_while_its_report_is_written(make_window, plan_file, shown,
@@ -125,3 +126,29 @@ def test_the_plan_json_is_written_while_the_window_paints(make_window, plan_file
     assert seen[1][0] == "Skriver planen …"
     assert '"format": "finsam-plan"' in (tmp_path / "plan.json").read_text(encoding="utf-8")
     assert window.statusBar().currentMessage() == "Exporterade plan.json."
+
+
+def test_new_year_reads_and_writes_while_the_window_paints(make_window, plan_file, shown,
+                                                           monkeypatch, tmp_path):
+    from finsam_desktop.storage.document import PlanDocument
+    from finsam_desktop.ui import rollover_dialog
+    window = make_window()
+    source = plan_file("sjuharad-2025")
+    assert window.open_path(source)
+    shown.open_path = str(source)
+    shown.save_path = str(tmp_path / "sjuharad-2026.finsam")
+    summaries: list = []
+    monkeypatch.setattr(rollover_dialog, "show_summary",
+                        lambda parent, summary, target: summaries.append(target))
+    read: list = []
+    written: list = []
+    _while_the_window_runs(window, monkeypatch, "read_last_year", read, rollover_dialog)
+    _while_the_window_runs(window, monkeypatch, "new_year", written, rollover_dialog)
+    window.new_year()
+    assert read[0][:2] == ("worker", True) and read[1][0] == "Läser sjuharad-2025.finsam …"
+    assert written[0][:2] == ("worker", True)
+    assert written[1][0] == "Skriver planen för 2026 …"
+    assert summaries == [tmp_path / "sjuharad-2026.finsam"] and not shown.errors
+    assert "sjuharad-2026.finsam" in window.windowTitle()  # then the new plan is opened
+    with PlanDocument.open(tmp_path / "sjuharad-2026.finsam", read_only=True) as document:
+        assert document.plan.plan_year == 2026
