@@ -152,3 +152,42 @@ def test_new_year_reads_and_writes_while_the_window_paints(make_window, plan_fil
     assert "sjuharad-2026.finsam" in window.windowTitle()  # then the new plan is opened
     with PlanDocument.open(tmp_path / "sjuharad-2026.finsam", read_only=True) as document:
         assert document.plan.plan_year == 2026
+
+
+def test_a_word_file_is_read_while_the_window_paints(make_window, plan_file, shown,
+                                                     monkeypatch, tmp_path):
+    from finsam_desktop.ui import document_import_dialog
+    from tests.storage.docx_files import seed_like_docx
+    window = make_window()
+    assert window.open_path(plan_file("skaraborg-2026"))
+    shown.open_path = str(seed_like_docx(tmp_path / "fjol.docx"))
+    seen: list = []
+    _while_the_window_runs(window, monkeypatch, "read_docx", seen, document_import_dialog)
+    monkeypatch.setattr(document_import_dialog, "ask_import", lambda *args: None)
+    window.actions_by_key["word"].trigger()
+    assert seen[0][:2] == ("worker", True) and seen[1][0] == "Läser fjol.docx …"
+    assert not shown.errors
+
+
+def test_a_bookkeeping_file_is_read_while_the_window_paints(make_window, plan_file, shown,
+                                                            monkeypatch, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from finsam_desktop.ui import sie_dialog
+    window = make_window()
+    assert window.open_path(plan_file("sormland-2026"))
+    window.tabs.setCurrentWidget(window.tabs_by_key["follow_up"])
+    tab = window.tabs_by_key["follow_up"]
+    tab.add_period("Tertial 1", "2026-04-30")
+    source = tmp_path / "bokforing.se"
+    shutil.copy(Path(__file__).parents[1] / "storage" / "data" / "sie" / "sormland-t1.se", source)
+    shown.open_path = str(source)
+    seen: list = []
+    _while_the_window_runs(window, monkeypatch, "read_actuals", seen, sie_dialog)
+    dialogs_seen: list = []
+    monkeypatch.setattr(sie_dialog, "exec_dialog", lambda dialog: dialogs_seen.append(
+        dialog.unmapped.rowCount()) or False)
+    tab.import_actuals()
+    assert seen[0][:2] == ("worker", True) and seen[1][0] == "Läser bokforing.se …"
+    assert dialogs_seen and not shown.errors  # the dialog got the book read on the worker
