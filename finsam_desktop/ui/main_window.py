@@ -19,6 +19,7 @@ from ..domain.errors import UserFacingError
 from ..services.plans import fresh_example
 from ..services.session import PlanDocument, PlanFileError, reason
 from . import backup_dialog, dialogs, documents, population_dialog, report_actions, rollover_dialog
+from .background import run_for
 from .checklist_dock import ChecklistDock
 from .documents import RecentFiles
 from .findings_dock import FindingsDock
@@ -176,7 +177,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if path.suffix.lower() == ".json":  # a plan JSON: a new plan file beside it
             try:
-                path = import_plan_json(path)
+                path = run_for(self, lambda _, source=path: import_plan_json(source),
+                               self.tr("Läser {name} …").format(name=path.name))
             except UserFacingError as error:
                 dialogs.show_error(self, self.tr("Kan inte öppna planen"), str(error))
                 return False

@@ -117,6 +117,8 @@ class ReadOnlyFollower(QObject):
         self.timer.setInterval(self.PAUSE_MS)
         self.timer.timeout.connect(self.reload)
         self.reloaded_at: dt.datetime | None = None
+        self._reloading = False
+        """A reload reads on a worker while the event loop runs: the timer may fire again."""
 
     def follow(self, model) -> None:
         """Watch `model`'s file if it is open read-only; stop watching otherwise."""
@@ -132,16 +134,22 @@ class ReadOnlyFollower(QObject):
 
     def reload(self) -> bool:
         """Open the file again read-only, on the same tab; True when it was reloaded."""
-        from ..services.session import PlanDocument
+        from .plan_loader import open_document
         model = self.window.model
         if model is None or not model.read_only:
             return False
+        if self._reloading:  # the file changed again while it was being read: once more after
+            self.timer.start()
+            return False
         path, tab = model.document.path, self.window.tabs.currentIndex()
-        try:
-            document = PlanDocument.open(path, read_only=True)
+        self._reloading = True
+        try:  # read on a worker: the window paints (seconds at 50 000 interventions)
+            document = open_document(self.window, path, read_only=True)
         except (UserFacingError, OSError):
             self.timer.start()
             return False
+        finally:
+            self._reloading = False
         self.window._set_document(document)
         self.window.tabs.setCurrentIndex(tab)
         self.reloaded_at = dt.datetime.now()

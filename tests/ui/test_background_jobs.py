@@ -191,3 +191,18 @@ def test_a_bookkeeping_file_is_read_while_the_window_paints(make_window, plan_fi
     tab.import_actuals()
     assert seen[0][:2] == ("worker", True) and seen[1][0] == "Läser bokforing.se …"
     assert dialogs_seen and not shown.errors  # the dialog got the book read on the worker
+
+
+def test_a_plan_json_is_imported_while_the_window_paints(make_window, monkeypatch, tmp_path):
+    import shutil
+
+    from finsam_desktop.ui import main_window
+    from tests.conftest import EXAMPLES
+    source = tmp_path / "skaraborg.json"
+    shutil.copy(EXAMPLES / "skaraborg-2026.plan.json", source)
+    window = make_window()
+    seen: list = []
+    _while_the_window_runs(window, monkeypatch, "import_plan_json", seen, main_window)
+    assert window.open_path(source)
+    assert seen[0][:2] == ("worker", True) and seen[1][0] == "Läser skaraborg.json …"
+    assert window.model.document.path == tmp_path / "skaraborg.finsam"

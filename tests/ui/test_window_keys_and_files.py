@@ -8,7 +8,7 @@ import dataclasses
 import shutil
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle
 
@@ -137,6 +137,33 @@ def test_a_read_only_window_reloads_when_the_writer_commits(make_window, plan_fi
         assert window.model.read_only
         assert window.tabs.currentWidget() is window.tabs_by_key["budget"]
         assert "Uppdaterad kl." in window.banner.text()
+
+
+def test_the_reload_reads_on_a_worker_and_is_not_run_twice_at_once(make_window, plan_file,
+                                                                     qtbot, monkeypatch):
+    import threading
+
+    from finsam_desktop.storage import document as document_module
+    path = plan_file("sormland-2026")
+    with PlanDocument.open(path) as writer:
+        window = make_window()
+        window.open_path(path)
+        follower = window.follower
+        real_read = document_module.read_plan
+        seen = []
+
+        def read(*args, **kwargs):  # the file changes again while the reload reads it
+            seen.append(threading.current_thread() is threading.main_thread())
+            done = threading.Event()
+            QTimer.singleShot(0, window, lambda: (seen.append(follower.reload()), done.set()))
+            assert done.wait(timeout=20)
+            return real_read(*args, **kwargs)
+        monkeypatch.setattr(document_module, "read_plan", read)
+        writer.commit(dataclasses.replace(writer.plan, association="Nytt namn"))
+        assert follower.reload()
+        assert seen == [False, False]  # on a worker; the second reload waits for the first
+        assert follower.timer.isActive()  # and is tried once the first is done
+        assert window.model.plan.association == "Nytt namn" and window.model.read_only
 
 
 def cut_headers(window, qtbot) -> list[tuple]:
