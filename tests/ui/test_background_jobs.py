@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressBar
@@ -37,10 +38,15 @@ def _while_the_window_runs(window, monkeypatch, name: str, seen: list, module=ex
     monkeypatch.setattr(module, name, job)
 
 
-def test_the_window_paints_while_its_report_is_written(make_window, plan_file, shown,
-                                                       monkeypatch, tmp_path):
-    window = make_window()
-    assert window.open_path(plan_file("skaraborg-2026"))
+@pytest.fixture
+def window(make_window, plan_file):
+    """The real window with Skaraborg 2026 open."""
+    shown_window = make_window()
+    assert shown_window.open_path(plan_file("skaraborg-2026"))
+    return shown_window
+
+
+def test_the_window_paints_while_its_report_is_written(window, shown, monkeypatch, tmp_path):
     shown.save_path = str(tmp_path / "plan.pdf")
     seen: list = []
     _while_the_window_runs(window, monkeypatch, "write_report", seen)
@@ -56,10 +62,8 @@ def test_the_window_paints_while_its_report_is_written(make_window, plan_file, s
     assert QApplication.overrideCursor() is None and gc.isenabled()
 
 
-def test_the_workbook_too_is_written_while_the_window_paints(make_window, plan_file, shown,
-                                                             monkeypatch, tmp_path):
-    window = make_window()
-    assert window.open_path(plan_file("skaraborg-2026"))
+def test_the_workbook_too_is_written_while_the_window_paints(window, shown, monkeypatch,
+                                                             tmp_path):
     shown.save_path = str(tmp_path / "plan.xlsx")
     seen: list = []
     _while_the_window_runs(window, monkeypatch, "write_excel", seen)
@@ -70,10 +74,7 @@ def test_the_workbook_too_is_written_while_the_window_paints(make_window, plan_f
     assert (tmp_path / "plan.xlsx").stat().st_size > 1000
 
 
-def test_a_refused_report_is_one_swedish_message_and_the_window_goes_on(
-        make_window, plan_file, shown, tmp_path):
-    window = make_window()
-    assert window.open_path(plan_file("skaraborg-2026"))
+def test_a_refused_report_is_one_swedish_message_and_the_window_goes_on(window, shown, tmp_path):
     shown.save_path = str(tmp_path / "saknas" / "plan.pdf")
     window.export_pdf()
     assert shown.errors == [("Exportera PDF", f"Mappen {tmp_path / 'saknas'} finns inte.")]
@@ -83,12 +84,10 @@ def test_a_refused_report_is_one_swedish_message_and_the_window_goes_on(
     assert window.close()  # nothing is held back any more
 
 
-def test_the_report_written_in_the_background_leaves_no_cycles_for_the_collector(
-        make_window, plan_file, shown, tmp_path):
+def test_the_report_written_in_the_background_leaves_no_cycles_for_the_collector(window, shown,
+                                                                                 tmp_path):
     """The window's collector runs again after the report: it must not find the layout."""
     from finsam_desktop.reports.tagging import Node
-    window = make_window()
-    assert window.open_path(plan_file("skaraborg-2026"))
     shown.save_path = str(tmp_path / "plan.pdf")
     gc.collect()
     gc.set_debug(gc.DEBUG_SAVEALL)
@@ -103,9 +102,7 @@ def test_the_report_written_in_the_background_leaves_no_cycles_for_the_collector
     assert len(nodes) <= 1
 
 
-def test_the_preview_is_rendered_in_the_background_too(make_window, plan_file, monkeypatch):
-    window = make_window()
-    assert window.open_path(plan_file("skaraborg-2026"))
+def test_the_preview_is_rendered_in_the_background_too(window, monkeypatch):
     seen: list = []
     _while_the_window_runs(window, monkeypatch, "write_report", seen)
     dialog = report_actions.preview_report(window, window.model)
@@ -114,10 +111,7 @@ def test_the_preview_is_rendered_in_the_background_too(make_window, plan_file, m
     dialog.reject()
 
 
-def test_the_plan_json_is_written_while_the_window_paints(make_window, plan_file, shown,
-                                                          monkeypatch, tmp_path):
-    window = make_window()
-    assert window.open_path(plan_file("skaraborg-2026"))
+def test_the_plan_json_is_written_while_the_window_paints(window, shown, monkeypatch, tmp_path):
     shown.save_path = str(tmp_path / "plan.json")
     seen: list = []
     _while_the_window_runs(window, monkeypatch, "write_json", seen)
@@ -154,12 +148,9 @@ def test_new_year_reads_and_writes_while_the_window_paints(make_window, plan_fil
         assert document.plan.plan_year == 2026
 
 
-def test_a_word_file_is_read_while_the_window_paints(make_window, plan_file, shown,
-                                                     monkeypatch, tmp_path):
+def test_a_word_file_is_read_while_the_window_paints(window, shown, monkeypatch, tmp_path):
     from finsam_desktop.ui import document_import_dialog
     from tests.storage.docx_files import seed_like_docx
-    window = make_window()
-    assert window.open_path(plan_file("skaraborg-2026"))
     shown.open_path = str(seed_like_docx(tmp_path / "fjol.docx"))
     seen: list = []
     _while_the_window_runs(window, monkeypatch, "read_docx", seen, document_import_dialog)
