@@ -77,6 +77,13 @@ def edit_to_view_slow_disk(name: str, runs: int, folder: Path) -> Stats:
     return measure_edits(plan_file(name, folder), runs, slow_disk=True)
 
 
+def sort_interventions(name: str, runs: int, folder: Path) -> Stats:
+    """A first click on the Insatser tab's name header until the window has repainted."""
+    _require("finsam_desktop.ui.main_window", "ui/main_window.py")
+    from .window_sort import measure_sorts
+    return measure_sorts(plan_file(name, folder), runs)
+
+
 def _window_child(path: Path, mode: str) -> tuple[float, str]:
     """Start a fresh app on `path`; wall time until it reports the window shown, and its output."""
     env = child_env()

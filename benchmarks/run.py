@@ -30,6 +30,7 @@ TASKS = [
     ("edit", "Redigering till vy", {"*": 0.016, LARGE: 0.050}, MS, cases.edit_to_view, 30, 10),
     ("edit_slow", "Redigering till vy, långsam disk", {"*": 0.016}, MS,
      cases.edit_to_view_slow_disk, 30, 10),
+    ("sort", "Sortera Insatser", {"*": 0.50}, MS, cases.sort_interventions, 10, 3),
     ("open", "Öppna och visa", {"*": 1.5, SYNTHETIC: 1.0, LARGE: 2.5}, S, cases.open_and_show,
      5, 2),
     ("open_pause", "Öppna: längsta stopp i fönstret", {"*": 0.25}, MS, cases.open_pause, 5, 2),
@@ -44,7 +45,8 @@ TASKS = [
     ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
 ]
 SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}
-LARGE_TASKS = {"edit": 10, "open": 2, "open_pause": 2, "report": 2, "report_pause": 2}
+LARGE_TASKS = {"edit": 10, "sort": 5, "open": 2, "open_pause": 2, "report": 2,
+               "report_pause": 2}
 """Tasks also run on the 50 000-intervention plan (with this many runs: it is slow to make)."""
 PLANLESS = {"help": "–"}
 """Tasks that read no plan: one row, its plan column shows this."""

@@ -94,3 +94,12 @@ def test_each_row_shows_the_host_s_steal_share_while_it_ran(monkeypatch, capsys)
     assert run.main(["--quick", "--only", "help", "--markdown"]) == 0
     header, _, row = capsys.readouterr().out.splitlines()[1:4]
     assert header.endswith("| Bedömning | Stöld |") and row.endswith(" % |")
+
+
+def test_the_sort_row_times_first_clicks_on_the_name_header(qapp, tmp_path):
+    from benchmarks.plans import plan_file
+    from benchmarks.window_sort import measure_sorts
+    stats = measure_sorts(plan_file("sjuharad-2025", tmp_path), 2)
+    assert len(stats.samples) == 2 and all(0 < sample < 30 for sample in stats.samples)
+    assert "sort" in run.LARGE_TASKS and {task[0]: task[2] for task in run.TASKS}["sort"] == \
+        {"*": 0.50}
