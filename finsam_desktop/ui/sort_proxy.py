@@ -104,7 +104,7 @@ class SortProxy(QAbstractProxyModel):
 
     def shown_flags(self) -> list[bool]:
         """Per source row, whether the view shows it now."""
-        return [row >= 0 for row in self._view]
+        return list(map((-1).__lt__, self._view))
 
     # --- the source model --------------------------------------------------------------
 

@@ -194,3 +194,30 @@ def test_an_edit_that_keeps_the_row_s_place_changes_no_layout(open_model, qtbot)
     with qtbot.waitSignal(tab.proxy.layoutChanged, timeout=0):
         assert tab.proxy.setData(cell(tab, 4, "amounts:2025"), "0")
     assert shown_ids(tab)[0] == ids[4]
+
+
+def test_the_totals_follow_rows_that_enter_and_leave_the_search(open_model, qtbot):
+    """The totals ask `accepts` of every intervention; the answers kept from the last
+    filtering must not outlive an edit that moves a row in or out."""
+    model = open_model("sjuharad-2025")
+    tab = make_tab(model, qtbot)
+    tab.view.sortByColumn(tab.table.column_index("name"), DESC)
+    tab.search.setText(", B")  # Bollebygd and Borås by name only
+
+    def totals_say(count: int) -> None:
+        shown = [i for i in model.plan.interventions if tab.proxy.accepts(i)]
+        assert [i.id for i in shown] == sorted(shown_ids(tab), key=tab.table.row_of)
+        assert len(shown) == count and f"Visas: {count} av 11 insatser" in tab.totals.text()
+        money = sum(i.amounts.get(2025, 0) for i in shown) // 1000
+        assert f"2025: {money:,} tkr".replace(",", "\u00a0") in tab.totals.text()
+    totals_say(2)
+    outside = next(i for i in model.plan.interventions if i.id not in shown_ids(tab))
+    assert tab.table.setData(tab.table.index(tab.table.row_of(outside.id), 0), "Ny, Bygd")
+    totals_say(3)
+    assert tab.proxy.setData(cell(tab, 0, "name"), "Utanför sökningen")
+    totals_say(2)
+    assert tab.proxy.setData(cell(tab, 0, "amounts:2025"), "1 234")
+    totals_say(2)
+    for _ in range(3):
+        model.undo_stack.undo()
+    totals_say(2)

@@ -65,7 +65,7 @@ class InterventionFilter(SortProxy):
         """Whether the intervention matches every filter that is set (the totals ask this
         of every intervention per keystroke: an item the table filtered is answered from
         that)."""
-        known = self._verdict_map().get(id(item))
+        known = (self._verdicts or self._verdict_map())[1].get(id(item))
         return self._matches(item) if known is None else known
 
     def _matches(self, item) -> bool:
@@ -77,15 +77,13 @@ class InterventionFilter(SortProxy):
             return False
         return not self.text or self.text in self.haystack(item)
 
-    def _verdict_map(self) -> dict[int, bool]:
-        if self._verdicts is None:
-            model = self.sourceModel()
-            if model is None or not self.active():
-                return {}
-            items = model.items()
-            self._verdicts = (items, {id(item): shown for item, shown
-                                      in zip(items, self.shown_flags(), strict=True)})
-        return self._verdicts[1]
+    def _verdict_map(self) -> tuple[tuple, dict[int, bool]]:
+        model, shown = self.sourceModel(), self.shown_flags()
+        if model is None or not self.active() or len(model.items()) != len(shown):
+            return (), {}  # no filter, or the table is between two plans: answer each item
+        items = model.items()
+        self._verdicts = (items, dict(zip(map(id, items), shown, strict=True)))
+        return self._verdicts
 
     # --- the proxy's filter hooks ------------------------------------------------------
 
