@@ -15,10 +15,11 @@ so that its width is the figure's, not the words'.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyle, QTableView
 
 from .columns import Column
 from .formatting import money_text, number_text
@@ -57,7 +58,7 @@ def header_tooltip(column: Column) -> str:
     return column.header if header_text(column) != column.header else ""
 
 
-def header_width(view: PlanTableView, position: int) -> int:
+def header_width(view: QTableView, position: int) -> int:
     """The width the header of column `position` needs for its text (its longest line) and
     the sort arrow. Qt's own `sectionSizeFromContents` adds the header's height for the arrow,
     so a two-line header would ask for twice the room it uses."""
@@ -69,6 +70,15 @@ def header_width(view: PlanTableView, position: int) -> int:
     if header.isSortIndicatorShown():
         width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
     return width
+
+
+def texts_width(view: QTableView, position: int, texts: Iterable[str]) -> int:
+    """The width column `position` needs for `texts` (its cells) and its header: what Qt's
+    `resizeColumnToContents` gives, from the texts alone. Qt asks the delegate for every
+    cell: 0,2-0,4 s for the 290 municipalities of the grouped Insatser totals."""
+    metrics = view.fontMetrics()
+    contents = max((metrics.horizontalAdvance(text) for text in texts), default=0) + CELL_MARGIN
+    return max(contents, header_width(view, position))
 
 
 def is_figure(column: Column) -> bool:

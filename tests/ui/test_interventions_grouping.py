@@ -132,3 +132,26 @@ def test_editing_keys_work_while_grouped_and_no_grouping_restores_plan_order(ope
     group_by(tab, "")
     assert not tab.group_view.isVisible()
     assert shown_ids(tab) == [i.id for i in model.plan.interventions]
+
+
+def test_the_subtotal_columns_fit_their_widest_text_and_header(open_model, qtbot):
+    """Fitted from the shown texts (not Qt asking for every cell): nothing is cut."""
+    from finsam_desktop.domain import edits
+    model = open_model("sjuharad-2025")
+    tab = make_tab(model, qtbot)
+    first = model.plan.interventions[0]
+    long_name = "Marks kommun genom arbetsmarknadsenheten och socialtjänsten tillsammans"
+    assert model.edit("Kommun", edits.update_item, "interventions", first.id,
+                      municipality=long_name).ok
+    rich = model.plan.interventions[1]
+    assert model.edit("Belopp", edits.set_year_value, "interventions", rich.id, "amounts",
+                      model.plan.plan_year, 987_654_321).ok
+    group_by(tab, "municipality")
+    view, groups = tab.group_view, tab.group_view.model()
+    metrics = view.fontMetrics()
+    for column in range(groups.columnCount()):
+        widest = max(metrics.horizontalAdvance(groups.index(row, column).data())
+                     for row in range(groups.rowCount()))
+        assert view.columnWidth(column) >= widest + 6, column
+        head = groups.headerData(column, Qt.Orientation.Horizontal)
+        assert view.columnWidth(column) >= max(map(metrics.horizontalAdvance, head.split("\n")))

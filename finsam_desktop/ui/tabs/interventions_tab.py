@@ -30,6 +30,7 @@ from ...domain.plan import AREA_LABELS, CATEGORY_LABELS, Plan
 from ...domain.totals_followed import ShownTotals, follow_shown
 from ..collection_editor import CollectionEditor, show_plan_order
 from ..column_menu import ColumnMenu
+from ..column_widths import texts_width
 from ..plan_model import PlanModel
 from ..refusal_label import RefusalLabel
 from ..steady_label import SteadyLabel
@@ -179,11 +180,11 @@ class InterventionsTab(QWidget):
     def _fit_group_view(self) -> None:
         """Columns fit their contents; the pane is as tall as its rows (at most eight)."""
         view = self.group_view
-        view.resizeColumnsToContents()
         header = view.horizontalHeader()
-        header.resizeSection(0, max(header.sectionSize(0), 230))
-        for column in range(2, self.groups.columnCount()):
-            header.resizeSection(column, max(header.sectionSize(column), 100))
+        for column in range(self.groups.columnCount()):
+            least = 230 if column == 0 else 100 if column >= 2 else 0
+            header.resizeSection(column, max(
+                texts_width(view, column, self.groups.column_texts(column)), least))
         rows = min(max(self.groups.rowCount(), 1), 8)
         wanted = (header.sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
                   + 2 * view.frameWidth())
