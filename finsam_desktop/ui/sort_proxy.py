@@ -98,9 +98,10 @@ class SortProxy(QAbstractProxyModel):
     def refilter(self, narrower: bool = False) -> None:
         """Apply a changed filter in one pass; `narrower`: it shows no row it hid before
         (a longer search text), so only the shown rows are looked at."""
-        rows = self._rows if narrower else self._order
-        self._relayout(lambda: self._show(self.filter_rows(rows) if self.active()
-                                          else list(self._order)), RELAID)
+        rows = self.filter_rows(self._rows if narrower else self._order) if self.active() \
+            else list(self._order)
+        if rows != self._rows:  # the same rows (one more letter, say): nothing to repaint
+            self._relayout(lambda: self._show(rows), RELAID)
 
     def shown_flags(self) -> list[bool]:
         """Per source row, whether the view shows it now."""
@@ -187,15 +188,14 @@ class SortProxy(QAbstractProxyModel):
         if (column, descending) == (self._sort_column, self._descending):
             return
         self._sort_column, self._descending = column, descending
-
-        def resort() -> None:
-            self._order = sort_order.sorted_rows(len(self._view), self._sort_keys(), descending)
-            self._show(self._shown_of(self._order))
-        self._relayout(resort, SORTED)
+        self._order = sort_order.sorted_rows(len(self._view), self._sort_keys(), descending)
+        rows = self._shown_of(self._order)
+        if rows != self._rows:
+            self._relayout(lambda: self._show(rows), SORTED)
 
     def _shown_of(self, order: list[int]) -> list[int]:
         """`order`'s rows that are shown now, in `order`'s order."""
-        if len(self._rows) == len(order):
+        if len(self._rows) == len(self._view):
             return list(order)
         view = self._view
         return [row for row in order if view[row] >= 0]
