@@ -221,3 +221,17 @@ def test_the_totals_follow_rows_that_enter_and_leave_the_search(open_model, qtbo
     for _ in range(3):
         model.undo_stack.undo()
     totals_say(2)
+
+
+def test_the_count_of_shown_interventions_reads_in_swedish(open_model, qtbot):
+    """Large counts are grouped as everywhere else ("1 111 av 50 000")."""
+    model = open_model("skaraborg-2026")
+    tab = make_tab(model, qtbot)
+
+    def add_many(plan):
+        for _ in range(1200):
+            plan, _ident = edits.add_item(plan, "interventions")  # "Ny insats 2" …
+        return plan
+    assert model.edit("Nya insatser", add_many).ok
+    tab.search.setText("Ny insats")
+    assert "Visas: 1\u00a0200 av 1\u00a0204 insatser" in tab.totals.text()

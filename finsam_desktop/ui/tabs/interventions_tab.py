@@ -290,7 +290,8 @@ class InterventionsTab(QWidget):
             money = {y: outcome.years[y].intervention_costs for y in plan.years}
             people = {y: sum(outcome.years[y].participants_by_area.values()) for y in plan.years}
             count = len(plan.interventions)
-        parts = [self.tr("Visas: {0} av {1} insatser").format(count, len(plan.interventions))]
+        parts = [self.tr("Visas: {0} av {1} insatser").format(
+            format_number(count), format_number(len(plan.interventions)))]
         for year in plan.years:
             parts.append(self.tr("{0}: {1} {2}, {3} deltagare").format(
                 year, format_money(money[year], plan.unit), plan.unit,
