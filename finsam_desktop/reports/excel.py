@@ -16,6 +16,7 @@ import gc
 import io
 import os
 import sys
+import threading
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -190,19 +191,29 @@ def _save(workbook: Workbook, buffer: io.BytesIO) -> OSError | None:
     SerialisationError ("IO_EFBIG") is how a full disk shows up there; its
     half-closed writer then complains on stderr when collected, which is silenced
     here because the caller reports the failure in one line.
+
+    Only on the main thread (a command): the window writes on a worker, where a
+    collection could finalize the GUI thread's Qt objects (a crash, docs/pitfalls.md)
+    and a swapped `sys.unraisablehook` would silence the GUI thread's errors meanwhile.
     """
+    if threading.current_thread() is not threading.main_thread():
+        return _saved(workbook, buffer)
     hook = sys.unraisablehook
     sys.unraisablehook = lambda _unraisable: None
-    failure: OSError | None = None
     try:
-        try:
-            workbook.save(buffer)
-        except Exception as error:  # noqa: BLE001 - only lxml's is turned into OSError
-            if isinstance(error, OSError) or type(error).__name__ != "SerialisationError":
-                raise
-            code = errno.EFBIG if "EFBIG" in str(error) else errno.ENOSPC
-            failure = OSError(code, os.strerror(code))
+        failure = _saved(workbook, buffer)
         gc.collect()
     finally:
         sys.unraisablehook = hook
     return failure
+
+
+def _saved(workbook: Workbook, buffer: io.BytesIO) -> OSError | None:
+    try:
+        workbook.save(buffer)
+    except Exception as error:  # noqa: BLE001 - only lxml's is turned into OSError
+        if isinstance(error, OSError) or type(error).__name__ != "SerialisationError":
+            raise
+        code = errno.EFBIG if "EFBIG" in str(error) else errno.ENOSPC
+        return OSError(code, os.strerror(code))
+    return None

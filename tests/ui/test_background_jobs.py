@@ -197,3 +197,33 @@ def test_a_plan_json_is_imported_while_the_window_paints(make_window, monkeypatc
     assert window.open_path(source)
     assert seen[0][:2] == ("worker", True) and seen[1][0] == "Läser skaraborg.json …"
     assert window.model.document.path == tmp_path / "skaraborg.finsam"
+
+
+def test_no_collection_runs_on_the_worker(window, shown, monkeypatch, tmp_path):
+    """A collection on the worker finalizes the GUI thread's objects there (a crash with Qt
+    objects): the workbook's writer collected after saving, now only on the main thread."""
+    from PySide6.QtCore import QObject
+    finalized: list[str] = []
+
+    class Cyclic(QObject):
+        def __del__(self):
+            finalized.append(threading.current_thread().name)
+
+    real = exports.write_excel
+
+    def job(*args, **kwargs):  # on the worker: a cycle made on the GUI thread meanwhile
+        made = threading.Event()
+
+        def make() -> None:
+            cyclic = Cyclic()
+            cyclic.me = cyclic
+            made.set()
+        QTimer.singleShot(0, window, make)
+        assert made.wait(timeout=20)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(exports, "write_excel", job)
+    shown.save_path = str(tmp_path / "plan.xlsx")
+    window.export_excel()
+    gc.collect()
+    assert shown.written == [tmp_path / "plan.xlsx"]
+    assert finalized == [threading.main_thread().name]
