@@ -4,9 +4,10 @@ writing its report.
 `run_in_background(window, job, message)` runs `job(progress)` on a worker thread and
 meanwhile runs the event loop: the window repaints, timers tick, and a progress bar in
 the status bar shows `message` and what `progress(done, total)` reports (busy until
-then). The user's input to the window, and its closing, are held back until the job is
-done (a second open or an edit half-way through would have no sensible meaning). The
-job's result is returned, or its error raised, on the GUI thread, as if it had run there.
+then). The user's input to the window and its dialogs is dropped, and their closing
+refused, until the job is done (a second open or an edit half-way through would have no
+sensible meaning); a dialog that opens during the job takes input. The job's result is
+returned, or its error raised, on the GUI thread, as if it had run there.
 
 The job must not touch Qt objects: it hands back plain data. The cycle collector is
 paused while it runs: a collection started on the worker would finalize the GUI
@@ -44,20 +45,28 @@ class _Relay(QObject):
 
 
 class _HoldInput(QObject):
-    """Drops the user's input to one window (and the window's closing) while a job runs."""
+    """Drops the user's input to one window and its dialogs, and refuses their closing,
+    while a job runs. A dialog that opens during the job (a failed write's warning: the
+    plan's writer commits on its timer meanwhile) takes input as usual: it must be
+    answered before the job's own loop can return."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self._window = window
+        self._modal = QApplication.activeModalWidget()
+        """The dialog that was modal when the job began (its input is held too)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() not in HELD_BACK:
+        if event.type() not in HELD_BACK or not isinstance(watched, QObject):
             return False
-        if watched is self._window:
-            if event.type() == QEvent.Type.Close:
-                event.ignore()
-            return True
-        return isinstance(watched, QObject) and _inside(watched, self._window)
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self._modal and _inside(watched, modal):
+            return False
+        if not _inside(watched, self._window):
+            return False
+        if event.type() == QEvent.Type.Close:
+            event.ignore()  # a dialog of the window too: closed, it would be gone mid-job
+        return True
 
 
 def _inside(obj: QObject, window: QMainWindow) -> bool:

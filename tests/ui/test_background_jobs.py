@@ -9,7 +9,7 @@ import threading
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressBar
 
 from finsam_desktop.services import exports
@@ -227,3 +227,57 @@ def test_no_collection_runs_on_the_worker(window, shown, monkeypatch, tmp_path):
     gc.collect()
     assert shown.written == [tmp_path / "plan.xlsx"]
     assert finalized == [threading.main_thread().name]
+
+
+def test_a_dialog_of_the_window_is_not_closed_under_its_job(window, shown, monkeypatch,
+                                                            tmp_path):
+    """The preview's own *Exportera PDF…*: closing the preview meanwhile would delete it
+    (WA_DeleteOnClose) before the job reports to it."""
+    preview = report_actions.preview_report(window, window.model)
+    seen: list = []
+    real = exports.write_report
+
+    def job(*args, **kwargs):
+        done = threading.Event()
+
+        def close() -> None:
+            seen.append(preview.close())
+            seen.append(preview.isVisible())
+            done.set()
+        QTimer.singleShot(0, window, close)
+        assert done.wait(timeout=20)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(exports, "write_report", job)
+    shown.save_path = str(tmp_path / "plan.pdf")
+    assert report_actions.export_pdf(preview, window.model) == tmp_path / "plan.pdf"
+    assert seen == [False, True] and not shown.errors
+    assert shown.written == [tmp_path / "plan.pdf"]
+    assert preview.close()  # once the job is done it closes as usual
+
+
+def test_a_warning_that_opens_during_a_job_can_be_answered(window, shown, monkeypatch,
+                                                           tmp_path, qtbot):
+    """The plan's writer commits on its timer while a job runs; when that write fails its
+    warning opens then, and the user's answer to it must get through."""
+    from PySide6.QtWidgets import QMessageBox
+    answered: list = []
+    real = exports.write_report
+
+    def job(*args, **kwargs):
+        done = threading.Event()
+
+        def warn() -> None:  # what a failed write does: a modal box over the window
+            box = QMessageBox(QMessageBox.Icon.Warning, "Kunde inte spara", "Disken är full.",
+                              QMessageBox.StandardButton.Ok, window)
+            QTimer.singleShot(50, lambda: qtbot.keyClick(box, Qt.Key.Key_Return))
+            QTimer.singleShot(3000, lambda: (answered.append("forced"), box.done(0)))
+            answered.append(box.exec())
+            done.set()
+        QTimer.singleShot(0, window, warn)
+        assert done.wait(timeout=20)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(exports, "write_report", job)
+    shown.save_path = str(tmp_path / "plan.pdf")
+    window.export_pdf()
+    assert answered == [QMessageBox.StandardButton.Ok]  # by the key, not forced
+    assert shown.written == [tmp_path / "plan.pdf"]
