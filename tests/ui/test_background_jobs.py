@@ -269,9 +269,10 @@ def test_a_warning_that_opens_during_a_job_can_be_answered(window, shown, monkey
         def warn() -> None:  # what a failed write does: a modal box over the window
             box = QMessageBox(QMessageBox.Icon.Warning, "Kunde inte spara", "Disken är full.",
                               QMessageBox.StandardButton.Ok, window)
-            QTimer.singleShot(50, lambda: qtbot.keyClick(box, Qt.Key.Key_Return))
-            QTimer.singleShot(3000, lambda: (answered.append("forced"), box.done(0)))
+            QTimer.singleShot(50, box, lambda: qtbot.keyClick(box, Qt.Key.Key_Return))
+            QTimer.singleShot(3000, box, lambda: (answered.append("forced"), box.done(0)))
             answered.append(box.exec())
+            box.deleteLater()  # and its timers with it
             done.set()
         QTimer.singleShot(0, window, warn)
         assert done.wait(timeout=20)
