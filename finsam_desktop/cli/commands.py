@@ -50,7 +50,8 @@ def run_report(args: argparse.Namespace) -> int:
         say(f"Skrev {target}.")
         return 0
     from ..services.exports import report_file
-    target = report_file(args.file, args.output, unit=args.unit, force=args.force)
+    # free=False: the process runs no cycle collector and ends right after (`main.run`)
+    target = report_file(args.file, args.output, unit=args.unit, force=args.force, free=False)
     say(f"Skrev {target}.")
     return 0
 

@@ -19,14 +19,18 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QWidget
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 """progress(done, total): called on the worker as the job goes."""
+
+_RUNNING: list[str] = []
+"""The names of the jobs running now (one, unless a job's event loop started another)."""
 
 HELD_BACK = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
@@ -35,6 +39,17 @@ HELD_BACK = frozenset({
     QEvent.Type.DragEnter, QEvent.Type.Drop, QEvent.Type.ContextMenu,
 })
 """The events that would act on the window while a job runs."""
+
+
+def job_running() -> bool:
+    """Whether a job runs now: the code asking runs inside its nested event loop (a timer
+    or a slot), and what it would start should wait until the job is done."""
+    return bool(_RUNNING)
+
+
+def reading(path: str | Path) -> str:
+    """The status bar's message while a file is read."""
+    return QCoreApplication.translate("Background", "Läser {name} …").format(name=Path(path).name)
 
 
 class _Relay(QObject):
@@ -135,11 +150,13 @@ def run_in_background(window: QMainWindow, job: Callable[[Progress], T], message
     worker = threading.Thread(target=work, name=name, daemon=True)
     collecting = gc.isenabled()
     gc.disable()  # runs again, on this thread, once the job is done
+    _RUNNING.append(name)
     try:
         worker.start()
         loop.exec()
         worker.join()
     finally:
+        _RUNNING.remove(name)
         if collecting:
             if freeze:
                 gc.freeze()

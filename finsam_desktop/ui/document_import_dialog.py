@@ -26,7 +26,7 @@ from ..domain import document_edits as de
 from ..domain.errors import UserFacingError
 from ..services.text_import import read_docx
 from . import dialogs
-from .background import run_for
+from .background import reading, run_for
 from .document_markdown import load_markdown
 from .plan_model import PlanModel
 
@@ -105,8 +105,7 @@ def import_word_text(parent: QWidget, model: PlanModel) -> bool:
     if not path:
         return False
     try:
-        chapters = run_for(parent, lambda _: read_docx(Path(path)),
-                           parent.tr("Läser {name} …").format(name=Path(path).name))
+        chapters = run_for(parent, lambda _: read_docx(Path(path)), reading(path))
     except UserFacingError as error:
         dialogs.show_error(parent, parent.tr("Kan inte importera"), str(error))
         return False

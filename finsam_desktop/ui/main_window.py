@@ -19,7 +19,7 @@ from ..domain.errors import UserFacingError
 from ..services.plans import fresh_example
 from ..services.session import PlanDocument, PlanFileError, reason
 from . import backup_dialog, dialogs, documents, population_dialog, report_actions, rollover_dialog
-from .background import run_for
+from .background import reading, run_for
 from .checklist_dock import ChecklistDock
 from .documents import RecentFiles
 from .findings_dock import FindingsDock
@@ -178,12 +178,13 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == ".json":  # a plan JSON: a new plan file beside it
             try:
                 path = run_for(self, lambda _, source=path: import_plan_json(source),
-                               self.tr("Läser {name} …").format(name=path.name))
+                               reading(path))
             except UserFacingError as error:
                 dialogs.show_error(self, self.tr("Kan inte öppna planen"), str(error))
                 return False
-            self.statusBar().showMessage(self.tr("Planen sparades som {name}.").format(
-                name=path.name), 8000)
+            imported: Path | None = path
+        else:
+            imported = None
         if self.model is not None and same_file(self.model.document.path, path):
             self.close_document()  # release our own lock, or we would reopen it read-only
         try:
@@ -202,6 +203,9 @@ class MainWindow(QMainWindow):
                                    name=path.name, why=reason(error)))
             return False
         self._set_document(document)
+        if imported is not None:  # after the open, whose progress had the status bar
+            self.statusBar().showMessage(self.tr("Planen sparades som {name}.").format(
+                name=imported.name), 8000)
         return True
 
     def _open_read_only(self, path: Path) -> bool:

@@ -71,9 +71,9 @@ def _with_suffix(path: str, suffix: str) -> Path:
 
 def _render(parent: QWidget | None, model, target: Path) -> None:
     plan, outcome = model.plan, model.outcome
-    # free: the cycles are broken on the worker, not left to the collector the window
-    # runs again afterwards (half a second of its thread at 50 000 interventions)
-    run_for(parent, lambda _: exports.write_report(plan, outcome, target, force=True, free=True),
+    # the report breaks its own cycles on the worker (`write_report`'s free): the collector
+    # that runs again afterwards, on the window's thread, finds none of them
+    run_for(parent, lambda _: exports.write_report(plan, outcome, target, force=True),
             tr("Skriver rapporten …"))
 
 

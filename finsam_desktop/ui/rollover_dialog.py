@@ -20,7 +20,7 @@ from ..domain.rollover import RolloverSummary
 from ..services.plans import new_year
 from ..services.session import PlanFileError, read_last_year, suggested_name
 from . import dialogs
-from .background import run_for
+from .background import reading, run_for
 from .documents import with_suffix
 
 
@@ -75,8 +75,7 @@ def start_new_year(parent: QWidget | None) -> str | None:
     if not source:
         return None
     try:
-        last_year = run_for(parent, lambda _: read_last_year(source),
-                            _tr("Läser {name} …").format(name=Path(source).name))
+        last_year = run_for(parent, lambda _: read_last_year(source), reading(source))
     except PlanFileError as error:
         dialogs.show_error(parent, title, str(error))
         return None

@@ -33,7 +33,7 @@ from ..domain.follow_up_import import import_actuals, preview_import
 from ..domain.money import format_money, format_number
 from ..domain.plan import LineRef
 from ..services.follow_up import read_actuals
-from .background import run_for
+from .background import reading, run_for
 from .plan_model import EditResult, PlanModel
 from .refusal_label import RefusalLabel
 
@@ -202,7 +202,7 @@ def import_from_file(parent: QWidget, model: PlanModel, period_id: int,
     try:
         period = fe.find_period(plan, period_id)
         book = run_for(parent, lambda _: read_actuals(Path(path), plan.plan_year, period.end),
-                       parent.tr("Läser {name} …").format(name=Path(path).name))
+                       reading(path))
     except UserFacingError as error:
         return EditResult(str(error))
     dialog = SieImportDialog(model, period_id, book, Path(path).name, parent)

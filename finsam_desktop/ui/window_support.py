@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from ..domain.errors import UserFacingError
+from .background import job_running
 
 FIRST_SIZE = QSize(1320, 860)
 """The window's first size where the screen allows: every tab's columns and headers show."""
@@ -117,8 +118,6 @@ class ReadOnlyFollower(QObject):
         self.timer.setInterval(self.PAUSE_MS)
         self.timer.timeout.connect(self.reload)
         self.reloaded_at: dt.datetime | None = None
-        self._reloading = False
-        """A reload reads on a worker while the event loop runs: the timer may fire again."""
 
     def follow(self, model) -> None:
         """Watch `model`'s file if it is open read-only; stop watching otherwise."""
@@ -138,18 +137,15 @@ class ReadOnlyFollower(QObject):
         model = self.window.model
         if model is None or not model.read_only:
             return False
-        if self._reloading:  # the file changed again while it was being read: once more after
-            self.timer.start()
+        if job_running():  # a job's event loop runs this timer (an export, or this reload
+            self.timer.start()  # itself when the file changed again): once more after it
             return False
         path, tab = model.document.path, self.window.tabs.currentIndex()
-        self._reloading = True
         try:  # read on a worker: the window paints (seconds at 50 000 interventions)
             document = open_document(self.window, path, read_only=True)
         except (UserFacingError, OSError):
             self.timer.start()
             return False
-        finally:
-            self._reloading = False
         self.window._set_document(document)
         self.window.tabs.setCurrentIndex(tab)
         self.reloaded_at = dt.datetime.now()

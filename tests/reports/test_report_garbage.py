@@ -1,7 +1,8 @@
 """A written report leaves its structure tree, its encoded texts and its document's objects
 to reference counting, not to the cycle collector (half a second at 50 000 interventions,
 spent after the file is done) — except where no collector runs: a command's process ends
-right after its report, so breaking the cycles there would be time for nothing."""
+right after its report, so breaking the cycles there would be time for nothing (the
+command says so: `free=False`)."""
 
 from __future__ import annotations
 
@@ -56,19 +57,21 @@ def test_the_window_s_report_frees_its_cycles_where_the_collector_runs(tmp_path)
     assert _nodes(garbage) <= 1
 
 
-def test_a_command_s_report_without_a_collector_leaves_its_cycles_to_the_process_end(tmp_path):
+def test_a_report_told_not_to_free_leaves_its_cycles_to_the_process_end(tmp_path):
     plan = load_plan("skaraborg-2026")
     outcome = compute(plan)
-    left = _garbage(lambda: write_report(plan, outcome, tmp_path / "a.pdf"), False)
+    left = _garbage(lambda: write_report(plan, outcome, tmp_path / "a.pdf", free=False), False)
     assert _nodes(left) > 100  # the tree as it was drawn: nothing spent on breaking it
     assert [o for o in left if type(o).__name__ == "PDFPage"]
-    forced = _garbage(lambda: write_report(plan, outcome, tmp_path / "b.pdf", free=True), False)
-    assert _nodes(forced) <= 1
+    freed = _garbage(lambda: write_report(plan, outcome, tmp_path / "b.pdf"), False)
+    assert _nodes(freed) <= 1
     assert (tmp_path / "a.pdf").read_bytes()[:400] == (tmp_path / "b.pdf").read_bytes()[:400]
 
 
-def test_report_file_decides_by_the_collector_of_its_caller(tmp_path, plan_file):
+def test_the_report_command_leaves_its_cycles_and_report_file_frees_them(tmp_path, plan_file):
+    from finsam_desktop.cli import main
     path = plan_file()
-    on = _garbage(lambda: report_file(path, tmp_path / "on.pdf"), True)
-    off = _garbage(lambda: report_file(path, tmp_path / "off.pdf"), False)
-    assert _nodes(on) <= 1 < 100 < _nodes(off)
+    command = _garbage(lambda: main(["report", str(path), "-o", str(tmp_path / "c.pdf")]), False)
+    assert _nodes(command) > 100  # its process runs no collector and ends (cli.run)
+    service = _garbage(lambda: report_file(path, tmp_path / "s.pdf"), True)
+    assert _nodes(service) <= 1

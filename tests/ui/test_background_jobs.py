@@ -197,6 +197,7 @@ def test_a_plan_json_is_imported_while_the_window_paints(make_window, monkeypatc
     assert window.open_path(source)
     assert seen[0][:2] == ("worker", True) and seen[1][0] == "Läser skaraborg.json …"
     assert window.model.document.path == tmp_path / "skaraborg.finsam"
+    assert window.statusBar().currentMessage() == "Planen sparades som skaraborg.finsam."
 
 
 def test_no_collection_runs_on_the_worker(window, shown, monkeypatch, tmp_path):

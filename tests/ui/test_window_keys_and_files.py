@@ -166,6 +166,35 @@ def test_the_reload_reads_on_a_worker_and_is_not_run_twice_at_once(make_window, 
         assert window.model.plan.association == "Nytt namn" and window.model.read_only
 
 
+def test_a_reload_waits_for_the_window_s_job(make_window, plan_file, shown, monkeypatch,
+                                             tmp_path):
+    """The follower's timer fires in the export's event loop: swapping the plan then would
+    leave the export with a closed model. It reloads once the job is done."""
+    import threading
+
+    from finsam_desktop.services import exports
+    path = plan_file("sormland-2026")
+    with PlanDocument.open(path) as writer:
+        window = make_window()
+        window.open_path(path)
+        follower, before = window.follower, window.model
+        real = exports.write_report
+        seen = []
+
+        def job(*args, **kwargs):
+            done = threading.Event()
+            QTimer.singleShot(0, window, lambda: (seen.append(follower.reload()), done.set()))
+            assert done.wait(timeout=20)
+            return real(*args, **kwargs)
+        monkeypatch.setattr(exports, "write_report", job)
+        writer.commit(dataclasses.replace(writer.plan, association="Nytt namn"))
+        shown.save_path = str(tmp_path / "plan.pdf")
+        window.export_pdf()
+        assert seen == [False] and window.model is before  # not during the export
+        assert shown.written == [tmp_path / "plan.pdf"] and follower.timer.isActive()
+        assert follower.reload() and window.model.plan.association == "Nytt namn"
+
+
 def cut_headers(window, qtbot) -> list[tuple]:
     """Every shown table whose headers scroll sideways, or whose header text is cut, on
     every tab of `window`."""
