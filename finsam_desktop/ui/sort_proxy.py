@@ -6,7 +6,7 @@ click at 50 000 interventions: Qt called into Python once per comparison (about 
 times), and a filter called `filterAcceptsRow` once per row per keystroke. This proxy
 keeps the permutation itself (`QAbstractProxyModel`): a sort is one Python `sorted()`
 over keys read once per column (`sort_order`), a filter one pass over the rows (a
-subclass's `filter_rows`), and indexes map through two lists:
+subclass's `filter_rows`), and indexes map through lists:
 
 - `_order`: every source row in sort order; `_rows`: the shown ones (view row → source
   row); `_view`: source row → view row, -1 when hidden.
@@ -17,7 +17,10 @@ changed rows are placed again, each by binary search), selection and current ind
 follow their rows through every sort and filter (persistent indexes, as Qt's
 layoutChanged), `sort(-1)` shows the plan's order, and a reset, insert, removal or move
 in the source model resets the proxy (our table models reset when rows come or go).
-Unlike Qt, equal keys keep the plan's order (not the previous sort's).
+Unlike Qt, equal keys keep the plan's order (not the previous sort's). An edit costs what
+it changed: a cell outside the sort column and filter is forwarded as it is; one in it
+is a binary search and a list move (about 3 ms at 50 000 rows when the row crosses half
+the table), and a row that keeps its place changes no layout.
 
 docs/pitfalls.md: sort on a numeric role, never on display text ("100 kr" before "20 kr"), and
 collate names with `QCollator(QLocale("sv_SE"))` because CI's locale is "C" (Ä before Å).
