@@ -64,3 +64,19 @@ def test_a_typed_area_is_read_by_the_plans_name(open_model, qtbot):
                if view_cell(tab, r, "area").data() == "Individinriktat")
     assert tab.proxy.setData(view_cell(tab, row, "area"), "strukturövergripande")
     assert view_cell(tab, row, "area").data() == "Strukturövergripande"
+
+
+def test_the_shown_totals_follow_a_renamed_area_into_the_search(open_model, qtbot):
+    """A rename changes which rows the search shows while every intervention stays the same
+    object: the totals under the table must count what it shows."""
+    model = open_model("sjuharad-2025")
+    tab = make_tab(model, qtbot)
+    tab.search.setText("zzqx")
+    assert tab.proxy.rowCount() == 0 and "Visas: 0 av 11 insatser" in tab.totals.text()
+    refusal, _ = run_edit(model, "Ändra områdets namn", de.set_area_label, "individ",
+                          "Zzqx-område")
+    assert refusal is None
+    assert tab.proxy.rowCount() == 9
+    assert "Visas: 9 av 11 insatser" in tab.totals.text()
+    model.undo_stack.undo()
+    assert tab.proxy.rowCount() == 0 and "Visas: 0 av 11 insatser" in tab.totals.text()

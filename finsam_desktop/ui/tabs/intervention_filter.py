@@ -9,6 +9,8 @@ only looks at the rows the shorter one showed.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ...domain.plan import AREA_LABELS, CATEGORY_LABELS
 from ..sort_proxy import SortProxy
 
@@ -68,14 +70,16 @@ class InterventionFilter(SortProxy):
         known = (self._verdicts or self._verdict_map())[1].get(id(item))
         return self._matches(item) if known is None else known
 
+    def _fields(self) -> list[tuple[attrgetter, str]]:
+        """Each field filter that is set: how to read the field, and the value it must have
+        (the one statement of the filter, for a row and for every row at once)."""
+        return [(attrgetter(name), wanted) for name, wanted in (
+            ("area", self.area), ("category", self.category),
+            ("municipality", self.municipality)) if wanted]
+
     def _matches(self, item) -> bool:
-        if self.area and item.area != self.area:
-            return False
-        if self.category and item.category != self.category:
-            return False
-        if self.municipality and item.municipality != self.municipality:
-            return False
-        return not self.text or self.text in self.haystack(item)
+        return all(field(item) == wanted for field, wanted in self._fields()) \
+            and (not self.text or self.text in self.haystack(item))
 
     def _verdict_map(self) -> tuple[tuple, dict[int, bool]]:
         model, shown = self.sourceModel(), self.shown_flags()
@@ -89,12 +93,8 @@ class InterventionFilter(SortProxy):
 
     def filter_rows(self, rows: list[int]) -> list[int]:
         items = self.sourceModel().items()
-        if self.area:
-            rows = [row for row in rows if items[row].area == self.area]
-        if self.category:
-            rows = [row for row in rows if items[row].category == self.category]
-        if self.municipality:
-            rows = [row for row in rows if items[row].municipality == self.municipality]
+        for field, wanted in self._fields():
+            rows = [row for row in rows if field(items[row]) == wanted]
         if self.text:
             haystacks, text = self._all_haystacks(), self.text
             rows = [row for row in rows if text in haystacks[row]]

@@ -274,8 +274,11 @@ class InterventionsTab(QWidget):
         grouping = GROUPING_BY_FIELD.get(self.group_by.currentData() or "")
         filtered = self.proxy.active()
         if filtered or grouping is not None:
+            # the area names are part of it: the free text searches them (a renamed area
+            # changes which rows show while the interventions stay the same objects)
             spec = (self.proxy.text, self.proxy.area, self.proxy.category,
-                    self.proxy.municipality, grouping and grouping.field, plan.years)
+                    self.proxy.municipality, tuple(self.proxy.area_names.items()),
+                    grouping and grouping.field, plan.years)
             self._shown = follow_shown(self._shown, spec, plan.interventions,
                                        self.proxy.accepts if filtered else None,
                                        grouping.key if grouping is not None else None,
