@@ -17,6 +17,7 @@ thread's Qt objects there (a crash, seen here).
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QWidget
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 """progress(done, total): called on the worker as the job goes."""
+
+SWITCH_INTERVAL = 0.0005
+"""The interpreter's switch interval while a job runs (seconds; Python's own is 5 ms).
+
+Each Python call on the GUI thread (an event filter, a model's `data()` for every cell
+painted) must take the GIL from the busy worker, which gives it up only once per switch
+interval: at 5 ms a repaint of the Insatser table at 50 000 interventions, a few hundred
+such calls, stalled the window for 0,5-2 s at the start of a report."""
 
 _RUNNING: list[str] = []
 """The names of the jobs running now (one, unless a job's event loop started another)."""
@@ -151,11 +160,14 @@ def run_in_background(window: QMainWindow, job: Callable[[Progress], T], message
     collecting = gc.isenabled()
     gc.disable()  # runs again, on this thread, once the job is done
     _RUNNING.append(name)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(SWITCH_INTERVAL, switch))
     try:
         worker.start()
         loop.exec()
         worker.join()
     finally:
+        sys.setswitchinterval(switch)
         _RUNNING.remove(name)
         if collecting:
             if freeze:

@@ -283,3 +283,15 @@ def test_a_warning_that_opens_during_a_job_can_be_answered(window, shown, monkey
     window.export_pdf()
     assert answered == [QMessageBox.StandardButton.Ok]  # by the key, not forced
     assert shown.written == [tmp_path / "plan.pdf"]
+
+
+def test_the_gil_changes_hands_often_while_a_job_runs(window):
+    """Each Python call on the GUI thread waits for the worker to give up the GIL, once per
+    switch interval: at Python's 5 ms a repaint stalled the window for seconds."""
+    import sys
+
+    from finsam_desktop.ui.background import SWITCH_INTERVAL, run_in_background
+    before = sys.getswitchinterval()
+    during = run_in_background(window, lambda _: sys.getswitchinterval(), "Arbetar …")
+    assert during == SWITCH_INTERVAL < before
+    assert sys.getswitchinterval() == before
