@@ -10,31 +10,21 @@ the frame must not notice. The window runs offscreen in this process.
 
 from __future__ import annotations
 
-import tempfile
 import time
 from pathlib import Path
 
 from .timing import Stats
+from .window_shown import shown_window
 
 SLOW_COMMIT = 0.020
 
 
 def measure_edits(path: Path, runs: int, slow_disk: bool = False) -> Stats:
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from finsam_desktop.domain import edits
-    from finsam_desktop.ui.app import setup_application
-    from finsam_desktop.ui.main_window import MainWindow
 
-    _app = setup_application()  # kept alive while the window runs
-    with tempfile.TemporaryDirectory() as temp:
-        window = MainWindow(QSettings(str(Path(temp) / "settings.ini"),
-                                      QSettings.Format.IniFormat))
-        window.show()
-        if not window.open_path(path):
-            raise RuntimeError(f"{path.name} gick inte att öppna")
-        QApplication.processEvents()
+    with shown_window(path) as (window, _):
         model = window.model
         if slow_disk:
             flush = model.document.flush
@@ -57,24 +47,18 @@ def measure_edits(path: Path, runs: int, slow_disk: bool = False) -> Stats:
             change = (edits.set_year_value, "members", target.id, "key", year)
         QApplication.processEvents()
         samples = []
-        try:
-            for run in range(runs + 2):  # two warm-up edits
-                value = start + 1000 * (run + 1)
-                began = time.perf_counter()
-                refused = model.edit("Belopp", *change, value).refusal
-                QApplication.processEvents()
-                elapsed = time.perf_counter() - began
-                if refused:
-                    raise RuntimeError(refused)
-                if run >= 2:
-                    samples.append(elapsed)
-                failed = model.flush().refusal  # the write after the frame, untimed
-                if failed:
-                    raise RuntimeError(failed)
-                QApplication.processEvents()  # and its "Allt är sparat", untimed too
-        finally:
-            window.close_document()
-            window.close()
-            window.deleteLater()
+        for run in range(runs + 2):  # two warm-up edits
+            value = start + 1000 * (run + 1)
+            began = time.perf_counter()
+            refused = model.edit("Belopp", *change, value).refusal
             QApplication.processEvents()
+            elapsed = time.perf_counter() - began
+            if refused:
+                raise RuntimeError(refused)
+            if run >= 2:
+                samples.append(elapsed)
+            failed = model.flush().refusal  # the write after the frame, untimed
+            if failed:
+                raise RuntimeError(failed)
+            QApplication.processEvents()  # and its "Allt är sparat", untimed too
     return Stats(tuple(samples))

@@ -9,13 +9,13 @@ longest gap between two ticks from the start of the action until it is done and 
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .timing import Stats
+from .window_shown import shown_window
 
 TICK_MS = 5
 
@@ -44,27 +44,10 @@ def longest_pause(action: Callable[[], Any]) -> float:
 
 def _windows(runs: int, each: Callable[[Any, Path], float]) -> Stats:
     """`each(window, folder)` in a fresh shown window per run; its figures."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from finsam_desktop.ui.app import setup_application
-    from finsam_desktop.ui.main_window import MainWindow
-
-    _app = setup_application()  # kept alive while the window runs
     samples = []
-    with tempfile.TemporaryDirectory() as temp:
-        for _ in range(runs):
-            window = MainWindow(QSettings(str(Path(temp) / "settings.ini"),
-                                          QSettings.Format.IniFormat))
-            window.show()
-            QApplication.processEvents()
-            try:
-                samples.append(each(window, Path(temp)))
-            finally:
-                window.close_document()
-                window.close()
-                window.deleteLater()
-                QApplication.processEvents()
+    for _ in range(runs):
+        with shown_window() as (window, folder):
+            samples.append(each(window, folder))
     return Stats(tuple(samples))
 
 
