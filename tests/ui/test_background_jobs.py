@@ -16,26 +16,38 @@ from finsam_desktop.services import exports
 from finsam_desktop.ui import report_actions
 
 
-def _while_the_window_runs(window, monkeypatch, name: str, seen: list, module=exports):
-    """Wrap `module.<name>` so it runs only once the window's event loop has run a timer
-    of the window's, recording what the user saw then; the job then goes on."""
+def _during_the_job(window, monkeypatch, name: str, on_gui, module=exports, seen=None):
+    """Wrap `module.<name>` (the job's work) so that, on the worker, it first waits for
+    `on_gui()` to have run on the GUI thread (the window's event loop runs meanwhile),
+    then goes on; `seen` gets where the work ran and whether the collector was on."""
     real = getattr(module, name)
 
     def job(*args, **kwargs):
-        ticked = threading.Event()
+        done = threading.Event()
 
-        def look() -> None:  # on the GUI thread, while the job waits on the worker
-            bar = window.statusBar().findChild(QProgressBar, "background_progress")
-            seen.append((window.statusBar().currentMessage(), bar is not None and bar.isVisible(),
-                         QApplication.overrideCursor() is not None, window.close(),
-                         threading.current_thread() is threading.main_thread()))
-            ticked.set()
-        QTimer.singleShot(0, window, look)
-        seen.append(("worker", threading.current_thread() is not threading.main_thread(),
-                     gc.isenabled()))
-        assert ticked.wait(timeout=20), "the window's event loop did not run during the job"
+        def run() -> None:
+            try:
+                on_gui()
+            finally:
+                done.set()
+        QTimer.singleShot(0, window, run)
+        if seen is not None:
+            seen.append(("worker", threading.current_thread() is not threading.main_thread(),
+                         gc.isenabled()))
+        assert done.wait(timeout=20), "the window's event loop did not run during the job"
         return real(*args, **kwargs)
     monkeypatch.setattr(module, name, job)
+
+
+def _while_the_window_runs(window, monkeypatch, name: str, seen: list, module=exports):
+    """`_during_the_job`, recording what the user sees meanwhile: the status bar's message,
+    its progress bar, the busy cursor, whether the window closes, and the thread."""
+    def look() -> None:
+        bar = window.statusBar().findChild(QProgressBar, "background_progress")
+        seen.append((window.statusBar().currentMessage(), bar is not None and bar.isVisible(),
+                     QApplication.overrideCursor() is not None, window.close(),
+                     threading.current_thread() is threading.main_thread()))
+    _during_the_job(window, monkeypatch, name, look, module, seen)
 
 
 @pytest.fixture
@@ -210,19 +222,10 @@ def test_no_collection_runs_on_the_worker(window, shown, monkeypatch, tmp_path):
         def __del__(self):
             finalized.append(threading.current_thread().name)
 
-    real = exports.write_excel
-
-    def job(*args, **kwargs):  # on the worker: a cycle made on the GUI thread meanwhile
-        made = threading.Event()
-
-        def make() -> None:
-            cyclic = Cyclic()
-            cyclic.me = cyclic
-            made.set()
-        QTimer.singleShot(0, window, make)
-        assert made.wait(timeout=20)
-        return real(*args, **kwargs)
-    monkeypatch.setattr(exports, "write_excel", job)
+    def make() -> None:  # on the GUI thread while the worker waits: a cycle
+        cyclic = Cyclic()
+        cyclic.me = cyclic
+    _during_the_job(window, monkeypatch, "write_excel", make)
     shown.save_path = str(tmp_path / "plan.xlsx")
     window.export_excel()
     gc.collect()
@@ -236,19 +239,8 @@ def test_a_dialog_of_the_window_is_not_closed_under_its_job(window, shown, monke
     (WA_DeleteOnClose) before the job reports to it."""
     preview = report_actions.preview_report(window, window.model)
     seen: list = []
-    real = exports.write_report
-
-    def job(*args, **kwargs):
-        done = threading.Event()
-
-        def close() -> None:
-            seen.append(preview.close())
-            seen.append(preview.isVisible())
-            done.set()
-        QTimer.singleShot(0, window, close)
-        assert done.wait(timeout=20)
-        return real(*args, **kwargs)
-    monkeypatch.setattr(exports, "write_report", job)
+    _during_the_job(window, monkeypatch, "write_report",
+                    lambda: seen.extend((preview.close(), preview.isVisible())))
     shown.save_path = str(tmp_path / "plan.pdf")
     assert report_actions.export_pdf(preview, window.model) == tmp_path / "plan.pdf"
     assert seen == [False, True] and not shown.errors
@@ -262,23 +254,15 @@ def test_a_warning_that_opens_during_a_job_can_be_answered(window, shown, monkey
     warning opens then, and the user's answer to it must get through."""
     from PySide6.QtWidgets import QMessageBox
     answered: list = []
-    real = exports.write_report
 
-    def job(*args, **kwargs):
-        done = threading.Event()
-
-        def warn() -> None:  # what a failed write does: a modal box over the window
-            box = QMessageBox(QMessageBox.Icon.Warning, "Kunde inte spara", "Disken är full.",
-                              QMessageBox.StandardButton.Ok, window)
-            QTimer.singleShot(50, box, lambda: qtbot.keyClick(box, Qt.Key.Key_Return))
-            QTimer.singleShot(3000, box, lambda: (answered.append("forced"), box.done(0)))
-            answered.append(box.exec())
-            box.deleteLater()  # and its timers with it
-            done.set()
-        QTimer.singleShot(0, window, warn)
-        assert done.wait(timeout=20)
-        return real(*args, **kwargs)
-    monkeypatch.setattr(exports, "write_report", job)
+    def warn() -> None:  # what a failed write does: a modal box over the window
+        box = QMessageBox(QMessageBox.Icon.Warning, "Kunde inte spara", "Disken är full.",
+                          QMessageBox.StandardButton.Ok, window)
+        QTimer.singleShot(50, box, lambda: qtbot.keyClick(box, Qt.Key.Key_Return))
+        QTimer.singleShot(3000, box, lambda: (answered.append("forced"), box.done(0)))
+        answered.append(box.exec())
+        box.deleteLater()  # and its timers with it
+    _during_the_job(window, monkeypatch, "write_report", warn)
     shown.save_path = str(tmp_path / "plan.pdf")
     window.export_pdf()
     assert answered == [QMessageBox.StandardButton.Ok]  # by the key, not forced

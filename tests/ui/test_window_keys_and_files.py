@@ -8,7 +8,7 @@ import dataclasses
 import shutil
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle
 
@@ -141,27 +141,21 @@ def test_a_read_only_window_reloads_when_the_writer_commits(make_window, plan_fi
 
 def test_the_reload_reads_on_a_worker_and_is_not_run_twice_at_once(make_window, plan_file,
                                                                      qtbot, monkeypatch):
-    import threading
-
     from finsam_desktop.storage import document as document_module
+
+    from .test_background_jobs import _during_the_job
     path = plan_file("sormland-2026")
     with PlanDocument.open(path) as writer:
         window = make_window()
         window.open_path(path)
         follower = window.follower
-        real_read = document_module.read_plan
-        seen = []
-
-        def read(*args, **kwargs):  # the file changes again while the reload reads it
-            seen.append(threading.current_thread() is threading.main_thread())
-            done = threading.Event()
-            QTimer.singleShot(0, window, lambda: (seen.append(follower.reload()), done.set()))
-            assert done.wait(timeout=20)
-            return real_read(*args, **kwargs)
-        monkeypatch.setattr(document_module, "read_plan", read)
+        seen: list = []
+        # the file changes again while the reload reads it
+        _during_the_job(window, monkeypatch, "read_plan", lambda: seen.append(follower.reload()),
+                        document_module, seen)
         writer.commit(dataclasses.replace(writer.plan, association="Nytt namn"))
         assert follower.reload()
-        assert seen == [False, False]  # on a worker; the second reload waits for the first
+        assert seen == [("worker", True, False), False]  # the second reload waits for the first
         assert follower.timer.isActive()  # and is tried once the first is done
         assert window.model.plan.association == "Nytt namn" and window.model.read_only
 
@@ -170,23 +164,14 @@ def test_a_reload_waits_for_the_window_s_job(make_window, plan_file, shown, monk
                                              tmp_path):
     """The follower's timer fires in the export's event loop: swapping the plan then would
     leave the export with a closed model. It reloads once the job is done."""
-    import threading
-
-    from finsam_desktop.services import exports
+    from .test_background_jobs import _during_the_job
     path = plan_file("sormland-2026")
     with PlanDocument.open(path) as writer:
         window = make_window()
         window.open_path(path)
         follower, before = window.follower, window.model
-        real = exports.write_report
-        seen = []
-
-        def job(*args, **kwargs):
-            done = threading.Event()
-            QTimer.singleShot(0, window, lambda: (seen.append(follower.reload()), done.set()))
-            assert done.wait(timeout=20)
-            return real(*args, **kwargs)
-        monkeypatch.setattr(exports, "write_report", job)
+        seen: list = []
+        _during_the_job(window, monkeypatch, "write_report", lambda: seen.append(follower.reload()))
         writer.commit(dataclasses.replace(writer.plan, association="Nytt namn"))
         shown.save_path = str(tmp_path / "plan.pdf")
         window.export_pdf()
