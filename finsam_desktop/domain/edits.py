@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, replace
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, ParamSpec, TypeVar, cast
 
 from . import row_changes, validation, validation_document
@@ -130,7 +131,7 @@ def _check(plan: Plan, collection: str, item: Entity,
         checked(validation.members, cast("tuple[Member, ...]", rows))
     elif collection in validation.LIST_NOUNS:
         named = cast("tuple[_Named, ...]", rows)
-        checked(validation.unique_names, (row.name for row in named), collection)
+        checked(validation.unique_names, map(attrgetter("name"), named), collection)
 
 
 _FACTORIES: dict[str, Callable[[int], Entity]] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import time
 from decimal import Decimal
 
@@ -207,3 +208,23 @@ def test_goal_and_section_edits_obey_the_same_rules():
         edits.update_item(plan, "sections", plan.sections[0].id, text="x" * 10_000_000)
     changed = edits.update_item(plan, "sections", plan.sections[0].id, text="Rad ett\nRad\ttvå")
     assert changed.sections[0].text == "Rad ett\nRad\ttvå"
+
+
+def test_a_name_twice_is_refused_at_the_second_with_the_first_s_row():
+    from finsam_desktop.domain.validation import Invalid, unique_names
+    unique_names(["Steg 1", "Steg 2", "steg 3"], "interventions")
+    with pytest.raises(Invalid) as refused:
+        unique_names(["Steg 1", "Bro", "Steg 2", "  BRO "], "interventions")
+    assert refused.value.field == "[3].name"
+    assert "en insats som heter ”BRO” (rad 2)" in str(refused.value)
+
+
+def test_a_name_edit_in_a_long_list_finds_the_one_clash():
+    plan = load_plan("sjuharad-2025")
+    many = tuple(dataclasses.replace(plan.interventions[0], id=1000 + n, name=f"Insats {n}")
+                 for n in range(20_000))
+    plan = dataclasses.replace(plan, interventions=many)
+    edited = edits.update_item(plan, "interventions", 1000 + 7, name="Nytt namn")
+    assert edited.interventions[7].name == "Nytt namn"
+    with pytest.raises(EditError, match="”Insats 19999” .rad 8."):  # the later one, the first row
+        edits.update_item(plan, "interventions", 1000 + 7, name="insats 19999")
