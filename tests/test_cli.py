@@ -46,6 +46,28 @@ def test_import_refuses_to_overwrite_without_force(tmp_path, capsys):
                  "--force"]) == 0
 
 
+@pytest.mark.parametrize("arguments", [
+    ["report", "{source}", "-o", "{target}.pdf"],
+    ["report", "{source}", "-o", "{target}.pdf", "--follow-up", "Tertial 1"],
+    ["export", "{source}", "-o", "{target}.json"],
+    ["export", "{source}", "-o", "{target}.xlsx"],
+    ["new", "--from", "{source}", "-o", "{target}.finsam"],
+    ["import", "{source}", "-o", "{target}.finsam"],
+])
+def test_an_existing_target_is_refused_before_the_plan_is_read(arguments, tmp_path, capsys):
+    """At 50 000 interventions reading and laying out the plan takes seconds: a command that
+    will refuse its target says so first (the unreadable source shows it was not read)."""
+    source = tmp_path / "trasig.finsam"
+    source.write_bytes(b"inte en plan" * 100)
+    argv = [a.format(source=source, target=tmp_path / "finns") for a in arguments]
+    target = Path(argv[argv.index("-o") + 1])
+    target.write_bytes(b"old")
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"{target.name} finns redan" in err and err.count("\n") == 1
+    assert target.read_bytes() == b"old"
+
+
 @pytest.mark.parametrize("document, words", [
     ("{", "ingen giltig JSON"),
     ('{"format": "finsam-plan", "format_version": 1}', "association: saknas"),

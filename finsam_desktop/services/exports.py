@@ -15,7 +15,7 @@ from pathlib import Path
 from ..domain.outcome import Outcome
 from ..domain.plan import Plan
 from ..storage.errors import PlanFileError
-from .output import write_output
+from .output import refuse_early, write_output
 
 Sources = Iterable[str | Path]
 
@@ -121,6 +121,7 @@ def export_file(path: str | Path, target: str | Path, unit: str | None = None,
     if suffix not in EXPORT_SUFFIXES:
         raise PlanFileError(f"Okänd filtyp {suffix or '(ingen)'}: exportera till .json "
                             "eller .xlsx.")
+    refuse_early(target, force=force, sources=[path])
     with open_plan(path) as (plan, outcome):
         if suffix == ".json":
             return write_json(plan, target, force=force, sources=[path])
@@ -132,6 +133,7 @@ def report_file(path: str | Path, target: str | Path, unit: str | None = None,
     """The report of the plan file `path` written to `target` (a PDF; `free`: as
     `write_report`)."""
     _suffixed(Path(target), ".pdf", "Rapporten")
+    refuse_early(target, force=force, sources=[path])
     with _no_cycle_collector(), open_plan(path) as (plan, outcome):
         return write_report(plan, outcome, target, unit=unit, force=force, sources=[path],
                             free=free)

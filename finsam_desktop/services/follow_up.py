@@ -16,7 +16,7 @@ from ..domain.outcome import Outcome
 from ..domain.plan import Plan
 from ..storage.errors import PlanFileError
 from .exports import _suffixed, open_plan
-from .output import write_output
+from .output import refuse_early, write_output
 
 if TYPE_CHECKING:
     from ..storage.sie import SieBook
@@ -116,6 +116,7 @@ def follow_up_report_file(path: str | Path, target: str | Path, period_name: str
                           unit: str | None = None, force: bool = False) -> Path:
     """The tertial report of the plan file `path` (read-only) at `target`."""
     _suffixed(Path(target), ".pdf", "Rapporten")
+    refuse_early(target, force=force, sources=[path])
     with open_plan(path) as (plan, outcome):
         return write_follow_up_report(plan, outcome, target, period_name, unit=unit,
                                       force=force, sources=[path])

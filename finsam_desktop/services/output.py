@@ -45,6 +45,17 @@ def refuse_own_input(target: Path, sources: Iterable[Path]) -> None:
                                 "resultatet. Inget har ändrats.")
 
 
+def refuse_early(target: str | Path, *, force: bool = False,
+                 sources: Iterable[str | Path] = ()) -> None:
+    """The refusals `write_output` makes before it writes, for a job to make before it reads:
+    a command that would refuse an existing target says so at once, not after reading and
+    laying out a large plan."""
+    target = Path(target)
+    refuse_own_input(target, [Path(s) for s in sources])
+    if not force and target.exists():
+        raise PlanFileError(f"{target.name} finns redan. Välj ett annat namn eller använd --force.")
+
+
 def keep_current_state(target: Path) -> Path | None:
     """Back up the plan file `target` is before it is replaced; refuse if that cannot be done."""
     from ..storage import backup as backups  # only to replace a plan: not for a new report
@@ -87,10 +98,8 @@ def write_output(target: str | Path, write: Callable[[Path], None], *, force: bo
     Without `force` an existing target is refused (the window's save dialog has asked).
     """
     target = Path(target)
-    refuse_own_input(target, [Path(s) for s in sources])
+    refuse_early(target, force=force, sources=sources)
     replacing = target.exists()
-    if replacing and not force:
-        raise PlanFileError(f"{target.name} finns redan. Välj ett annat namn eller använd --force.")
     plan_target = replacing and is_plan_file(target)
     mode = _mode_of(target) if replacing else None
     lock = _held(target) if plan_target or target.suffix.lower() == ".finsam" else (

@@ -12,13 +12,14 @@ from ..domain.population import PopulationImport
 from ..domain.rollover import RolloverSummary
 from ..storage.errors import PlanFileError, reason
 from ..storage.lock import LockHolder
-from .output import write_output
+from .output import refuse_early, write_output
 
 
 def import_plan(source: str | Path, target: str | Path, force: bool = False) -> Plan:
     """A new plan file `target` from the plan JSON `source`; the plan it holds."""
     from ..storage.exchange_file import read_plan_json
     from ..storage.planfile import create
+    refuse_early(target, force=force, sources=[source])
     plan = read_plan_json(Path(source))
     write_output(target, lambda temp: create(temp, plan), force=force, sources=[source])
     return plan
@@ -35,6 +36,7 @@ def new_year(source: str | Path, target: str | Path, year: int | None = None,
     if target.exists() and target.resolve() == source.resolve():
         raise PlanFileError("Den nya planen kan inte sparas över fjolårets fil. "
                             "Välj ett annat namn.")
+    refuse_early(target, force=force, sources=[source])
     old = read_last_year(source)
     new_plan, summary = roll_forward(old, compute(old), year)
     new_plan = with_checklist(new_plan, summary)
