@@ -58,8 +58,15 @@ def installed(tmp_path_factory) -> Path:
     wheel = next((work / "dist").glob("finsam_desktop-*.whl"))
     venv = work / "venv"
     base = getattr(sys, "_base_executable", sys.executable)
-    _run([base, "-m", "venv", "--system-site-packages", str(venv)])
+    _run([base, "-m", "venv", str(venv)])
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    # The dependencies are this run's own (the base interpreter may have none): their
+    # folders as plain paths after the venv's own, so that no editable install's .pth runs.
+    purelib = _run([str(bin_dir / "python"), "-c",
+                    "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+    libraries = [path for path in sys.path if Path(path).name in ("site-packages", "dist-packages")]
+    (Path(purelib) / "test_dependencies.pth").write_text("\n".join(libraries) + "\n",
+                                                        encoding="utf-8")
     _run([str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--quiet",
           "--disable-pip-version-check", str(wheel)])
     return bin_dir
