@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the window benchmarks r
 from . import cases  # noqa: E402
 from .plans import LARGE, SYNTHETIC, Missing, example_names  # noqa: E402
 from .sie_import import sie_import  # noqa: E402
-from .timing import HostSteal, Stats  # noqa: E402
+from .timing import HostSteal, Stats, reference_loop  # noqa: E402
 
 # (task, label, target per plan ("*": every other plan), unit, function, runs, quick runs)
 MS, S, MB = "ms", "s", "MB"
@@ -45,6 +45,9 @@ TASKS = [
     ("memory", "Toppminne, fönster", {"*": 300e6}, MB, cases.peak_memory, 2, 1),
 ]
 SCALE = {MS: 1000.0, S: 1.0, MB: 1e-6}
+REFERENCE = "Referensslinga"
+"""The last row: `timing.reference_loop` before each task and at the end, how fast the
+machine was while the table was measured (no target: it is the yardstick)."""
 LARGE_TASKS = {"edit": 10, "sort": 5, "open": 2, "open_pause": 2, "report": 2,
                "report_pause": 2}
 """Tasks also run on the 50 000-intervention plan (with this many runs: it is slow to make)."""
@@ -113,11 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(",")) if args.only else None
     plans = args.plans.split(",") if args.plans else [*example_names(), SYNTHETIC]
     rows = []
+    speed: list[float] = []
     with tempfile.TemporaryDirectory(prefix="finsam-bench-") as temp:
         folder = Path(temp)
         for key, label, targets, unit, function, runs, quick in TASKS:
             if only and key not in only:
                 continue
+            speed.append(reference_loop())
             task_plans = list(plans) if key not in PLANLESS else [PLANLESS[key]]
             if key in LARGE_TASKS and not args.plans and not args.no_large:
                 task_plans.append(LARGE)
@@ -141,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
                     rows.append(_row(label, plan, target, unit, None,
                                      f"fel: {type(error).__name__}: {str(error)[:120]}"))
                 print(f"  {label}: {plan} klar", file=sys.stderr, flush=True)
+    speed.append(reference_loop())
+    rows.append(_row(REFERENCE, "–", None, MS, Stats(tuple(speed)), ""))
     print(f"Maskin: {machine()}")
     _print_table(rows, args.markdown)
     return 0

@@ -90,6 +90,21 @@ def python_child(code: str, *args: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+REFERENCE_TURNS = 2_000_000
+
+
+def reference_loop() -> float:
+    """Seconds for a fixed pure-Python loop in this process: how fast the machine is at
+    this moment. A shared virtual machine runs it up to half again slower under sustained
+    load than after a pause (seen here: 0,63 s after 20 s idle, 0,94 s right after another
+    run, for ten million turns), and every row measured then is slower by as much."""
+    began = time.perf_counter()
+    total = 0
+    for turn in range(REFERENCE_TURNS):
+        total += turn
+    return time.perf_counter() - began
+
+
 class HostSteal:
     """The share of CPU time the host gave to other guests while a row ran (Linux's "steal"
     in /proc/stat): on a shared virtual machine a row's figures move with it."""

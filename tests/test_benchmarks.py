@@ -15,6 +15,13 @@ def test_quick_compute_table_has_a_row_per_plan(capsys):
     assert all(" ms " in line for line in lines)
 
 
+def test_the_last_row_is_the_machine_s_speed_before_each_task_and_at_the_end(capsys):
+    assert run.main(["--quick", "--only", "compute,recompute", "--plans", "sormland-2026"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1].split()
+    assert last[0] == run.REFERENCE and last[1:3] == ["–", "–"]
+    assert last[4] == "ms" and last[7] == "3"  # two tasks, then the end
+
+
 def test_a_missing_part_is_a_saknas_row(monkeypatch, capsys):
     def missing(*_args):
         raise Missing("ui/main_window.py")
